@@ -1,0 +1,330 @@
+package detectors
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// Class is a set of byte classes. The engine computes the classes of every
+// token it passes and wakes only the detectors whose Trigger the token meets.
+type Class uint16
+
+// Byte classes. A token's Class is the union of the classes of its bytes.
+const (
+	ClassDigit      Class = 1 << iota // 0-9
+	ClassUpper                        // A-Z
+	ClassLower                        // a-z
+	ClassHigh                         // a byte of a multi-byte UTF-8 sequence (letters of most scripts)
+	ClassAt                           // @
+	ClassDot                          // .
+	ClassColon                        // :
+	ClassSlash                        // /
+	ClassDash                         // -
+	ClassUnderscore                   // _
+	ClassPlus                         // +
+	ClassEqual                        // =
+	ClassPunct                        // any other printable ASCII punctuation
+	classSpace                        // white space and control bytes: token separators
+
+	// ClassLetter is any letter class.
+	ClassLetter = ClassUpper | ClassLower | ClassHigh
+	// ClassAlnum is any letter or digit.
+	ClassAlnum = ClassLetter | ClassDigit
+)
+
+// byteClass maps each byte to its class; built once, read-only.
+var byteClass = func() (t [256]Class) {
+	for c := 0; c < 256; c++ {
+		switch {
+		case c >= '0' && c <= '9':
+			t[c] = ClassDigit
+		case c >= 'A' && c <= 'Z':
+			t[c] = ClassUpper
+		case c >= 'a' && c <= 'z':
+			t[c] = ClassLower
+		case c >= 0x80:
+			t[c] = ClassHigh
+		case c == '@':
+			t[c] = ClassAt
+		case c == '.':
+			t[c] = ClassDot
+		case c == ':':
+			t[c] = ClassColon
+		case c == '/':
+			t[c] = ClassSlash
+		case c == '-':
+			t[c] = ClassDash
+		case c == '_':
+			t[c] = ClassUnderscore
+		case c == '+':
+			t[c] = ClassPlus
+		case c == '=':
+			t[c] = ClassEqual
+		case c > ' ' && c < 0x7f:
+			t[c] = ClassPunct
+		default: // space, tab, newlines, other control bytes, DEL
+			t[c] = classSpace
+		}
+	}
+	return t
+}()
+
+// ClassOf returns the class of byte b.
+func ClassOf(b byte) Class { return byteClass[b] }
+
+// Token is a maximal run of non-space bytes, the unit the engine triggers on.
+type Token struct {
+	Start, End int   // byte offsets of the token in the text
+	Class      Class // union of the classes of its bytes
+	// WordStart and WordEnd delimit the token's leading word: its first run of
+	// letters after any leading punctuation ("password" in "(Password:").
+	// They are equal when the token starts with a digit or has no letters.
+	WordStart, WordEnd int
+}
+
+// Input is one text to scan with what is known about it.
+type Input struct {
+	Text []byte
+	// Lang is the text's language as an ISO 639-1 code ("en", "de", …), or ""
+	// when unknown. Detectors use it to choose cue words and dictionaries.
+	Lang string
+	// Spoken marks a speech transcript, where numbers and e-mail addresses
+	// may be spelled out in words.
+	Spoken bool
+}
+
+// FindFunc looks for a detector's kind around tok, the token that woke it.
+// It may read anywhere in in.Text (context words before, digit groups after),
+// appends what it finds to dst, and returns the offset before which the
+// engine need not wake it again: at least tok.End, or further when it has
+// examined following tokens already. It must not retain in.Text.
+type FindFunc func(dst []Finding, in Input, tok Token) ([]Finding, int)
+
+// Trigger says which tokens wake a detector. A token wakes it when the token is
+// at least MinLen bytes long and its class has every bit of All and, unless
+// Any is zero, some bit of Any; or when the token's leading word is one of
+// Keywords.
+type Trigger struct {
+	All, Any Class
+	MinLen   int
+	// Keywords are lower-case words, compared with the token's leading word
+	// ASCII-case-insensitively. Non-ASCII bytes compare exactly.
+	Keywords []string
+}
+
+// Detector finds one kind of identifier or secret. It declares the tokens
+// that wake it and a FindFunc that looks around them; the engine calls it only
+// for those tokens, so no detector runs over every message.
+type Detector struct {
+	Name    string // stable id, e.g. "email"; safe to log and use as a metric label
+	Kind    Kind   // the kind it usually reports (a Find may report related kinds)
+	Trigger Trigger
+	Find    FindFunc
+}
+
+// maxDetectors bounds an engine's detector count so that Scan keeps its
+// per-detector state on the stack.
+const maxDetectors = 128
+
+// maxKeyword is the longest keyword the engine matches, in bytes.
+const maxKeyword = 32
+
+// Engine runs detectors over texts in one pass. It is safe for concurrent use.
+type Engine struct {
+	dets []Detector
+	// classDets[i] lists detectors woken by class (not keyword), in order.
+	classDets []int
+	// anyMask is the union of every class trigger's bits; a token with none of
+	// them and no keyword skips detector dispatch entirely.
+	anyMask Class
+	minLen  int
+	// kwLens[b] has bit n set when some keyword of length n starts with byte
+	// b (lower-case): a cheap filter before the map lookup.
+	kwLens   [256]uint64
+	keywords map[string][]int // keyword -> detectors it wakes
+}
+
+// New builds an engine over dets. It fails if a detector is malformed.
+func New(dets []Detector) (*Engine, error) {
+	if len(dets) > maxDetectors {
+		return nil, fmt.Errorf("detectors: %d detectors; at most %d", len(dets), maxDetectors)
+	}
+	e := &Engine{dets: slices.Clone(dets), keywords: map[string][]int{}, minLen: 1 << 30}
+	seen := map[string]bool{}
+	for i, d := range e.dets {
+		switch {
+		case d.Name == "":
+			return nil, fmt.Errorf("detectors: detector %d has no name", i)
+		case seen[d.Name]:
+			return nil, fmt.Errorf("detectors: detector %q listed twice", d.Name)
+		case d.Find == nil:
+			return nil, fmt.Errorf("detectors: detector %q has no Find", d.Name)
+		case d.Kind == 0 || d.Kind >= numKinds:
+			return nil, fmt.Errorf("detectors: detector %q has invalid kind %d", d.Name, d.Kind)
+		}
+		seen[d.Name] = true
+		t := d.Trigger
+		if t.All != 0 || t.Any != 0 {
+			e.classDets = append(e.classDets, i)
+			e.anyMask |= t.All | t.Any
+			e.minLen = min(e.minLen, max(t.MinLen, 1))
+		}
+		for _, kw := range t.Keywords {
+			if kw == "" || len(kw) > maxKeyword || kw != strings.ToLower(kw) {
+				return nil, fmt.Errorf("detectors: detector %q: keyword %q must be lower-case, 1 to %d bytes", d.Name, kw, maxKeyword)
+			}
+			e.kwLens[kw[0]] |= 1 << len(kw)
+			if !slices.Contains(e.keywords[kw], i) {
+				e.keywords[kw] = append(e.keywords[kw], i)
+			}
+		}
+	}
+	return e, nil
+}
+
+// Detectors returns the engine's detectors in order.
+func (e *Engine) Detectors() []Detector { return slices.Clone(e.dets) }
+
+// Scan appends the findings in text to dst, ordered by position and without
+// overlaps, and returns the extended slice. It allocates nothing when text
+// holds nothing to find.
+func (e *Engine) Scan(dst []Finding, text []byte) []Finding {
+	return e.ScanInput(dst, Input{Text: text})
+}
+
+// ScanInput is Scan with hints about the text.
+func (e *Engine) ScanInput(dst []Finding, in Input) []Finding {
+	var next [maxDetectors]int // per detector: offset before which it is not woken again
+	base := len(dst)
+	text := in.Text
+	n := len(text)
+	for i := 0; i < n; {
+		if byteClass[text[i]] == classSpace {
+			i++
+			continue
+		}
+		tok := Token{Start: i}
+		var cls Class
+		for i < n {
+			c := byteClass[text[i]]
+			if c == classSpace {
+				break
+			}
+			cls |= c
+			i++
+		}
+		tok.End, tok.Class = i, cls
+		tok.WordStart, tok.WordEnd = leadingWord(text, tok.Start, tok.End)
+
+		if cls&e.anyMask != 0 && tok.End-tok.Start >= e.minLen {
+			for _, di := range e.classDets {
+				if tok.Start < next[di] {
+					continue
+				}
+				t := &e.dets[di].Trigger
+				if cls&t.All != t.All || (t.Any != 0 && cls&t.Any == 0) || tok.End-tok.Start < t.MinLen {
+					continue
+				}
+				dst, next[di] = e.dets[di].Find(dst, in, tok)
+			}
+		}
+		if ws, we := tok.WordStart, tok.WordEnd; we > ws && we-ws <= maxKeyword &&
+			e.kwLens[lowerASCII(text[ws])]&(1<<(we-ws)) != 0 {
+			var buf [maxKeyword]byte
+			w := buf[:we-ws]
+			for j := range w {
+				w[j] = lowerASCII(text[ws+j])
+			}
+			for _, di := range e.keywords[string(w)] {
+				if tok.Start < next[di] {
+					continue
+				}
+				dst, next[di] = e.dets[di].Find(dst, in, tok)
+			}
+		}
+	}
+	return resolve(dst, base)
+}
+
+// leadingWord returns the bounds of the first run of letters in text[start:end]
+// after leading punctuation; empty if a digit comes first or there is none.
+func leadingWord(text []byte, start, end int) (int, int) {
+	ws := start
+	for ws < end && byteClass[text[ws]]&(ClassAlnum) == 0 {
+		ws++
+	}
+	we := ws
+	for we < end && byteClass[text[we]]&ClassLetter != 0 {
+		we++
+	}
+	return ws, we
+}
+
+func lowerASCII(b byte) byte {
+	if b >= 'A' && b <= 'Z' {
+		return b + 'a' - 'A'
+	}
+	return b
+}
+
+// resolve sorts dst[base:] by position and removes overlaps deterministically:
+// of two overlapping findings the validated one wins, then the longer, then
+// the more confident, then the lower kind, then the lower rule name. The
+// winner's span grows to cover the loser's, so no fragment of a losing match
+// is left in clear text.
+func resolve(dst []Finding, base int) []Finding {
+	fs := dst[base:]
+	if len(fs) < 2 {
+		return dst
+	}
+	slices.SortFunc(fs, func(a, b Finding) int {
+		if c := cmp.Compare(a.Start, b.Start); c != 0 {
+			return c
+		}
+		return cmp.Compare(b.End, a.End)
+	})
+	out := fs[:1]
+	for _, f := range fs[1:] {
+		last := &out[len(out)-1]
+		if f.Start >= last.End {
+			out = append(out, f)
+			continue
+		}
+		start, end := last.Start, max(last.End, f.End)
+		if beats(f, *last) {
+			*last = f
+		}
+		last.Start, last.End = start, end
+		// A grown span may now overlap its predecessor.
+		for len(out) > 1 && out[len(out)-2].End > out[len(out)-1].Start {
+			a, b := out[len(out)-2], out[len(out)-1]
+			w := a
+			if beats(b, a) {
+				w = b
+			}
+			w.Start, w.End = a.Start, max(a.End, b.End)
+			out = out[:len(out)-1]
+			out[len(out)-1] = w
+		}
+	}
+	return dst[:base+len(out)]
+}
+
+// beats reports whether a wins an overlap against b.
+func beats(a, b Finding) bool {
+	if a.Validated != b.Validated {
+		return a.Validated
+	}
+	if a.Len() != b.Len() {
+		return a.Len() > b.Len()
+	}
+	if a.Confidence != b.Confidence {
+		return a.Confidence > b.Confidence
+	}
+	if a.Kind != b.Kind {
+		return a.Kind < b.Kind
+	}
+	return a.Rule < b.Rule
+}

@@ -1,0 +1,136 @@
+package detectors
+
+import (
+	"bytes"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// word is a test detector reporting every token equal to w, as kind k.
+func word(name string, k Kind, w string, validated bool, trig Trigger) Detector {
+	return Detector{
+		Name: name, Kind: k, Trigger: trig,
+		Find: func(dst []Finding, in Input, tok Token) ([]Finding, int) {
+			if i := bytes.Index(in.Text[tok.Start:tok.End], []byte(w)); i >= 0 {
+				s := tok.Start + i
+				dst = append(dst, Finding{Kind: k, Start: s, End: s + len(w), Validated: validated, Rule: name})
+			}
+			return dst, tok.End
+		},
+	}
+}
+
+func spans(fs []Finding) [][3]int {
+	out := [][3]int{}
+	for _, f := range fs {
+		out = append(out, [3]int{int(f.Kind), f.Start, f.End})
+	}
+	return out
+}
+
+func TestEngineTriggers(t *testing.T) {
+	tests := []struct {
+		name string
+		det  Detector
+		give string
+		want [][3]int
+	}{
+		{"class all", word("d", KindPhone, "555", false, Trigger{All: ClassDigit}), "call 555 now", [][3]int{{int(KindPhone), 5, 8}}},
+		{"class not met", word("d", KindPhone, "abc", false, Trigger{All: ClassDigit}), "abc def", [][3]int{}},
+		{"any", word("d", KindEmail, "a@b", false, Trigger{Any: ClassAt | ClassColon}), "x a@b y", [][3]int{{int(KindEmail), 2, 5}}},
+		{"min len", word("d", KindSecret, "k1", false, Trigger{All: ClassDigit, MinLen: 3}), "k1 k1x", [][3]int{{int(KindSecret), 3, 5}}},
+		{"keyword case-insensitive", word("d", KindSecret, "PassWord", false, Trigger{Keywords: []string{"password"}}), "my (PassWord: x", [][3]int{{int(KindSecret), 4, 12}}},
+		{"keyword is whole leading word", word("d", KindSecret, "passwords", false, Trigger{Keywords: []string{"password"}}), "passwords", [][3]int{}},
+		{"keyword stops at non-letter", word("d", KindSecret, "API", false, Trigger{Keywords: []string{"api"}}), "API_KEY=1", [][3]int{{int(KindSecret), 0, 3}}},
+		{"empty", word("d", KindSecret, "x", false, Trigger{All: ClassLower}), "", [][3]int{}},
+		{"tabs and newlines separate", word("d", KindPhone, "12", false, Trigger{All: ClassDigit}), "a\t12\n12", [][3]int{{int(KindPhone), 2, 4}, {int(KindPhone), 5, 7}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e, err := New([]Detector{tt.det})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := spans(e.Scan(nil, []byte(tt.give)))
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("Scan(%q) mismatch (-want +got):\n%s", tt.give, diff)
+			}
+		})
+	}
+}
+
+func TestResolveOverlaps(t *testing.T) {
+	tests := []struct {
+		name string
+		give []Finding
+		want []Finding
+	}{
+		{
+			name: "validated beats longer",
+			give: []Finding{{Kind: KindPhone, Start: 0, End: 12}, {Kind: KindCreditCard, Start: 2, End: 10, Validated: true}},
+			want: []Finding{{Kind: KindCreditCard, Start: 0, End: 12, Validated: true}},
+		},
+		{
+			name: "longer beats shorter",
+			give: []Finding{{Kind: KindEmail, Start: 5, End: 9}, {Kind: KindURL, Start: 0, End: 20}},
+			want: []Finding{{Kind: KindURL, Start: 0, End: 20}},
+		},
+		{
+			name: "disjoint kept in order",
+			give: []Finding{{Kind: KindEmail, Start: 10, End: 12}, {Kind: KindURL, Start: 0, End: 5}},
+			want: []Finding{{Kind: KindURL, Start: 0, End: 5}, {Kind: KindEmail, Start: 10, End: 12}},
+		},
+		{
+			name: "chain merges transitively",
+			give: []Finding{{Kind: KindPhone, Start: 0, End: 4}, {Kind: KindPhone, Start: 3, End: 8}, {Kind: KindPhone, Start: 7, End: 9}},
+			want: []Finding{{Kind: KindPhone, Start: 0, End: 9}},
+		},
+		{
+			name: "tie broken by kind",
+			give: []Finding{{Kind: KindURL, Start: 0, End: 4}, {Kind: KindEmail, Start: 0, End: 4}},
+			want: []Finding{{Kind: KindEmail, Start: 0, End: 4}},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := resolve(append([]Finding{{Kind: KindIBAN}}, tt.give...), 1)[1:]
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("resolve(%v) mismatch (-want +got):\n%s", tt.give, diff)
+			}
+		})
+	}
+}
+
+func TestNewRejectsBadDetectors(t *testing.T) {
+	find := func(dst []Finding, _ Input, tok Token) ([]Finding, int) { return dst, tok.End }
+	tests := []struct {
+		name string
+		give []Detector
+	}{
+		{"no name", []Detector{{Kind: KindEmail, Find: find}}},
+		{"no find", []Detector{{Name: "x", Kind: KindEmail}}},
+		{"bad kind", []Detector{{Name: "x", Find: find}}},
+		{"duplicate", []Detector{{Name: "x", Kind: KindEmail, Find: find}, {Name: "x", Kind: KindEmail, Find: find}}},
+		{"upper keyword", []Detector{{Name: "x", Kind: KindEmail, Find: find, Trigger: Trigger{Keywords: []string{"Pass"}}}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if _, err := New(tt.give); err == nil {
+				t.Errorf("New(%s) = nil error, want error", tt.name)
+			}
+		})
+	}
+}
+
+func TestScanAllocatesNothingWithoutFindings(t *testing.T) {
+	e, err := NewDefault()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := []byte("hey, can you help me plan a trip to the mountains next week? thanks a lot")
+	dst := make([]Finding, 0, 8)
+	if n := testing.AllocsPerRun(100, func() { dst = e.Scan(dst[:0], text) }); n != 0 {
+		t.Errorf("Scan allocated %v times per run, want 0", n)
+	}
+}
