@@ -34,7 +34,7 @@ var personCues = []struct {
 	{"it", "decl", []string{"mi chiamo", "il mio nome è", "mio nome è"}},
 	{"pt", "decl", []string{"me chamo", "eu me chamo", "chamo-me", "meu nome é", "o meu nome é", "nome:"}},
 	{"nl", "decl", []string{"mijn naam is", "ik heet", "naam:"}},
-	{"en", "self", []string{"i'm", "i am", "this is", "it's", "hi", "hello", "hey", "hiya", "dear", "good morning", "thanks", "thank you", "thx", "regards", "best regards", "kind regards", "best", "cheers", "many thanks", "sincerely", "love", "ask", "tell", "with", "speak to", "talk to", "speaking with", "speaking to"}},
+	{"en", "self", []string{"i'm", "i am", "this is", "it's", "hi", "hello", "hey", "hiya", "dear", "good morning", "thanks", "thank you", "thx", "regards", "best regards", "kind regards", "best", "cheers", "many thanks", "sincerely", "speak to", "talk to", "speaking with", "speaking to"}},
 	{"es", "self", []string{"soy", "yo soy", "habla", "hola", "buenos días", "buenas", "querido", "querida", "estimado", "estimada", "gracias", "muchas gracias", "saludos", "un saludo", "atentamente"}},
 	{"fr", "self", []string{"je suis", "c'est", "ici", "bonjour", "salut", "coucou", "cher", "chère", "merci", "cordialement", "bien à vous", "amitiés", "bises"}},
 	{"de", "self", []string{"ich bin", "hier ist", "hier spricht", "hallo", "guten tag", "liebe", "lieber", "servus", "moin", "danke", "vielen dank", "grüße", "grüsse", "viele grüße", "liebe grüße", "beste grüße", "gruß", "lg", "mfg"}},

@@ -107,3 +107,39 @@ var personNegatives = []nameCase{
 
 func TestPersonTruePositives(t *testing.T) { runNameCases(t, personTruePositives) }
 func TestPersonNegatives(t *testing.T)     { runNameCases(t, personNegatives) }
+
+// chatNoNames is conversation-shaped text with capitals, cues and no names.
+const chatNoNames = "Hi, I'm having trouble with my order. It was supposed to arrive on Monday but " +
+	"the tracking page says it is still in the warehouse. Thanks for checking! Could you " +
+	"also tell me if the Pro plan includes priority support? Will it be refunded? "
+
+func BenchmarkNamesNoNames(b *testing.B) {
+	e := nameEngine(b)
+	text := []byte(chatNoNames)
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	var dst []Finding
+	for b.Loop() {
+		dst = e.ScanInput(dst[:0], Input{Text: text, Lang: "en"})
+	}
+}
+
+func BenchmarkNamesSpoken(b *testing.B) {
+	e := nameEngine(b)
+	text := []byte("hi this is anna smith calling about my order i live in leeds and my number is on file thanks")
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	var dst []Finding
+	for b.Loop() {
+		dst = e.ScanInput(dst[:0], Input{Text: text, Lang: "en", Spoken: true})
+	}
+}
+
+func BenchmarkLoadLexicon(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := LoadLexicon(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
