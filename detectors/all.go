@@ -12,6 +12,8 @@ func All() []Detector {
 		// Secrets and credentials: secret*.go.
 
 		// Conversational and multilingual: person.go, spoken.go, address.go, …
+		SpokenDigits,
+		SpokenEmail,
 	}
 }
 
