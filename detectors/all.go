@@ -14,6 +14,7 @@ func All() []Detector {
 		// Conversational and multilingual: person.go, spoken.go, address.go, …
 		SpokenDigits,
 		SpokenEmail,
+		DateOfBirth,
 	}
 }
 
