@@ -15,6 +15,8 @@ func All() []Detector {
 		SpokenDigits,
 		SpokenEmail,
 		DateOfBirth,
+		Operational,
+		Tracking,
 	}
 }
 
