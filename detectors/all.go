@@ -17,6 +17,8 @@ func All() []Detector {
 		DateOfBirth,
 		Operational,
 		Tracking,
+		Address,
+		PostalCode,
 	}
 }
 
