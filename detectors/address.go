@@ -25,7 +25,7 @@ var Address = Detector{
 
 // streetTypes are words that name a kind of street, by language. A street
 // name holds one of them (or ends in one of streetSuffixes).
-var streetTypes = wordSet(`
+var streetTypes = newWordList(`
 street st road rd avenue ave av lane ln drive dr boulevard blvd way court ct place pl square sq
 terrace close crescent highway hwy parkway pkwy circle cir trail row walk grove gardens mews hill
 calle c/ avenida avda paseo plaza pza carretera ctra camino ronda travesía travesia glorieta
@@ -44,7 +44,7 @@ var streetSuffixes = []string{
 }
 
 // unitWords introduce an apartment, floor or unit part.
-var unitWords = wordSet(`
+var unitWords = newWordList(`
 apt apartment unit suite ste flat floor fl no #
 piso puerta planta apto apartamento dpto depto
 appartement appt étage etage bâtiment bat escalier
@@ -148,16 +148,16 @@ func streetBefore(text []byte, pos int) (int, bool) {
 		if !ok {
 			break
 		}
-		isType := streetTypes[string(f)] || hasStreetSuffix(f)
+		isType := streetTypes.has(f) || hasStreetSuffix(w, f)
 		if !isType && !isNamePart(w, f) {
 			break
 		}
 		switch {
-		case isType && k == 0 && hasStreetSuffix(f):
+		case isType && k == 0 && hasStreetSuffix(w, f):
 			return ws, true // "Hauptstraße 5"
 		case isType:
 			start, found, typeLast = ws, true, k == 0
-		case found && (!typeLast || nameParticles[string(f)] || byteClass[w[0]]&(ClassUpper|ClassHigh) == 0):
+		case found && (!typeLast || nameParticles.has(f) || byteClass[w[0]]&(ClassUpper|ClassHigh) == 0):
 			// Before "Calle Mayor" come the sentence's words; before
 			// "Str." may come a capitalized name: "Berliner Str. 12a".
 			return start, true
@@ -187,7 +187,7 @@ func streetAfter(text []byte, pos int) (int, bool) {
 		if !ok {
 			break
 		}
-		isType := streetTypes[string(f)] || hasStreetSuffix(f)
+		isType := streetTypes.has(f) || hasStreetSuffix(w, f)
 		switch {
 		case isType:
 			found, lastType, end = true, true, we
@@ -237,7 +237,7 @@ func addressTail(text []byte, end int) int {
 		}
 		comma := bytes.IndexByte(text[end:ws], ',') >= 0
 		switch {
-		case !unit && !postal && unitWords[string(f)]:
+		case !unit && !postal && unitWords.has(f):
 			// "Apt 4B": the unit word and its value.
 			unit, end, i = true, we, e
 			if vs, ve := nextToken(text, e); vs < ve && !stop {
@@ -306,10 +306,10 @@ func isNamePart(w, folded []byte) bool {
 	if byteClass[w[0]]&(ClassUpper|ClassHigh) != 0 || isDigits(w) && len(w) <= 2 {
 		return true
 	}
-	return nameParticles[string(folded)]
+	return nameParticles.has(folded)
 }
 
-var nameParticles = wordSet(`de la del los las le les du des da do dos das di della von van der den het ten of the`)
+var nameParticles = newWordList(`de la del los las le les du des da do dos das di della von van der den het ten of the`)
 
 func isDirection(f []byte) bool {
 	switch string(f) {
@@ -319,20 +319,16 @@ func isDirection(f []byte) bool {
 	return false
 }
 
-func hasStreetSuffix(f []byte) bool {
+// hasStreetSuffix reports whether the word w (folded f) is a one-word street
+// name: capitalized, as German and Dutch nouns are, and ending in a suffix.
+func hasStreetSuffix(w, f []byte) bool {
+	if len(f) < 6 || byteClass[w[0]]&(ClassUpper|ClassHigh) == 0 {
+		return false
+	}
 	for _, s := range streetSuffixes {
 		if len(f) > len(s)+2 && bytes.HasSuffix(f, []byte(s)) {
 			return true
 		}
 	}
 	return false
-}
-
-// wordSet builds a set from white-space separated words.
-func wordSet(words string) map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(words) {
-		m[w] = true
-	}
-	return m
 }

@@ -28,15 +28,7 @@ var DateOfBirth = Detector{
 }
 
 // dobFillers may stand between a birth cue and the date.
-var dobFillers = map[string]bool{
-	"is": true, "on": true, "was": true, "the": true, "of": true, "date": true, "in": true, "my": true, "i": true,
-	"el": true, "es": true, "de": true, "la": true, "fecha": true, "mi": true, "fue": true,
-	"ist": true, "der": true, "den": true, "mein": true, "am": true, "bin": true, "datum": true,
-	"le": true, "est": true, "ma": true, "suis": true,
-	"il": true, "è": true, "sono": true, "sei": true, "data": true, "di": true,
-	"em": true, "é": true, "a": true, "do": true, "dia": true, "sou": true,
-	"op": true, "ben": true, "mijn": true, "o": true, "b": true,
-}
+var dobFillers = newWordList(`is on was the of date in my i el es de la fecha mi fue ist der den mein am bin datum le est ma suis il è sono sei data di em é a do dia sou op ben mijn o b`)
 
 // monthNames maps month names and abbreviations of the configured languages
 // to 1..12.
@@ -89,7 +81,7 @@ func findDateOfBirth(dst []Finding, in Input, tok Token) ([]Finding, int) {
 		ws, we, stop := trimWord(text, s, e)
 		var buf [16]byte
 		w, ok := foldWord(buf[:0], text[ws:we])
-		if stop && skipped > 0 || !ok || !dobFillers[string(w)] && len(w) > 0 {
+		if stop && skipped > 0 || !ok || !dobFillers.has(w) && len(w) > 0 {
 			return dst, tok.End
 		}
 		i = e

@@ -46,15 +46,7 @@ bestelling bestelnummer factuur factuurnummer zaak rekening klantnummer referent
 func operationalCues() []string { return strings.Fields(operationalCueWords) }
 
 // operationalFillers may stand between a cue and the identifier.
-var operationalFillers = map[string]bool{
-	"number": true, "no": true, "nr": true, "num": true, "id": true, "is": true, "code": true, "#": true,
-	"my": true, "the": true, "your": true, "was": true, "of": true, "for": true, "reference": true,
-	"número": true, "numero": true, "nº": true, "n°": true, "es": true, "el": true, "de": true, "mi": true, "del": true,
-	"numéro": true, "est": true, "mon": true, "ma": true, "le": true, "la": true, "du": true,
-	"nummer": true, "ist": true, "meine": true, "mein": true, "die": true, "der": true, "lautet": true,
-	"il": true, "è": true, "mio": true, "della": true, "do": true, "da": true, "é": true, "meu": true, "minha": true,
-	"mijn": true, "van": true, "het": true, "nr.": true, "no.": true,
-}
+var operationalFillers = newWordList(`number no nr num id is code # my the your was of for reference número numero nº n° es el de mi del numéro est mon ma le la du nummer ist meine mein die der lautet il è mio della do da é meu minha mijn van het nr. no.`)
 
 func findOperational(dst []Finding, in Input, tok Token) ([]Finding, int) {
 	text := in.Text
@@ -78,7 +70,7 @@ func findOperational(dst []Finding, in Input, tok Token) ([]Finding, int) {
 		ws, we, stop := trimWord(text, s, e)
 		var buf [16]byte
 		w, ok := foldWord(buf[:0], text[ws:we])
-		if !ok || len(w) > 0 && !operationalFillers[string(w)] {
+		if !ok || len(w) > 0 && !operationalFillers.has(w) {
 			break
 		}
 		if stop && !bytes.HasSuffix(text[s:e], []byte(".")) || stop && len(w) > 3 {
@@ -121,7 +113,9 @@ func operationalID(text []byte, s, e int) (int, int, bool) {
 			return 0, 0, false
 		}
 	}
-	if digits < 3 {
+	// Pure numbers need five digits or a '#' ("#4421"): shorter ones are
+	// counts and years.
+	if digits < 3 || digits == len(id) && digits < 5 && (ws == 0 || text[ws-1] != '#') {
 		return 0, 0, false
 	}
 	if _, _, _, isDate := numericDate(id, ""); isDate {

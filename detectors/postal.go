@@ -14,7 +14,7 @@ var PostalCode = Detector{
 	Find:    findPostalCode,
 }
 
-var postalFillers = wordSet(`code is my the es el mi ist meine est mon è il mio é o meu mijn de postal`)
+var postalFillers = newWordList(`code is my the es el mi ist meine est mon è il mio é o meu mijn de postal`)
 
 func findPostalCode(dst []Finding, in Input, tok Token) ([]Finding, int) {
 	text := in.Text
@@ -42,7 +42,7 @@ func findPostalCode(dst []Finding, in Input, tok Token) ([]Finding, int) {
 		}
 		var buf [16]byte
 		f, ok := foldWord(buf[:0], w)
-		if stop || !ok || !postalFillers[string(f)] {
+		if stop || !ok || !postalFillers.has(f) {
 			break
 		}
 		i = e
