@@ -46,7 +46,7 @@ func TestPseudonymsSeparate(t *testing.T) {
 	k1 := mustKey(t, "k1", time.Time{}, testSecret)
 	k2 := mustKey(t, "k2", time.Time{}, []byte("fedcba9876543210fedcba9876543210"))
 	type give struct {
-		key                 *Key
+		key                *Key
 		tenant, typ, value string
 	}
 	base := give{k1, "acme", "EMAIL", "anna@example.com"}
