@@ -15,8 +15,15 @@ func All() []Detector {
 
 		// Secrets and credentials: secret*.go.
 
-		// Conversational and multilingual: person.go, spoken.go, address.go, …
+		// Conversational and multilingual: person.go, location.go, spoken_*.go, address.go, …
 		Person(lex), PersonLower(lex), Location(lex),
+		SpokenDigits,
+		SpokenEmail,
+		DateOfBirth,
+		Operational,
+		Tracking,
+		Address,
+		PostalCode,
 	}
 }
 
