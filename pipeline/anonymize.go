@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -99,7 +101,8 @@ type Actions map[detectors.Kind]Action
 func ParseActions(m map[string]string) (Actions, error) {
 	out := Actions{}
 	var errs []error
-	for name, s := range m {
+	for _, name := range slices.Sorted(maps.Keys(m)) { // errors in a stable order
+		s := m[name]
 		k, err := detectors.ParseKind(name)
 		if err != nil {
 			errs = append(errs, fmt.Errorf("actions: %w; types are %s", err, kindList()))
