@@ -72,20 +72,24 @@ func matchMAC(t []byte, tok Token, p int) (end int, sep byte, ok bool) {
 	if i < lim && (isASCIIAlnum(t[i]) || t[i] == sep && i+1 < lim && hexNibble(t[i+1]) >= 0) {
 		return 0, 0, false
 	}
-	if b := p - 1 - group; p > tok.Start && t[p-1] == sep && b >= tok.Start && hexRun(t[b:p-1]) &&
-		(b == tok.Start || !isASCIIAlnum(t[b-1])) {
+	if p > tok.Start && t[p-1] == sep && chainBefore(t, tok.Start, p-1, sep) {
 		return 0, 0, false
 	}
 	return i, sep, true
 }
 
-func hexRun(b []byte) bool {
-	for _, c := range b {
-		if hexNibble(c) < 0 {
-			return false
-		}
+// chainBefore reports whether the separator at t[s] ends a group of a longer
+// chain: another separator ("fe80::") or one to four hex digits standing alone
+// ("aa:", but not the "AC" of "MAC:").
+func chainBefore(t []byte, lo, s int, sep byte) bool {
+	b := s
+	for b > lo && s-b < 5 && hexNibble(t[b-1]) >= 0 {
+		b--
 	}
-	return true
+	if b == s {
+		return b > lo && t[b-1] == sep
+	}
+	return s-b <= 4 && (b == lo || !isASCIIAlnum(t[b-1]))
 }
 
 // hexNibble returns the value of hex digit c, or -1.
