@@ -22,13 +22,13 @@ type netFound struct {
 	Value      string
 }
 
-// runNetCases scans each case with an engine built from det alone, so the
-// detector's trigger is exercised too, and compares spans and values.
-func runNetCases(t *testing.T, det Detector, tests []netCase) {
+// runNetCases scans each case with an engine built from dets alone, so the
+// detectors' triggers are exercised too, and compares spans and values.
+func runNetCases(t *testing.T, dets []Detector, tests []netCase) {
 	t.Helper()
-	e, err := New([]Detector{det})
+	e, err := New(dets)
 	if err != nil {
-		t.Fatalf("New(%s): %v", det.Name, err)
+		t.Fatalf("New: %v", err)
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -161,7 +161,7 @@ func TestNetDetectorsAllocateNothingOnChat(t *testing.T) {
 }
 
 func TestEmailTruePositives(t *testing.T) {
-	runNetCases(t, Email, []netCase{
+	runNetCases(t, []Detector{Email}, []netCase{
 		{"sentence end trimmed", "mail me at ⟦anna@example.com⟧.", []string{"anna@example.com"}},
 		{"tag, subdomains, upper case", "⟦Anna.Smith+News@Mail.Example.co.uk⟧", []string{"anna.smith+news@mail.example.co.uk"}},
 		{"in parentheses", "(⟦bob_99@sub.example.org⟧)", []string{"bob_99@sub.example.org"}},
@@ -183,7 +183,7 @@ func TestEmailTruePositives(t *testing.T) {
 }
 
 func TestEmailTrueNegatives(t *testing.T) {
-	runNetCases(t, Email, []netCase{
+	runNetCases(t, []Detector{Email}, []netCase{
 		{"english", "hey, can you help me plan a trip next week? thanks", nil},
 		{"german", "Hallo, wie geht es dir? Wir sehen uns um 10:30 Uhr.", nil},
 		{"spanish", "¿Dónde está la estación? Son las 12:45.", nil},
@@ -194,7 +194,7 @@ func TestEmailTrueNegatives(t *testing.T) {
 }
 
 func TestEmailNearMisses(t *testing.T) {
-	runNetCases(t, Email, []netCase{
+	runNetCases(t, []Detector{Email}, []netCase{
 		{"retina png", "use file@2x.png for the logo", nil},
 		{"retina jpg", "image@3x.jpg", nil},
 		{"retina webp", "logo@2x.webp", nil},
@@ -219,3 +219,40 @@ func BenchmarkEmail_256(b *testing.B)     { benchNet(b, Email, netChat(256)) }
 func BenchmarkEmail_4K(b *testing.B)      { benchNet(b, Email, netChat(4<<10)) }
 func BenchmarkEmail_64K(b *testing.B)     { benchNet(b, Email, netChat(64<<10)) }
 func BenchmarkEmail_Hits_4K(b *testing.B) { benchNet(b, Email, netChatWithHits(4<<10)) }
+
+// FuzzNetDetectors checks the network detectors' invariants on any input:
+// no panic, spans in bounds, non-empty and ordered, values non-empty.
+func FuzzNetDetectors(f *testing.F) {
+	for _, s := range netChatLines {
+		f.Add(s)
+	}
+	for _, s := range []string{
+		"mail Anna.Smith+x@Example.co.uk. now", "git@github.com:o/r", "file@2x.png",
+		"https://u:p@example.com:8080/a/(b)?token=x&e=a%40b.c#f", "www.example.org/x)).",
+		"[2001:db8::1]:443 fe80::1%eth0 ::ffff:192.0.2.1 10.0.0.0/8 192.0.2.1:80",
+		"00:1A:2B:3C:4D:5E 001a.2b3c.4d5e 00-1a-2b-3c-4d-5e", "иван@пример.рф", "链接https://example.com/a。",
+	} {
+		f.Add(s)
+	}
+	e, err := New([]Detector{Email, URL, IPAddress, MACAddress})
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		text := []byte(s)
+		end := 0
+		for _, fd := range e.Scan(nil, text) {
+			if fd.Start < end || fd.End <= fd.Start || fd.End > len(text) || fd.Value != nil && len(fd.Value) == 0 {
+				t.Fatalf("Scan(%q): bad finding %v after offset %d", s, fd, end)
+			}
+			end = fd.End
+		}
+		for _, fd := range e.Scan(nil, text) {
+			if fd.Kind == KindURL {
+				if _, ok := SplitURL(text[fd.Start:fd.End]); !ok {
+					t.Errorf("SplitURL(%q) = false for a found URL", text[fd.Start:fd.End])
+				}
+			}
+		}
+	})
+}

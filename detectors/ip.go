@@ -179,15 +179,15 @@ func ipv4Plausible(t []byte, a int, quad []byte) bool {
 	if len(quad) == 7 {
 		return false // "1.2.3.4": every part one digit
 	}
-	i := a
-	for i > 0 && (byteClass[t[i-1]] == classSpace || bytes.IndexByte(ipCuePunct, t[i-1]) >= 0) {
+	i, lo := a, max(a-32, 0) // cues sit right before the number
+	for i > lo && (byteClass[t[i-1]] == classSpace || bytes.IndexByte(ipCuePunct, t[i-1]) >= 0) {
 		i--
 	}
 	e := i
-	for i > 0 && byteClass[t[i-1]] != classSpace && bytes.IndexByte(ipCuePunct, t[i-1]) < 0 {
+	for i > lo && byteClass[t[i-1]] != classSpace && bytes.IndexByte(ipCuePunct, t[i-1]) < 0 {
 		i--
 	}
-	if e == i || e-i > 16 {
+	if e == i || e-i > 16 || i == lo && lo > 0 {
 		return true
 	}
 	var buf [16]byte

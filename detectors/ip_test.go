@@ -3,7 +3,7 @@ package detectors
 import "testing"
 
 func TestIPAddressTruePositives(t *testing.T) {
-	runNetCases(t, IPAddress, []netCase{
+	runNetCases(t, []Detector{IPAddress}, []netCase{
 		{"ipv4", "server ⟦192.0.2.10⟧ is down", []string{"192.0.2.10"}},
 		{"ipv4 with port", "connect to ⟦198.51.100.7:8080⟧.", []string{"198.51.100.7"}},
 		{"ipv4 cidr", "allow ⟦10.0.0.0/8⟧ only", []string{"10.0.0.0/8"}},
@@ -25,7 +25,7 @@ func TestIPAddressTruePositives(t *testing.T) {
 }
 
 func TestIPAddressTrueNegatives(t *testing.T) {
-	runNetCases(t, IPAddress, []netCase{
+	runNetCases(t, []Detector{IPAddress}, []netCase{
 		{"english", "Meeting moved to 10:30 tomorrow, room 4.12.", nil},
 		{"german", "Treffen um 10:30, kostet 4,99 € oder 12.50 $.", nil},
 		{"spanish", "Son las 12:45 y el partido quedó 3:1.", nil},
@@ -35,7 +35,7 @@ func TestIPAddressTrueNegatives(t *testing.T) {
 }
 
 func TestIPAddressNearMisses(t *testing.T) {
-	runNetCases(t, IPAddress, []netCase{
+	runNetCases(t, []Detector{IPAddress}, []netCase{
 		{"five parts", "1.2.3.4.5", nil},
 		{"v prefix", "v10.0.0.1", nil},
 		{"version word", "version 10.2.30.4", nil},

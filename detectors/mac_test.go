@@ -3,7 +3,7 @@ package detectors
 import "testing"
 
 func TestMACAddressTruePositives(t *testing.T) {
-	runNetCases(t, MACAddress, []netCase{
+	runNetCases(t, []Detector{MACAddress}, []netCase{
 		{"colon upper", "device ⟦00:1A:2B:3C:4D:5E⟧ joined", []string{"00:1a:2b:3c:4d:5e"}},
 		{"dash", "⟦00-1a-2b-3c-4d-5e⟧", []string{"00:1a:2b:3c:4d:5e"}},
 		{"cisco dots", "⟦001a.2b3c.4d5e⟧", []string{"00:1a:2b:3c:4d:5e"}},
@@ -17,7 +17,7 @@ func TestMACAddressTruePositives(t *testing.T) {
 }
 
 func TestMACAddressTrueNegatives(t *testing.T) {
-	runNetCases(t, MACAddress, []netCase{
+	runNetCases(t, []Detector{MACAddress}, []netCase{
 		{"english", "Meeting moved to 10:30 tomorrow, room 4.12; unfortunately.", nil},
 		{"german", "Der Termin ist am 12.10.2024 um 14:45:30 Uhr.", nil},
 		{"french", "Appelle-moi au 01-23-45-67-89, merci.", nil},
@@ -26,7 +26,7 @@ func TestMACAddressTrueNegatives(t *testing.T) {
 }
 
 func TestMACAddressNearMisses(t *testing.T) {
-	runNetCases(t, MACAddress, []netCase{
+	runNetCases(t, []Detector{MACAddress}, []netCase{
 		{"time", "10:30:45", nil},
 		{"iso timestamp", "2024-01-02T10:30:45", nil},
 		{"eui-64", "00:1A:2B:3C:4D:5E:6F:70", nil},

@@ -295,13 +295,14 @@ func appendURL(dst []Finding, t []byte, u urlParts) []Finding {
 // safeURL appends the safe form of the URL u to dst when write is set, and
 // reports whether it differs from the URL as written.
 func safeURL(dst, t []byte, u urlParts, write bool) ([]byte, bool) {
-	changed := u.userinfo || hasUpperASCII(t[u.start:u.schemeEnd]) || hasUpperASCII(t[u.authStart:u.pathStart])
+	auth := t[u.authStart:u.pathStart]
+	changed := u.userinfo || hasUpperASCII(t[u.start:u.schemeEnd]) || needsLower(auth)
 	if write {
 		dst = appendLowerASCII(dst, t[u.start:u.schemeEnd])
 		if u.schemeEnd != u.start {
 			dst = append(dst, "://"...)
 		}
-		dst = appendLowerASCII(dst, t[u.authStart:u.pathStart])
+		dst = append(dst, bytes.ToLower(auth)...) // IDN hosts lower-case beyond ASCII
 	}
 	rest := t[u.pathStart:u.end]
 	pathEnd := len(rest)

@@ -7,7 +7,7 @@ import (
 )
 
 func TestURLTruePositives(t *testing.T) {
-	runNetCases(t, URL, []netCase{
+	runNetCases(t, []Detector{URL}, []netCase{
 		{"sentence end trimmed", "see ⟦https://example.com/docs⟧.", []string{"https://example.com/docs"}},
 		{"scheme and host lower-cased", "⟦HTTPS://Example.COM/Path⟧", []string{"https://example.com/Path"}},
 		{"credentials stripped", "⟦https://anna:s3cret@example.com/x⟧", []string{"https://example.com/x"}},
@@ -36,7 +36,7 @@ func TestURLTruePositives(t *testing.T) {
 }
 
 func TestURLTrueNegatives(t *testing.T) {
-	runNetCases(t, URL, []netCase{
+	runNetCases(t, []Detector{URL}, []netCase{
 		{"english", "ok. see you tomorrow. pros/cons later.", nil},
 		{"german", "Ich komme um 10.30 Uhr. Danke.", nil},
 		{"spanish", "Llego a las 8.15, ¿vale? Sí/no.", nil},
@@ -46,7 +46,7 @@ func TestURLTrueNegatives(t *testing.T) {
 }
 
 func TestURLNearMisses(t *testing.T) {
-	runNetCases(t, URL, []netCase{
+	runNetCases(t, []Detector{URL}, []netCase{
 		{"and/or", "and/or.", nil},
 		{"abbreviations", "e.g./i.e. and U.S./Canada", nil},
 		{"rating", "4.5/5 stars", nil},
@@ -93,3 +93,19 @@ func BenchmarkURL_256(b *testing.B)     { benchNet(b, URL, netChat(256)) }
 func BenchmarkURL_4K(b *testing.B)      { benchNet(b, URL, netChat(4<<10)) }
 func BenchmarkURL_64K(b *testing.B)     { benchNet(b, URL, netChat(64<<10)) }
 func BenchmarkURL_Hits_4K(b *testing.B) { benchNet(b, URL, netChatWithHits(4<<10)) }
+
+// TestNetOverlaps runs the four network detectors together: the longer URL
+// wins over the address or e-mail inside it, and its Value drops them.
+func TestNetOverlaps(t *testing.T) {
+	runNetCases(t, []Detector{Email, URL, IPAddress, MACAddress}, []netCase{
+		{"email in query", "⟦https://example.com/?email=anna@example.com⟧", []string{"https://example.com/?email="}},
+		{"credentials look like email", "⟦https://anna:pw@example.com/x⟧", []string{"https://example.com/x"}},
+		{"ip host", "⟦http://192.0.2.10:8080/status⟧", []string{"http://192.0.2.10:8080/status"}},
+		{"ipv6 host", "http://⟦[2001:db8::1]⟧/", []string{"2001:db8::1"}},
+		{"markdown link", "[docs](⟦https://example.com/a⟧).", []string{"https://example.com/a"}},
+		{"markdown wikipedia", "[x](⟦https://en.wikipedia.org/wiki/Foo_(bar)⟧)", []string{"https://en.wikipedia.org/wiki/Foo_(bar)"}},
+		{"idn host", "⟦https://BÜCHER.de/Katalog⟧", []string{"https://bücher.de/Katalog"}},
+		{"each kind", "⟦a@example.com⟧ ⟦www.example.com⟧ ⟦203.0.113.9⟧ ⟦00:1a:2b:3c:4d:5e⟧",
+			[]string{"a@example.com", "www.example.com", "203.0.113.9", "00:1a:2b:3c:4d:5e"}},
+	})
+}
