@@ -100,7 +100,7 @@ func localStart(t []byte, lo, at int) (int, bool) {
 // ("icon@2x.png", "photo@home.jpg"): a file-extension TLD or a scale label.
 func imageDomain(dom, tld []byte) bool {
 	var buf [24]byte
-	if l, ok := lowerTLD(&buf, tld); ok {
+	if l, ok := lowerShort(&buf, tld); ok {
 		switch string(l) {
 		case "png", "jpg", "jpeg", "gif", "svg", "webp", "bmp", "ico", "tif", "tiff", "heic", "avif",
 			"pdf", "mp3", "mp4", "mov", "avi", "wav", "css", "js", "ts", "json", "xml", "yml", "yaml",

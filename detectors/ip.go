@@ -46,9 +46,15 @@ func findIP(dst []Finding, in Input, tok Token) ([]Finding, int) {
 }
 
 // ipRunByte reports whether c may appear in an IP address: hex digits, '.', ':'.
-func ipRunByte(c byte) bool {
-	return byteClass[c] == ClassDigit || c == '.' || c == ':' || (c|0x20) >= 'a' && (c|0x20) <= 'f'
-}
+func ipRunByte(c byte) bool { return ipRunBytes[c] }
+
+// ipRunBytes is the table behind ipRunByte; read-only after construction.
+var ipRunBytes = func() (t [256]bool) {
+	for _, c := range []byte("0123456789abcdefABCDEF.:") {
+		t[c] = true
+	}
+	return t
+}()
 
 // ipWordByte reports whether c glues an address candidate to a word.
 func ipWordByte(c byte) bool { return isASCIIAlnum(c) || c == '_' }

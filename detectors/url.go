@@ -167,7 +167,7 @@ func parseURL(t []byte, p, lim int, anchored bool) (urlParts, bool) {
 // urlScheme reports whether s (any case) is a scheme we report.
 func urlScheme(s []byte) bool {
 	var buf [24]byte
-	l, ok := lowerTLD(&buf, s)
+	l, ok := lowerShort(&buf, s)
 	if !ok {
 		return false
 	}
@@ -266,7 +266,7 @@ func trimURLEnd(t []byte, start, end int) int {
 // extension, which makes "name.ext/…" more likely a path than a web address.
 func fileExtTLD(t []byte) bool {
 	var buf [24]byte
-	l, ok := lowerTLD(&buf, t)
+	l, ok := lowerShort(&buf, t)
 	if !ok {
 		return false
 	}
@@ -598,9 +598,9 @@ func tldShape(t []byte) bool {
 	return utf8.RuneCount(t) >= 2
 }
 
-// lowerTLD copies an ASCII top-level domain, lower-cased, into buf; ok is
-// false when it is too long or not ASCII.
-func lowerTLD(buf *[24]byte, t []byte) ([]byte, bool) {
+// lowerShort copies a short ASCII word (a TLD, a scheme), lower-cased, into
+// buf; ok is false when it is too long or not ASCII.
+func lowerShort(buf *[24]byte, t []byte) ([]byte, bool) {
 	if len(t) > len(buf) {
 		return nil, false
 	}
@@ -618,7 +618,7 @@ func lowerTLD(buf *[24]byte, t []byte) ([]byte, bool) {
 // reported only with a known TLD.
 func knownTLD(t []byte) bool {
 	var buf [24]byte
-	l, ok := lowerTLD(&buf, t)
+	l, ok := lowerShort(&buf, t)
 	if !ok {
 		return false
 	}
