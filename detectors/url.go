@@ -242,7 +242,7 @@ var (
 // trimURLEnd drops trailing punctuation that ends the sentence rather than
 // the URL; a closing bracket stays when it balances one inside the URL.
 func trimURLEnd(t []byte, start, end int) int {
-	for end > start+1 {
+	for end > start {
 		s := t[start:end]
 		switch t[end-1] {
 		case '.', ',', ';', ':', '!', '?', '\'', '"', '*':

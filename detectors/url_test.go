@@ -24,6 +24,8 @@ func TestURLTruePositives(t *testing.T) {
 		{"ftp", "⟦ftp://files.example.net/pub/file.tar.gz⟧", []string{"ftp://files.example.net/pub/file.tar.gz"}},
 		{"websocket", "⟦wss://chat.example.com/socket⟧", []string{"wss://chat.example.com/socket"}},
 		{"port", "⟦https://example.com:8443/⟧!", []string{"https://example.com:8443/"}},
+		{"question mark after host", "have you seen ⟦https://example.com⟧?", []string{"https://example.com"}},
+		{"question mark after path", "is it ⟦https://example.com/a?b=1⟧?!", []string{"https://example.com/a?b=1"}},
 		{"german", "Hier ist der Link: ⟦https://example.de/passwort-zuruecksetzen?code=492817⟧!", []string{"https://example.de/passwort-zuruecksetzen?code="}},
 		{"double quotes", `"⟦https://example.com/a⟧"`, []string{"https://example.com/a"}},
 		{"glued to chinese", "链接⟦https://example.com/a⟧。谢谢", []string{"https://example.com/a"}},
