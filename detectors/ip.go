@@ -31,6 +31,9 @@ var IPAddress = Detector{
 
 func findIP(dst []Finding, in Input, tok Token) ([]Finding, int) {
 	t := in.Text
+	if tok.End-tok.Start < len("1.2.3.4") && bytes.Index(t[tok.Start:tok.End], doubleColon) < 0 {
+		return dst, tok.End // "10:30", "4.99": too short for anything but "::1"-style IPv6
+	}
 	for p := tok.Start; p < tok.End; {
 		if !ipRunByte(t[p]) {
 			p++
@@ -44,6 +47,8 @@ func findIP(dst []Finding, in Input, tok Token) ([]Finding, int) {
 	}
 	return dst, tok.End
 }
+
+var doubleColon = []byte("::")
 
 // ipRunByte reports whether c may appear in an IP address: hex digits, '.', ':'.
 func ipRunByte(c byte) bool { return ipRunBytes[c] }
