@@ -10,6 +10,7 @@ func All() []Detector {
 	lex := mustLexicon()
 	return []Detector{
 		// Network identifiers: email.go, url.go, ip.go, mac.go.
+		Email, URL, IPAddress, MACAddress,
 
 		// Numbers with checksums or structure: phone.go, card.go, iban.go, ssn.go, crypto.go.
 
