@@ -5,7 +5,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"flag"
+
 	"fmt"
 	"os"
 	"path/filepath"
@@ -16,8 +16,6 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 )
-
-var update = flag.Bool("update", false, "rewrite golden and generated test files")
 
 // The labeled corpus is written as markup, one message a line:
 //
