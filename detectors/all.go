@@ -24,6 +24,8 @@ func All() []Detector {
 		Tracking,
 		Address,
 		PostalCode,
+		GovID,
+		Medical,
 	}
 }
 
