@@ -10,6 +10,9 @@ func All() []Detector {
 		// Numbers with checksums or structure: phone.go, card.go, iban.go, ssn.go, crypto.go.
 
 		// Secrets and credentials: secret*.go.
+		SecretToken(),
+		SecretAssignment(),
+		PrivateKey(),
 
 		// Conversational and multilingual: person.go, spoken.go, address.go, …
 	}
