@@ -49,6 +49,9 @@ func SecretToken() Detector {
 	}
 }
 
+// delimClasses are the byte classes of every byte isDelim accepts.
+const delimClasses = ClassPunct | ClassColon | ClassSlash | ClassEqual | ClassAt
+
 // isDelim reports whether a known-format secret may start after b.
 func isDelim(b byte) bool {
 	switch b {
@@ -61,6 +64,16 @@ func isDelim(b byte) bool {
 func (t *secretTable) find(dst []Finding, in Input, tok Token) ([]Finding, int) {
 	text := in.Text
 	end := tok.End
+	if tok.Class&delimClasses == 0 {
+		// No delimiter inside: only the token's start can begin a key.
+		if f, ok := t.matchAt(text, tok.Start, end); ok {
+			dst = append(dst, f)
+			if f.Rule == "aws-access-token" {
+				dst = awsSecretNear(dst, text, f.End)
+			}
+		}
+		return dst, end
+	}
 	for p := tok.Start; p < end; {
 		if text[p] == ':' && p+2 < end && text[p+1] == '/' && text[p+2] == '/' {
 			var e int
@@ -92,7 +105,7 @@ func (t *secretTable) matchAt(text []byte, p, end int) (Finding, bool) {
 	m := text[p:end]
 	for _, ri := range t.byFirst[text[p]] {
 		r := &t.rules[ri]
-		if !bytes.HasPrefix(m, []byte(r.prefix)) {
+		if len(r.prefix) > 1 && (len(m) < len(r.prefix) || m[1] != r.prefix[1]) || !bytes.HasPrefix(m, []byte(r.prefix)) {
 			continue
 		}
 		var n int
@@ -141,12 +154,21 @@ func awsSecretNear(dst []Finding, text []byte, from int) []Finding {
 			continue
 		}
 		n := spanOf(text[p:], csB64, 41)
-		if n == 40 && (p+n == len(text) || csOf[text[p+n]]&(csB64|csEqual) == 0) && entropyOK(text[p:p+n], 4.0) {
+		if n == 40 && (p+n == len(text) || csOf[text[p+n]]&(csB64|csEqual) == 0) && mixedCase(text[p:p+n]) && entropyOK(text[p:p+n], 4.0) {
 			return append(dst, Finding{Kind: KindSecret, Start: p, End: p + n, Confidence: confLikely, Rule: "aws-secret-access-key"})
 		}
 		p += n
 	}
 	return dst
+}
+
+// mixedCase reports whether b holds both an upper- and a lower-case letter.
+func mixedCase(b []byte) bool {
+	var cls charset
+	for _, c := range b {
+		cls |= csOf[c]
+	}
+	return cls&csUpper != 0 && cls&csLower != 0
 }
 
 // dbSchemes are URL schemes whose userinfo password is a database or broker
@@ -189,7 +211,7 @@ func urlCredentials(dst []Finding, text []byte, tokStart, c, end int) ([]Finding
 		return dst, c
 	}
 	ps, pe := u+colon+1, at
-	if pe-ps < 1 || placeholder(text[ps:pe]) || placeholderWord(text[ps:pe]) {
+	if pe-ps < 1 || placeholder(text[ps:pe]) || placeholderWord(text[ps:pe]) || stopword(text[ps:pe]) {
 		return dst, at
 	}
 	rule, conf := "url-basic-auth", float32(confLikely)
@@ -387,9 +409,12 @@ func findPrivateKey(dst []Finding, in Input, tok Token) ([]Finding, int) {
 
 // secretKeywords wake SecretAssignment: credential words in the languages
 // convanon sees, as the leading word of a token ("Password:", "(token").
+// Words that are mostly followed by a colon ("auth:", "pass:") are left to
+// the class trigger: every extra keyword costs a map lookup for ordinary
+// words of its length and first letter.
 var secretKeywords = []string{
-	"password", "passwd", "pwd", "pass", "passphrase", "passcode", "secret", "token", "apikey", "api",
-	"key", "bearer", "authorization", "auth", "credentials", "credential",
+	"password", "passwd", "pwd", "passphrase", "passcode", "secret", "token", "apikey",
+	"key", "bearer", "authorization", "credentials", "credential",
 	"contraseña", "contrasena", "clave", "passwort", "kennwort", "mot", "motdepasse", "senha",
 	"wachtwoord", "lösenord", "hasło", "haslo", "heslo", "пароль", "salasana", "adgangskode",
 	"passord", "jelszó", "şifre", "sifre",
@@ -427,7 +452,7 @@ func findAssignment(dst []Finding, in Input, tok Token) ([]Finding, int) {
 	text := in.Text
 	resume := tok.End
 	sawSep := false
-	for i := tok.Start; i < tok.End; i++ {
+	for i := tok.Start; i < tok.End && tok.Class&(ClassEqual|ClassColon) != 0; i++ {
 		c := text[i]
 		if c != '=' && c != ':' || i+1 < len(text) && text[i+1] == '/' {
 			continue
@@ -604,21 +629,87 @@ func trimPunct(b []byte) []byte {
 	return b
 }
 
-var (
-	strongTerms = []string{"passw", "pwd", "passphrase", "passcode", "contraseña", "contrasena", "kennwort", "motdepasse",
+// termWords are the credential words looked for inside a name, indexed by
+// first byte so that a name costs one table read per byte; read-only.
+var termWords = func() (t [256][]termWord) {
+	strong := []string{"passw", "pwd", "passphrase", "passcode", "contraseña", "contrasena", "kennwort", "motdepasse",
 		"mot_de_passe", "senha", "wachtwoord", "lösenord", "losenord", "hasło", "haslo", "heslo", "пароль", "salasana",
 		"adgangskode", "passord", "jelszó", "jelszo", "şifre", "sifre"}
-	weakTerms = []string{"secret", "token", "apikey", "api_key", "api-key", "auth", "credential", "clave", "privatekey",
+	weak := []string{"secret", "token", "apikey", "api_key", "api-key", "auth", "credential", "clave", "privatekey",
 		"private_key", "accesskey", "access_key", "conn_str", "connectionstring", "connection_string", "dsn"}
-	// excludedNames mark fields about a credential rather than holding one.
+	for _, w := range strong {
+		t[w[0]] = append(t[w[0]], termWord{w, termStrong})
+	}
+	for _, w := range weak {
+		t[w[0]] = append(t[w[0]], termWord{w, termWeak})
+	}
+	return t
+}()
+
+type termWord struct {
+	word string
+	term term
+}
+
+// wordIndex lists words by one of their bytes (first or last), so that a
+// name is searched for a whole list in one pass.
+type wordIndex [256][]int16
+
+func indexWords(words []string, last bool) *wordIndex {
+	var x wordIndex
+	for i, w := range words {
+		b := w[0]
+		if last {
+			b = w[len(w)-1]
+		}
+		x[b] = append(x[b], int16(i))
+	}
+	return &x
+}
+
+// findWord returns the index of the first word of words (indexed by first
+// byte in x) found in n, or -1.
+func findWord(n []byte, words []string, x *wordIndex) int {
+	for i, c := range n {
+		for _, wi := range x[c] {
+			if hasAt(n, i, words[wi]) {
+				return int(wi)
+			}
+		}
+	}
+	return -1
+}
+
+var (
+	// excludedNames mark fields about a credential rather than holding one,
+	// by their ending.
 	excludedNames = []string{"id", "name", "type", "url", "uri", "path", "file", "dir", "len", "length", "size", "count",
 		"policy", "hint", "expires", "expiry", "expiration", "field", "label", "prompt", "format", "mode", "endpoint",
 		"version", "ttl", "timeout", "method", "provider", "strength", "required", "min", "max", "limit", "usage", "index",
 		"pattern", "regex", "rotation", "enabled", "arn", "fingerprint", "tokens", "reset", "manager", "hash_algorithm"}
+	excludedNamesIdx = indexWords(excludedNames, true)
+	// excludedInfix mark names that contain a credential word by accident.
 	excludedInfix = []string{"public", "publishable", "keyword", "keyboard", "secretar", "tokeniz", "bypass", "compass",
 		"monkey", "turkey", "donkey", "hotkey", "primary_key", "primarykey", "foreign", "sort_key", "partition_key",
-		"idempotency", "cache_key"}
+		"idempotency", "cache_key", "author"}
+	excludedInfixIdx = indexWords(excludedInfix, false)
 )
+
+// hasAt reports whether n holds w at i.
+func hasAt(n []byte, i int, w string) bool {
+	return len(n)-i >= len(w) && string(n[i:i+len(w)]) == w
+}
+
+func containsStr(n []byte, w string) bool {
+	for i := range n {
+		if n[i] == w[0] && hasAt(n, i, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasSuffixStr(n []byte, w string) bool { return len(n) >= len(w) && string(n[len(n)-len(w):]) == w }
 
 // classifyName says whether a field or variable name implies a credential
 // value, and which provider (an index in secretProviders, or -1) it names.
@@ -641,42 +732,34 @@ func classifyName(name []byte) (term, int) {
 	case "key", "api":
 		return termWeak, -1
 	}
-	for _, x := range excludedNames {
-		if bytes.HasSuffix(n, []byte(x)) {
+	t := termNone
+	for i, c := range n {
+		for _, w := range termWords[c] {
+			if w.term > t && i+1 < len(n) && n[i+1] == w.word[1] && hasAt(n, i, w.word) && (w.word != "auth" || !hasAt(n, i, "author") || hasAt(n, i, "authoriz")) {
+				t = w.term
+			}
+		}
+	}
+	if t == termNone && hasSuffixStr(n, "pass") {
+		t = termStrong
+	}
+	if k := len(n) - 3; t == termNone && k > 0 && (hasSuffixStr(n, "key") || hasSuffixStr(n, "keys")) {
+		if p := name[k-1]; p == '_' || p == '-' || p == '.' || name[k] == 'K' || hasSuffixStr(n, "apikey") || hasSuffixStr(n, "secretkey") {
+			t = termWeak
+		}
+	}
+	if t == termNone {
+		return termNone, -1
+	}
+	for _, xi := range excludedNamesIdx[n[len(n)-1]] {
+		if hasSuffixStr(n, excludedNames[xi]) {
 			return termNone, -1
 		}
 	}
-	for _, x := range excludedInfix {
-		if bytes.Contains(n, []byte(x)) {
-			return termNone, -1
-		}
+	if xi := findWord(n, excludedInfix, excludedInfixIdx); xi >= 0 && (excludedInfix[xi] != "author" || !containsStr(n, "authoriz")) {
+		return termNone, -1
 	}
-	prov := -1
-	for i, p := range secretProviders {
-		if bytes.Contains(n, []byte(p.word)) {
-			prov = i
-			break
-		}
-	}
-	for _, x := range strongTerms {
-		if bytes.Contains(n, []byte(x)) {
-			return termStrong, prov
-		}
-	}
-	if bytes.HasSuffix(n, []byte("pass")) {
-		return termStrong, prov
-	}
-	for _, x := range weakTerms {
-		if bytes.Contains(n, []byte(x)) && (x != "auth" || !bytes.Contains(n, []byte("author")) || bytes.Contains(n, []byte("authoriz"))) {
-			return termWeak, prov
-		}
-	}
-	if k := len(n) - 3; k > 0 && (bytes.HasSuffix(n, []byte("key")) || bytes.HasSuffix(n, []byte("keys"))) {
-		if p := name[k-1]; p == '_' || p == '-' || p == '.' || name[k] == 'K' || prov >= 0 {
-			return termWeak, prov
-		}
-	}
-	return termNone, -1
+	return t, findWord(n, providerWords, providerIdx)
 }
 
 // secretProvider names a provider whose keys lack a prefix: gitleaks finds
@@ -687,6 +770,17 @@ type secretProvider struct {
 	min, max int
 	uuid     bool
 }
+
+var (
+	providerWords = func() []string {
+		ws := make([]string, len(secretProviders))
+		for i, p := range secretProviders {
+			ws[i] = p.word
+		}
+		return ws
+	}()
+	providerIdx = indexWords(providerWords, false)
+)
 
 var secretProviders = []secretProvider{
 	{word: "aws", id: "aws-secret-access-key", set: csB64, min: 40, max: 40},

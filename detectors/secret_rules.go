@@ -200,7 +200,7 @@ func tokenRules() []tokenRule {
 		rule("heroku-api-key-v2", "HRKU-AA", csURLSafe, 58, 58),
 		rule("alibaba-access-key-id", "LTAI", csAlnum, 20, 20).withCheck(mixedCheck(confLikely)),
 		rule("yandex-api-key", "AQVN", csURLSafe, 35, 38).withCheck(mixedCheck(confLikely)),
-		rule("cloudflare-origin-ca-key", "v1.0-", csHexL|csDash, 171, 171).withCheck(dashAt(24)),
+		rule("cloudflare-origin-ca-key", "v1.0-", csHexL|csDash, 171, 171).withCheck(dashAt(5 + 24)),
 		firstRule("hashicorp-tf-api-token", digits+lowers, matchTerraform),
 		rule("vault-service-token", "hvs.", csURLSafe, 90, 120),
 		rule("vault-batch-token", "hvb.", csURLSafe, 138, 300),
@@ -474,8 +474,7 @@ func onePasswordCheck(m []byte) float32 {
 func matchSlack(m []byte) (int, float32) {
 	p := bytes.IndexByte(m, '-') + 1
 	n := spanOf(m[p:], csAlnum|csDash, 300)
-	body := m[p : p+n]
-	if n < 20 || bytes.IndexByte(body, '-') < 0 || spanOf(body, csDigit, 1) == 0 && m[1] != 'a' && m[1] != 'o' {
+	if n < 20 || bytes.IndexAny(m[p:p+n], digits) < 0 {
 		return 0, 0
 	}
 	return p + n, confStructure

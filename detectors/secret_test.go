@@ -79,17 +79,20 @@ func secretHits(text string, fs []Finding) []secretHit {
 	return out
 }
 
-func TestSecretTruePositives(t *testing.T) {
+// secretCase is a text holding one secret where %s marks it.
+type secretCase struct {
+	name   string
+	give   string
+	secret string
+	rule   string
+}
+
+func secretPositives() []secretCase {
 	telegramID := "7" + rnd(alDigits, 9, 3)
 	discordID := "8" + rnd(alDigits, 17, 4)
 	aws := "AK" + "IA" + rnd(alB32, 16, 5)
 	awsSecret := rnd(alB64, 40, 6)
-	tests := []struct {
-		name   string
-		give   string // the text; %s marks the secret
-		secret string
-		rule   string
-	}{
+	return []secretCase{
 		{"openai project", "my key is %s thanks", "sk-" + "proj-" + rnd(alURL, 74, 1) + "T3Blbk" + "FJ" + rnd(alURL, 74, 2), "openai-api-key"},
 		{"openai service account", "%s", "sk-" + "svcacct-" + rnd(alURL, 58, 1) + "T3Blbk" + "FJ" + rnd(alURL, 58, 2), "openai-api-key"},
 		{"openai admin", "key=%s", "sk-" + "admin-" + rnd(alURL, 58, 3) + "T3Blbk" + "FJ" + rnd(alURL, 58, 4), "openai-api-key"},
@@ -177,6 +180,11 @@ func TestSecretTruePositives(t *testing.T) {
 		{"german cue", "Das Kennwort lautet %s", "Sommer!2024", "generic-password"},
 		{"french", "mot de passe : %s", "Soleil2024", "generic-password"},
 		{"portuguese", "senha=%s", "abc12345x", "generic-password"},
+		{"russian", "пароль: %s", "qwerty123", "generic-password"},
+		{"portuguese prose", "minha senha é %s", "Abc!2024", "generic-password"},
+		{"dutch", "wachtwoord = %s", "Zomer2024", "generic-password"},
+		{"basic auth header", "Authorization: Basic %s", b64url("bob:Tr0ub4dor") + "==", "basic-auth"},
+		{"password in query", "https://example.com/login?user=bob&password=%s&next=/", "Tr0ub4dor3", "generic-password"},
 		{"api_key yaml", "api_key: %s", rnd(alAlnum, 32, 11), "generic-api-key"},
 		{"token json", `{"token": "%s"}`, rnd(alURL, 40, 12), "generic-api-key"},
 		{"export", "export OPENAI_API_KEY=%s", rnd(alAlnum, 40, 13), "generic-api-key"},
@@ -185,14 +193,22 @@ func TestSecretTruePositives(t *testing.T) {
 		{"prose api key", "my api key is %s, can you check", rnd(alAlnum, 32, 16), "generic-api-key"},
 		{"secret hex with keyword", "client_secret=%s", rnd(alHex, 40, 17), "generic-api-key"},
 		{"camel apiKey", `apiKey = "%s"`, rnd(alAlnum, 24, 18), "generic-api-key"},
+		{"cloudflare origin ca", "%s", "v1" + ".0-" + rnd(alHex, 24, 30) + "-" + rnd(alHex, 146, 31), "cloudflare-origin-ca-key"},
+		{"slack legacy workspace", "%s", "xo" + "xa-2-" + rnd(alAlnum, 30, 32), "slack-legacy-workspace-token"},
+		{"postman", "%s", "PM" + "AK-" + rnd(alHex, 24, 33) + "-" + rnd(alHex, 34, 34), "postman-api-token"},
+		{"sendinblue", "%s", "xkey" + "sib-" + rnd(alHex, 64, 35) + "-" + rnd(alAlnum, 16, 36), "sendinblue-api-token"},
+		{"dynatrace", "%s", "dt0c" + "01." + rnd(alUpAlnum, 24, 37) + "." + rnd(alAlnum, 64, 38), "dynatrace-api-token"},
 		{"cohere by name", "COHERE_API_KEY=%s", rnd(alAlnum, 40, 19), "cohere-api-token"},
 		{"mistral by name", "MISTRAL_API_KEY=%s", rnd(alAlnum, 32, 20), "mistral-api-key"},
 		{"heroku by name", "HEROKU_API_KEY=%s", "0c7f5c9e-1b2a-4d3e-9f8a-7b6c5d4e3f2a", "heroku-api-key"},
 		{"aws secret by name", "aws_secret_access_key = %s", awsSecret, "aws-secret-access-key"},
 		{"query token", "https://api.example.com/v1?user=1&access_token=%s&x=2", rnd(alAlnum, 32, 21), "generic-api-key"},
 	}
+}
+
+func TestSecretTruePositives(t *testing.T) {
 	e := secretEngine(t)
-	for _, tt := range tests {
+	for _, tt := range secretPositives() {
 		t.Run(tt.name, func(t *testing.T) {
 			text := strings.Replace(tt.give, "%s", tt.secret, 1)
 			got := secretHits(text, e.Scan(nil, []byte(text)))
@@ -204,14 +220,29 @@ func TestSecretTruePositives(t *testing.T) {
 	}
 }
 
-func TestSecretAWSPair(t *testing.T) {
+func TestSecretMultiple(t *testing.T) {
 	id := "AK" + "IA" + rnd(alB32, 16, 5)
 	secret := rnd(alB64, 40, 6)
-	text := "aws creds: " + id + "\n" + secret + "\n"
-	got := secretHits(text, secretEngine(t).Scan(nil, []byte(text)))
-	want := []secretHit{{"aws-access-token", id}, {"aws-secret-access-key", secret}}
-	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("Scan(aws pair) mismatch (-want +got):\n%s", diff)
+	sha := "3f2a9c1b7e4d5f6a8b9c0d1e2f3a4b5c6d7e8f90"
+	gh := ghToken("gh"+"p_", 8)
+	tests := []struct {
+		name string
+		give string
+		want []secretHit
+	}{
+		{"aws pair", "aws creds: " + id + "\n" + secret + "\n", []secretHit{{"aws-access-token", id}, {"aws-secret-access-key", secret}}},
+		{"aws id then git sha", id + " is in commit " + sha, []secretHit{{"aws-access-token", id}}},
+		{"two keys in json", `{"gh":"` + gh + `","password":"hunter2"}`, []secretHit{{"github-pat", gh}, {"generic-password", "hunter2"}}},
+		{"env file", "GITHUB_TOKEN=" + gh + "\nDB_PASSWORD=Tr0ub4dor\nDEBUG=true\n", []secretHit{{"github-pat", gh}, {"generic-password", "Tr0ub4dor"}}},
+	}
+	e := secretEngine(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := secretHits(tt.give, e.Scan(nil, []byte(tt.give)))
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("Scan(%s) mismatch (-want +got):\n%s", tt.name, diff)
+			}
+		})
 	}
 }
 
@@ -284,6 +315,7 @@ func TestSecretTrueNegatives(t *testing.T) {
 		{"pem placeholder", "-----BEGIN RSA PRIVATE KEY-----\n...\n-----END RSA PRIVATE KEY-----"},
 		{"pem public", "-----BEGIN PUBLIC KEY-----\n" + rnd(alB64, 128, 1) + "\n-----END PUBLIC KEY-----"},
 		{"db url no password", "postgres://app@db.example.com/prod"},
+		{"db url literal placeholder", "postgres://user:password@localhost:5432/db"},
 		{"db url placeholder", "postgres://user:<password>@localhost/db"},
 		{"stripe publishable", "pk_live_" + rnd(alAlnum, 24, 1)},
 		{"key point", "the key point is that we ship 2x faster"},
@@ -321,6 +353,44 @@ func TestSecretRuleKinds(t *testing.T) {
 		t.Errorf("rule kinds = %d, want at least 100", len(ids))
 	}
 	t.Logf("rule kinds: %d", len(ids))
+}
+
+// TestSecretTruncations scans every prefix of every true positive: cut keys
+// reach the matchers' bounds checks, which random fuzzing rarely does.
+func TestSecretTruncations(t *testing.T) {
+	e := secretEngine(t)
+	var dst []Finding
+	for _, tt := range secretPositives() {
+		text := []byte(strings.Replace(tt.give, "%s", tt.secret, 1))
+		for n := range len(text) {
+			dst = e.Scan(dst[:0], text[:n])
+			for _, f := range dst {
+				if f.Start < 0 || f.End > n || f.End <= f.Start {
+					t.Fatalf("Scan(%s cut at %d) = span [%d,%d), out of bounds", tt.name, n, f.Start, f.End)
+				}
+			}
+		}
+	}
+}
+
+// FuzzSecret checks the invariants the engine relies on: no panic, spans in
+// bounds, ordered and disjoint, and every finding a SECRET with a rule.
+func FuzzSecret(f *testing.F) {
+	f.Add(chatSample)
+	f.Add("password=hunter2 " + ghToken("gh"+"p_", 1) + " postgres://a:b@c/d")
+	f.Add("-----" + "BEGIN RSA PRIVATE KEY-----\nMIIB\n")
+	f.Add("Authorization: Bearer " + jwt())
+	e := secretEngine(f)
+	f.Fuzz(func(t *testing.T, s string) {
+		fs := e.Scan(nil, []byte(s))
+		last := 0
+		for _, x := range fs {
+			if x.Start < last || x.End <= x.Start || x.End > len(s) || x.Kind != KindSecret || x.Rule == "" {
+				t.Fatalf("Scan(%q) = bad finding %v (rule %q)", s, x, x.Rule)
+			}
+			last = x.End
+		}
+	})
 }
 
 func TestSecretNoAllocsWithoutFindings(t *testing.T) {
