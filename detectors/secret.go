@@ -471,7 +471,7 @@ func findAssignment(dst []Finding, in Input, tok Token) ([]Finding, int) {
 			stop = text[ns-1] // ?a=…&b=…, ;k=…;l=…, "k":"…","l":…
 		}
 		f, ve, ok := valueAt(text, skipSep(text, i), t, prov, true, stop)
-		if ok {
+		if ok && !bytes.EqualFold(text[f.Start:f.End], text[ns:ne]) { // encodePassword: "encodePassword"
 			dst = append(dst, f)
 			resume = max(resume, ve)
 			i = max(i, ve-1)
@@ -890,7 +890,7 @@ func valueAt(text []byte, p int, t term, prov int, explicit bool, stop byte) (Fi
 		return f, e, ok
 	}
 	f := Finding{Kind: KindSecret, Start: vs, End: ve}
-	if len(v) == 0 || placeholderWord(v) || codeReference(v) {
+	if len(v) == 0 || placeholderWord(v) || !quoted && codeReference(v) {
 		return Finding{}, ve, false
 	}
 	if prov >= 0 {
@@ -925,7 +925,7 @@ func valueAt(text []byte, p int, t term, prov int, explicit bool, stop byte) (Fi
 // codeReference reports values that name where a secret comes from rather
 // than being one: os.environ[…], getenv(…), process.env.X.
 func codeReference(v []byte) bool {
-	return bytes.IndexByte(v, '(') >= 0 || bytes.HasPrefix(v, []byte("os.environ")) || bytes.HasPrefix(v, []byte("process.env")) ||
+	return bytes.IndexAny(v, "([{") >= 0 || bytes.HasPrefix(v, []byte("os.environ")) || bytes.HasPrefix(v, []byte("process.env")) ||
 		bytes.HasPrefix(v, []byte("ENV[")) || bytes.HasPrefix(v, []byte("env."))
 }
 

@@ -299,6 +299,9 @@ func TestSecretTrueNegatives(t *testing.T) {
 		{"stars", "password: ********"},
 		{"env reference", `password = os.environ["DB_PASSWORD"]`},
 		{"template", "token: ${GITHUB_TOKEN}"},
+		{"code index", "password := args[3]"},
+		{"code literal", "Secret: Bug4Secret{1}"},
+		{"value is name", `encodeUserPassword: "encodeUserPassword"`},
 		{"password incorrect", "my password is incorrect, can you reset it?"},
 		{"password prose no value", "I forgot my password yesterday"},
 		{"yaml key", "- key: app\n  value: frontend"},
@@ -402,6 +405,14 @@ func TestSecretNoAllocsWithoutFindings(t *testing.T) {
 	}
 }
 
+// plainChat is conversational text with no code, URLs or ids.
+const plainChat = `Hi there! I was wondering if you could help me write a short note to my landlord about ` +
+	`the broken heater in the living room. It stopped working last Tuesday and the apartment gets really cold ` +
+	`at night. I already called twice but nobody answered. Could you make it polite but firm? Also, what ` +
+	`temperature should a rental be kept at during the winter, legally speaking? I live in a small town and ` +
+	`I'm not sure which rules apply. Thanks a lot, you're a lifesaver. One more thing: my sister wants ideas ` +
+	`for a birthday party for her 7-year-old, something with dinosaurs maybe, nothing too expensive.` + "\n"
+
 // chatSample is ordinary chat and code with no secret in it.
 const chatSample = `hey! can you help me fix this? I'm getting an error when I run the script: ` +
 	`TypeError: cannot read property 'map' of undefined at line 42. Here's my config: ` +
@@ -415,6 +426,17 @@ const chatSample = `hey! can you help me fix this? I'm getting an error when I r
 func BenchmarkSecretScanChat(b *testing.B) {
 	e := secretEngine(b)
 	text := []byte(strings.Repeat(chatSample, 64))
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	var dst []Finding
+	for b.Loop() {
+		dst = e.Scan(dst[:0], text)
+	}
+}
+
+func BenchmarkSecretScanPlainChat(b *testing.B) {
+	e := secretEngine(b)
+	text := []byte(strings.Repeat(plainChat, 64))
 	b.SetBytes(int64(len(text)))
 	b.ReportAllocs()
 	var dst []Finding
