@@ -50,10 +50,15 @@ func SecretToken() Detector {
 }
 
 // delimClasses are the byte classes of every byte isDelim accepts.
-const delimClasses = ClassPunct | ClassColon | ClassSlash | ClassEqual | ClassAt
+const delimClasses = ClassPunct | ClassColon | ClassSlash | ClassEqual | ClassAt | ClassHigh
 
-// isDelim reports whether a known-format secret may start after b.
+// isDelim reports whether a known-format secret may start after b. Bytes of
+// multi-byte characters count: keys are ASCII, and “typographic quotes” or
+// «guillemets» often wrap them.
 func isDelim(b byte) bool {
+	if b >= 0x80 {
+		return true
+	}
 	switch b {
 	case '=', ':', '"', '\'', '`', '(', '[', '{', '<', '>', ',', ';', '/', '\\', '|', '@', '?', '&', '$', '*':
 		return true
@@ -413,11 +418,9 @@ func findPrivateKey(dst []Finding, in Input, tok Token) ([]Finding, int) {
 // the class trigger: every extra keyword costs a map lookup for ordinary
 // words of its length and first letter.
 var secretKeywords = []string{
-	"password", "passwd", "pwd", "passphrase", "passcode", "secret", "token", "apikey",
-	"key", "bearer", "authorization", "credentials", "credential",
-	"contraseña", "contrasena", "clave", "passwort", "kennwort", "mot", "motdepasse", "senha",
-	"wachtwoord", "lösenord", "hasło", "haslo", "heslo", "пароль", "salasana", "adgangskode",
-	"passord", "jelszó", "şifre", "sifre",
+	"password", "passwd", "passphrase", "secret", "token", "apikey", "key", "bearer",
+	"contraseña", "contrasena", "clave", "passwort", "kennwort", "mot", "senha",
+	"wachtwoord", "lösenord", "hasło", "пароль", "şifre",
 }
 
 // SecretAssignment finds credentials given as values: assignments and

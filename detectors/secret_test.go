@@ -101,6 +101,8 @@ func secretPositives() []secretCase {
 		{"anthropic admin", `"%s"`, "sk-" + "ant-admin01-" + rnd(alURL, 93, 2) + "AA", "anthropic-admin-api-key"},
 		{"deepseek", "deepseek: %s", "sk-" + rnd(alHex, 32, 3), "deepseek-api-key"},
 		{"openrouter", "%s", "sk-" + "or-v1-" + rnd(alHex, 64, 3), "openrouter-api-key"},
+		{"typographic quotes", "la clé «%s» merci", "gs" + "k_" + rnd(alAlnum, 52, 40), "groq-api-key"},
+		{"markdown", "use `%s` here", ghToken("gh"+"p_", 41), "github-pat"},
 		{"groq", "(%s)", "gs" + "k_" + rnd(alAlnum, 52, 1), "groq-api-key"},
 		{"perplexity", "%s", "pp" + "lx-" + rnd(alAlnum, 48, 1), "perplexity-api-key"},
 		{"replicate", "%s", "r8" + "_" + rnd(alAlnum, 37, 1), "replicate-api-token"},
