@@ -915,8 +915,8 @@ func valueAt(text []byte, p int, t term, prov int, explicit bool, stop byte) (Fi
 		return f, ve, true
 	case termWeak:
 		ok := explicit && len(v) >= 12 && len(v) <= 4096 && (entropyOK(v, 3.0) || isUUID(v)) ||
-			len(v) >= 20 && len(v) <= 4096 && !isUUID(v) && entropyOK(v, 3.5) && !publicMaterial(v)
-		if !ok || bytes.Contains(v, []byte("://")) {
+			len(v) >= 20 && len(v) <= 4096 && !isUUID(v) && entropyOK(v, 3.5) && !notSecretShape(v)
+		if !ok || bytes.Contains(v, []byte("://")) || wordy(v) {
 			return Finding{}, ve, false
 		}
 		f.Rule, f.Confidence = "generic-api-key", 0.8
@@ -932,11 +932,39 @@ func codeReference(v []byte) bool {
 		bytes.HasPrefix(v, []byte("ENV[")) || bytes.HasPrefix(v, []byte("env."))
 }
 
-// publicMaterial reports public keys and digests that follow the word key in
-// prose: OpenSSH public keys and SHA256: fingerprints.
-func publicMaterial(v []byte) bool {
+// notSecretShape reports values that follow "key" or "token" in prose
+// without being secrets: OpenSSH public keys, SHA256: fingerprints, 0x hex
+// (addresses, hashes), paths and e-mail addresses.
+func notSecretShape(v []byte) bool {
 	return bytes.HasPrefix(v, []byte("AAAAB3NzaC1")) || bytes.HasPrefix(v, []byte("AAAAC3NzaC1")) || bytes.HasPrefix(v, []byte("AAAAE2VjZHNh")) ||
-		indexFold(v, "sha256:") == 0 || indexFold(v, "sha1:") == 0 || indexFold(v, "md5:") == 0
+		indexFold(v, "sha256:") == 0 || indexFold(v, "sha1:") == 0 || indexFold(v, "md5:") == 0 || indexFold(v, "0x") == 0 ||
+		v[0] == '/' || v[0] == '~' || v[0] == '.' || len(v) > 2 && v[1] == ':' && v[2] == '\\' || bytes.IndexByte(v, '@') >= 0
+}
+
+// wordy reports values made mostly of words (user_profile_settings_v2,
+// cache:user:42:profile): identifiers, not random keys, in which runs of
+// four or more lower-case letters holding a vowel are rare.
+func wordy(v []byte) bool {
+	covered := 0
+	for i := 0; i < len(v); {
+		j := i
+		if csOf[v[j]]&csUpper != 0 {
+			j++
+		}
+		vowel := false
+		for j < len(v) && csOf[v[j]]&csLower != 0 {
+			switch v[j] {
+			case 'a', 'e', 'i', 'o', 'u':
+				vowel = true
+			}
+			j++
+		}
+		if j-i >= 4 && vowel {
+			covered += j - i
+		}
+		i = max(j, i+1)
+	}
+	return covered*10 >= len(v)*6
 }
 
 // passwordLike asks a value introduced in prose to look like a password: a
