@@ -264,15 +264,24 @@ func placeholder(b []byte) bool {
 	if len(b) >= 16 && distinct < 6 {
 		return true
 	}
-	for _, w := range placeholderMarks {
-		if indexFold(b, w) >= 0 {
-			return true
+	for i, c := range b {
+		for _, w := range placeholderMarks[lowerASCII(c)] {
+			if len(b)-i >= len(w) && indexFold(b[i:i+len(w)], w) == 0 {
+				return true
+			}
 		}
 	}
 	return false
 }
 
-var placeholderMarks = []string{"example", "your", "placeholder", "redacted", "xxxx", "dummy", "sample", "12345678", "abcdefgh", "insert", "replace", "changeme"}
+// placeholderMarks are words of stand-in values, by first byte; read-only.
+var placeholderMarks = func() (t [256][]string) {
+	for _, w := range []string{"example", "your", "placeholder", "redacted", "xxxx", "dummy", "sample", "12345678",
+		"abcdefgh", "insert", "replace", "changeme"} {
+		t[w[0]] = append(t[w[0]], w)
+	}
+	return t
+}()
 
 // placeholderWord reports template values: <token>, ${VAR}, {{x}}, %s, $VAR.
 func placeholderWord(v []byte) bool {
