@@ -432,25 +432,22 @@ const base62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 // is still reported, unvalidated: it may be a truncated or hand-made key.
 func githubCheck(m []byte) float32 {
 	body := m[4:]
-	sum := crc32.ChecksumIEEE(body[:30])
-	for i := 35; i >= 30; i-- {
-		if body[i] != base62[sum%62] {
-			return confLikely
-		}
-		sum /= 62
+	sum := githubChecksum(body[:30])
+	if string(body[30:]) != string(sum[:]) {
+		return confLikely
 	}
 	return confChecksum
 }
 
-// githubChecksum returns the six-character checksum githubCheck expects.
-func githubChecksum(random []byte) string {
+// githubChecksum returns the base62 CRC-32 of random, left-padded to six.
+func githubChecksum(random []byte) [6]byte {
 	var out [6]byte
 	sum := crc32.ChecksumIEEE(random)
 	for i := 5; i >= 0; i-- {
 		out[i] = base62[sum%62]
 		sum /= 62
 	}
-	return string(out[:])
+	return out
 }
 
 // onePasswordCheck accepts A3-XXXXXX-XXXXXX-XXXXX-XXXXX-XXXXX-XXXXX and

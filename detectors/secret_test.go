@@ -39,7 +39,8 @@ func rnd(alphabet string, n int, seed uint32) string {
 
 func ghToken(prefix string, seed uint32) string {
 	r := rnd(alAlnum, 30, seed)
-	return prefix + r + githubChecksum([]byte(r))
+	sum := githubChecksum([]byte(r))
+	return prefix + r + string(sum[:])
 }
 
 func b64url(s string) string { return base64.RawURLEncoding.EncodeToString([]byte(s)) }
