@@ -501,8 +501,8 @@ func findAssignment(dst []Finding, in Input, tok Token) ([]Finding, int) {
 	case termNone:
 		return dst, resume
 	case termMot:
-		w1s, w1e := nextWord(text, tok.End)
-		w2s, w2e := nextWord(text, w1e)
+		w1s, w1e := nextToken(text, tok.End)
+		w2s, w2e := nextToken(text, w1e)
 		if !asciiEqualFold(text[w1s:w1e], "de") || !asciiEqualFold(trimPunct(text[w2s:w2e]), "passe") {
 			return dst, resume
 		}
@@ -542,7 +542,7 @@ func appendIf(dst []Finding, f Finding, ok bool) []Finding {
 func proseStrong(dst []Finding, text []byte, from, resume int) ([]Finding, int) {
 	p := from
 	for range 6 {
-		ws, we := nextWord(text, p)
+		ws, we := nextToken(text, p)
 		if ws == we || lineBreakBetween(text, p, ws) {
 			return dst, resume
 		}
@@ -568,7 +568,7 @@ func proseStrong(dst []Finding, text []byte, from, resume int) ([]Finding, int) 
 func proseWeak(dst []Finding, text []byte, from, prov, resume int) ([]Finding, int) {
 	p := from
 	for range 4 {
-		ws, we := nextWord(text, p)
+		ws, we := nextToken(text, p)
 		if ws == we || lineBreakBetween(text, p, ws) {
 			return dst, resume
 		}
@@ -586,18 +586,6 @@ func isCue(w []byte) bool {
 		return true
 	}
 	return false
-}
-
-// nextWord returns the bounds of the first token at or after p.
-func nextWord(text []byte, p int) (int, int) {
-	for p < len(text) && byteClass[text[p]] == classSpace {
-		p++
-	}
-	e := p
-	for e < len(text) && byteClass[text[e]] != classSpace {
-		e++
-	}
-	return p, e
 }
 
 func lineBreakBetween(text []byte, a, b int) bool { return bytes.IndexByte(text[a:b], '\n') >= 0 }
