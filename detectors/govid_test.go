@@ -7,7 +7,7 @@ import (
 )
 
 func TestGovIDTruePositives(t *testing.T) {
-	tests := []struct{ name, give, want, rule string }{
+	runIDCases(t, GovID, KindGovID, []idCase{
 		{"es dni", "mi DNI es 12345678Z", "12345678Z", "es-dni"},
 		{"es dni no cue", "documento 12345678-Z por favor", "12345678-Z", "es-dni"},
 		{"es nie", "NIE X1234567L", "X1234567L", "es-nie"},
@@ -47,26 +47,7 @@ func TestGovIDTruePositives(t *testing.T) {
 		{"drivers licence", "driver's license D1234567", "D1234567", "drivers-licence"},
 		{"bank account", "bank account 000123456789", "000123456789", "bank-account"},
 		{"routing", "routing number 021000021", "021000021", "us-aba-routing"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			e, err := New([]Detector{GovID})
-			if err != nil {
-				t.Fatal(err)
-			}
-			fs := e.Scan(nil, []byte(tt.give))
-			got := []spanWant{}
-			for _, f := range fs {
-				got = append(got, spanWant{f.Kind, f.Start, f.End})
-			}
-			if diff := cmp.Diff([]spanWant{at(KindGovID, tt.give, tt.want)}, got); diff != "" {
-				t.Fatalf("Scan(%q) mismatch (-want +got):\n%s", tt.give, diff)
-			}
-			if fs[0].Rule != tt.rule {
-				t.Errorf("Scan(%q).Rule = %q, want %q", tt.give, fs[0].Rule, tt.rule)
-			}
-		})
-	}
+	})
 }
 
 func TestGovIDTrueNegatives(t *testing.T) {
@@ -79,13 +60,7 @@ func TestGovIDTrueNegatives(t *testing.T) {
 		{"bare 9 digits", "the code 046454286 expired"},
 		{"version", "build 10.0.19045.3803"},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := scanOne(t, GovID, Input{Text: []byte(tt.give)}); len(got) != 0 {
-				t.Errorf("Scan(%q) = %v, want none", tt.give, got)
-			}
-		})
-	}
+	runNoFindings(t, GovID, tests)
 }
 
 func TestGovIDNearMisses(t *testing.T) {
@@ -102,37 +77,27 @@ func TestGovIDNearMisses(t *testing.T) {
 		{"steuer-id digits rule", "Steuer-ID 12345678901"},
 		{"aadhaar bad", "aadhaar 2341 2341 2345"},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := scanOne(t, GovID, Input{Text: []byte(tt.give)}); len(got) != 0 {
-				t.Errorf("Scan(%q) = %v, want none", tt.give, got)
-			}
-		})
-	}
+	runNoFindings(t, GovID, tests)
 }
 
-func TestMedical(t *testing.T) {
-	tests := []struct{ name, give, want, rule string }{
-		{"npi", "provider NPI 1234567893", "1234567893", "us-npi"},
-		{"mbi", "Medicare number 1EG4-TE5-MK73", "1EG4-TE5-MK73", "us-mbi"},
-		{"mbi bare", "it's 1EG4TE5MK73 on the card", "1EG4TE5MK73", "us-mbi"},
-		{"dea", "DEA number AB1234563", "AB1234563", "us-dea"},
-		{"kvnr", "meine Krankenversichertennummer ist A123456780", "A123456780", "de-kvnr"},
-		{"mrn", "patient MRN 00482913", "00482913", "medical-record"},
-		{"member", "member ID XJH48812345", "XJH48812345", "health-plan-member"},
+// idCase is a true positive of an identifier detector: the span want in give
+// and the rule that must report it.
+type idCase struct{ name, give, want, rule string }
+
+func runIDCases(t *testing.T, d Detector, k Kind, tests []idCase) {
+	t.Helper()
+	e, err := New([]Detector{d})
+	if err != nil {
+		t.Fatal(err)
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			e, err := New([]Detector{Medical})
-			if err != nil {
-				t.Fatal(err)
-			}
 			fs := e.Scan(nil, []byte(tt.give))
 			got := []spanWant{}
 			for _, f := range fs {
 				got = append(got, spanWant{f.Kind, f.Start, f.End})
 			}
-			if diff := cmp.Diff([]spanWant{at(KindMedical, tt.give, tt.want)}, got); diff != "" {
+			if diff := cmp.Diff([]spanWant{at(k, tt.give, tt.want)}, got); diff != "" {
 				t.Fatalf("Scan(%q) mismatch (-want +got):\n%s", tt.give, diff)
 			}
 			if fs[0].Rule != tt.rule {
@@ -142,17 +107,12 @@ func TestMedical(t *testing.T) {
 	}
 }
 
-func TestMedicalNegatives(t *testing.T) {
-	tests := []struct{ name, give string }{
-		{"npi bad", "NPI 1234567890"},
-		{"dea bad", "DEA AB1234560"},
-		{"kvnr bad", "Versichertennummer A123456789"},
-		{"mbi with S", "1SG4TE5MK73"},
-		{"no cue", "XJH48812345 is the product code"},
-	}
+// runNoFindings checks that d reports nothing in any of tests.
+func runNoFindings(t *testing.T, d Detector, tests []struct{ name, give string }) {
+	t.Helper()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := scanOne(t, Medical, Input{Text: []byte(tt.give)}); len(got) != 0 {
+			if got := scanOne(t, d, Input{Text: []byte(tt.give)}); len(got) != 0 {
 				t.Errorf("Scan(%q) = %v, want none", tt.give, got)
 			}
 		})
