@@ -144,7 +144,7 @@ type Engine struct {
 	// starts (ends) with byte b: a cheap filter before the map lookup, which
 	// most words of ordinary prose fail.
 	kwFirst, kwLast [256]uint64
-	keywords map[string][]int // keyword -> detectors it wakes
+	keywords        map[string][]int // keyword -> detectors it wakes
 }
 
 // New builds an engine over dets. It fails if a detector is malformed.
