@@ -25,6 +25,8 @@ func All() []Detector {
 		Tracking,
 		Address,
 		PostalCode,
+		GovID,
+		Medical,
 	}
 }
 

@@ -4,22 +4,6 @@ import "github.com/nyaruka/phonenumbers"
 
 // TEMPORARY: to be replaced by the shared validators of card.go, ssn.go and phone.go on merge.
 
-func luhnValid(ds []byte) bool {
-	sum, dbl := 0, false
-	for i := len(ds) - 1; i >= 0; i-- {
-		d := int(ds[i] - '0')
-		if dbl {
-			d *= 2
-			if d > 9 {
-				d -= 9
-			}
-		}
-		sum += d
-		dbl = !dbl
-	}
-	return sum%10 == 0
-}
-
 var ssnCues = []string{"ssn", "social security", "social", "seguro social"}
 
 func hasSSNCue(text []byte, pos int) bool { return hasCue(text, pos, 60, ssnCues) }
