@@ -13,7 +13,7 @@ import (
 
 func TestScanSummaryLine(t *testing.T) {
 	var stdout, stderr bytes.Buffer
-	if code := run(&stdout, &stderr, []string{"scan", "--messages", "200", "--runs", "1", "--seed", "3"}); code != 0 {
+	if code := run(&stdout, &stderr, []string{"scan", "--messages", "200", "--runs", "1", "--seed", "3", "--per-detector", "--min-run", "1ms"}); code != 0 {
 		t.Fatalf("run(scan) = %d, want 0; stderr:\n%s", code, stderr.String())
 	}
 	lines := strings.Split(strings.TrimSpace(stdout.String()), "\n")

@@ -12,11 +12,8 @@ import (
 
 	"github.com/convanon/convanon/bench/corpus"
 	"github.com/convanon/convanon/detectors"
+	"github.com/convanon/convanon/detectors/langid"
 )
-
-// minPass is the shortest measured pass: a fast engine repeats the corpus
-// until a pass lasts this long, so timer and scheduler noise stay small.
-const minPass = 250 * time.Millisecond
 
 // runScan measures, on one core, the engine and the naive baseline over the
 // same generated corpus, interleaving their runs so that machine noise hits
@@ -28,6 +25,8 @@ func runScan(stdout, stderr io.Writer, args []string) error {
 	n := fs.Int("messages", 20000, "number of corpus messages")
 	runs := fs.Int("runs", 5, "measured runs; medians are reported")
 	seed := fs.Uint64("seed", 1, "corpus seed")
+	minRun := fs.Duration("min-run", 250*time.Millisecond, "CPU time a measured run lasts at least; a fast mode repeats the corpus until then")
+	perDetector := fs.Bool("per-detector", false, "also measure each detector alone in an engine, one run each")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -40,11 +39,16 @@ func runScan(stdout, stderr io.Writer, args []string) error {
 	if err != nil {
 		return fmt.Errorf("build engine: %w", err)
 	}
+	lid, err := langid.New(nil)
+	if err != nil {
+		return fmt.Errorf("build language detector: %w", err)
+	}
 	c := newBenchCorpus(corpus.Generate(*seed, *n))
 	rules := naiveRules()
 	modes := []mode{
 		{name: "structured", pass: c.structured(eng)},
-		{name: "full", pass: c.full(eng)},
+		{name: "full", pass: c.full(eng, lid)},
+		{name: "langid only", pass: c.langOnly(lid)},
 		{name: "baseline", pass: c.baseline(rules)},
 	}
 	for i := range modes {
@@ -52,7 +56,7 @@ func runScan(stdout, stderr io.Writer, args []string) error {
 	}
 	for range *runs {
 		for i := range modes {
-			modes[i].samples = append(modes[i].samples, measure(modes[i].pass, len(c.texts)))
+			modes[i].samples = append(modes[i].samples, measure(modes[i].pass, len(c.texts), *minRun))
 		}
 	}
 
@@ -72,11 +76,19 @@ func runScan(stdout, stderr io.Writer, args []string) error {
 	if err := tw.Flush(); err != nil {
 		return fmt.Errorf("write results: %w", err)
 	}
+	if *perDetector {
+		if err := c.perDetector(stdout, eng.Detectors(), *minRun); err != nil {
+			return err
+		}
+	}
 	fmt.Fprintf(stdout, "\nfindings by type, structured (gold spans): %s\n", c.byType(eng))
-	st, full, base := modes[0].summary(c.bytes, len(c.texts)), modes[1].summary(c.bytes, len(c.texts)), modes[2].summary(c.bytes, len(c.texts))
+	fmt.Fprintf(stdout, "language: %.1f%% of messages get the language they were written in (langid, no hints, conversation's last confident language when unsure)\n",
+		100*c.langAccuracy(lid))
+	st, full := modes[0].summary(c.bytes, len(c.texts)), modes[1].summary(c.bytes, len(c.texts))
+	lang, base := modes[2].summary(c.bytes, len(c.texts)), modes[3].summary(c.bytes, len(c.texts))
 	fmt.Fprintf(stdout, "MB/s and msgs/s are per CPU-second of this process (one core), medians of %d runs; wall MB/s counts time lost to other load.\n", *runs)
-	fmt.Fprintf(stdout, "structured: the engine as is, Scan per message.\n")
-	fmt.Fprintf(stdout, "full: conversation order, Input.Spoken from the channel, no lang hints; language detection: none in the engine yet.\n")
+	fmt.Fprintf(stdout, "structured: Engine.Scan per message. full: conversation order, no lang hints, language detected per message, Input.Spoken for voice.\n")
+	fmt.Fprintf(stdout, "language detection share of full: %.0f%%\n", 100*full.mbps/lang.mbps)
 	fmt.Fprintf(stdout, "ratio to baseline: structured %.1fx, full %.1fx\n", st.mbps/base.mbps, full.mbps/base.mbps)
 	fmt.Fprintf(stdout, "scan: engine=%.1f baseline=%.2f ratio=%.1f allocs/msg=%.2f\n", st.mbps, base.mbps, st.mbps/base.mbps, st.allocsPerMsg)
 	return nil
@@ -85,15 +97,20 @@ func runScan(stdout, stderr io.Writer, args []string) error {
 // benchCorpus is the generated corpus as the measured loops read it.
 type benchCorpus struct {
 	texts         [][]byte
-	spoken        []bool // per message: a voice transcript
-	bytes         int    // total text bytes
+	spoken        []bool   // per message: a voice transcript
+	conv          []int    // per message: its conversation's number
+	langs         []string // per message: the language it was written in
+	bytes         int      // total text bytes
 	conversations int
 	gold          int            // messages with planted PII
 	goldByType    map[string]int // planted spans per type
 }
 
 func newBenchCorpus(msgs []corpus.Message) *benchCorpus {
-	c := &benchCorpus{texts: make([][]byte, len(msgs)), spoken: make([]bool, len(msgs)), goldByType: map[string]int{}}
+	c := &benchCorpus{
+		texts: make([][]byte, len(msgs)), spoken: make([]bool, len(msgs)),
+		conv: make([]int, len(msgs)), langs: make([]string, len(msgs)), goldByType: map[string]int{},
+	}
 	for i, m := range msgs {
 		c.texts[i] = []byte(m.Text)
 		c.spoken[i] = m.Channel == "voice"
@@ -101,6 +118,8 @@ func newBenchCorpus(msgs []corpus.Message) *benchCorpus {
 		if i == 0 || m.ConversationID != msgs[i-1].ConversationID {
 			c.conversations++
 		}
+		c.conv[i] = c.conversations
+		c.langs[i] = m.Lang
 		if len(m.Spans) > 0 {
 			c.gold++
 		}
@@ -134,6 +153,28 @@ func (c *benchCorpus) byType(eng *detectors.Engine) string {
 	return strings.Join(parts, ", ")
 }
 
+// perDetector measures each detector alone in an engine over the corpus
+// (structured, one run) and prints its throughput and allocations: where the
+// engine's time goes.
+func (c *benchCorpus) perDetector(w io.Writer, dets []detectors.Detector, minRun time.Duration) error {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "\ndetector alone\tMB/s\tallocs/msg\twith findings\t")
+	for _, d := range dets {
+		eng, err := detectors.New([]detectors.Detector{d})
+		if err != nil {
+			return fmt.Errorf("build engine of detector %s: %w", d.Name, err)
+		}
+		m := mode{name: d.Name, pass: c.structured(eng)}
+		m.samples = append(m.samples, measure(m.pass, len(c.texts), minRun))
+		s := m.summary(c.bytes, len(c.texts))
+		fmt.Fprintf(tw, "%s\t%.1f\t%.2f\t%.1f%%\t\n", d.Name, s.mbps, s.allocsPerMsg, 100*s.withFindings)
+	}
+	if err := tw.Flush(); err != nil {
+		return fmt.Errorf("write per-detector results: %w", err)
+	}
+	return nil
+}
+
 // passFunc scans the first n messages once and returns how many had
 // findings.
 type passFunc func(n int) int
@@ -155,15 +196,15 @@ func (c *benchCorpus) structured(eng *detectors.Engine) passFunc {
 }
 
 // full scans the corpus as the pipeline sees it: turns in conversation
-// order, transcripts marked spoken, no language hints.
-func (c *benchCorpus) full(eng *detectors.Engine) passFunc {
+// order, no language hints, each turn's language detected (langTracker),
+// transcripts marked spoken.
+func (c *benchCorpus) full(eng *detectors.Engine, lid *langid.Detector) passFunc {
 	var dst []detectors.Finding
 	return func(n int) int {
 		found := 0
+		var lt langTracker
 		for i, t := range c.texts[:n] {
-			in := detectors.Input{Text: t, Spoken: c.spoken[i]}
-			// Language detection (issue 4) plugs in here: set in.Lang per
-			// message or conversation, and time it apart for its share.
+			in := detectors.Input{Text: t, Lang: lt.detect(lid, c.conv[i], t), Spoken: c.spoken[i]}
 			dst = eng.ScanInput(dst[:0], in)
 			if len(dst) > 0 {
 				found++
@@ -171,6 +212,53 @@ func (c *benchCorpus) full(eng *detectors.Engine) passFunc {
 		}
 		return found
 	}
+}
+
+// langOnly runs the language detection step of full alone, so that its share
+// of full's time shows.
+func (c *benchCorpus) langOnly(lid *langid.Detector) passFunc {
+	return func(n int) int {
+		var lt langTracker
+		for i, t := range c.texts[:n] {
+			lt.detect(lid, c.conv[i], t)
+		}
+		return 0
+	}
+}
+
+// langAccuracy returns the share of messages whose detected language (as
+// full sets it) is the language the corpus wrote them in.
+func (c *benchCorpus) langAccuracy(lid *langid.Detector) float64 {
+	var lt langTracker
+	ok := 0
+	for i, t := range c.texts {
+		if lt.detect(lid, c.conv[i], t) == c.langs[i] {
+			ok++
+		}
+	}
+	return float64(ok) / float64(len(c.texts))
+}
+
+// langTracker detects each turn's language as langid recommends: a confident
+// answer is used and remembered for the conversation; an unsure one gives
+// way to the conversation's last confident language.
+type langTracker struct {
+	conv int    // conversation of last
+	last string // its last confident language
+}
+
+func (lt *langTracker) detect(lid *langid.Detector, conv int, text []byte) string {
+	if conv != lt.conv {
+		lt.conv, lt.last = conv, ""
+	}
+	lang, confident := lid.Detect(text, "")
+	switch {
+	case confident:
+		lt.last = lang
+	case lt.last != "":
+		lang = lt.last
+	}
+	return lang
 }
 
 // baseline runs the naive regexps over each message.
@@ -194,16 +282,16 @@ type sample struct {
 	withFindings int // messages with findings in one pass
 }
 
-// measure runs whole passes over the first n messages until minPass of CPU
+// measure runs whole passes over the first n messages until minRun of CPU
 // time has elapsed, and counts heap allocations around them.
-func measure(pass passFunc, n int) sample {
+func measure(pass passFunc, n int, minRun time.Duration) sample {
 	var before, after runtime.MemStats
 	runtime.GC()
 	runtime.ReadMemStats(&before)
 	var s sample
 	cpu0, cpuOK := cpuTime()
 	start := time.Now()
-	for s.passes == 0 || s.cpu < minPass {
+	for s.passes == 0 || s.cpu < minRun {
 		s.withFindings = pass(n)
 		s.passes++
 		s.wall = time.Since(start)
