@@ -15,6 +15,9 @@ func All() []Detector {
 		// Numbers with checksums or structure: phone.go, card.go, iban.go, ssn.go, crypto.go.
 
 		// Secrets and credentials: secret*.go.
+		SecretToken(),
+		SecretAssignment(),
+		PrivateKey(),
 
 		// Conversational and multilingual: person.go, location.go, spoken_*.go, address.go, …
 		Person(lex), PersonLower(lex), Location(lex),
