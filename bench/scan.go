@@ -22,7 +22,7 @@ import (
 func runScan(stdout, stderr io.Writer, args []string) error {
 	fs := flag.NewFlagSet("scan", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	n := fs.Int("messages", 20000, "number of corpus messages")
+	n := fs.Int("messages", 10000, "number of corpus messages")
 	runs := fs.Int("runs", 5, "measured runs; medians are reported")
 	seed := fs.Uint64("seed", 1, "corpus seed")
 	minRun := fs.Duration("min-run", 250*time.Millisecond, "CPU time a measured run lasts at least; a fast mode repeats the corpus until then")
