@@ -239,9 +239,8 @@ func (c *benchCorpus) langAccuracy(lid *langid.Detector) float64 {
 	return float64(ok) / float64(len(c.texts))
 }
 
-// langTracker detects each turn's language as langid recommends: a confident
-// answer is used and remembered for the conversation; an unsure one gives
-// way to the conversation's last confident language.
+// langTracker detects each turn's language as the pipeline does: with
+// langid's DetectIn and the conversation's last confident language.
 type langTracker struct {
 	conv int    // conversation of last
 	last string // its last confident language
@@ -251,12 +250,9 @@ func (lt *langTracker) detect(lid *langid.Detector, conv int, text []byte) strin
 	if conv != lt.conv {
 		lt.conv, lt.last = conv, ""
 	}
-	lang, confident := lid.Detect(text, "")
-	switch {
-	case confident:
+	lang, confident := lid.DetectIn(text, "", lt.last)
+	if confident {
 		lt.last = lang
-	case lt.last != "":
-		lang = lt.last
 	}
 	return lang
 }

@@ -95,6 +95,24 @@ func (d *Detector) Detect(text []byte, hint string) (lang string, confident bool
 	return "", false
 }
 
+// DetectIn is Detect for a turn of a conversation whose last confident
+// language was prior ("" for none yet). It keeps lingua for a conversation's
+// first unsure turns: once the conversation has a language, a turn keeps it
+// unless the hint or a clear lead in the word score says otherwise (people
+// switch languages mid-conversation, and then they write whole sentences).
+func (d *Detector) DetectIn(text []byte, hint, prior string) (lang string, confident bool) {
+	if prior == "" {
+		return d.Detect(text, hint)
+	}
+	if l := d.fromHint(hint); l != "" {
+		return l, true
+	}
+	if best, second, bi := d.score(text); best >= 2 && best >= 2*second+1 {
+		return d.langs[bi], true
+	}
+	return prior, false
+}
+
 // fromHint returns the configured language a hint names, or "".
 func (d *Detector) fromHint(hint string) string {
 	if len(hint) < 2 {
