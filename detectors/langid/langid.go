@@ -14,13 +14,21 @@
 package langid
 
 import (
+	_ "embed"
 	"fmt"
+	"math/bits"
 	"slices"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/pemistahl/lingua-go"
 )
+
+// stopwords holds "word<TAB>langs" lines derived from stopwords-iso by
+// gen/gen.sh.
+//
+//go:embed stopwords.tsv
+var stopwords string
 
 // DefaultLanguages are the languages detected unless configured otherwise.
 var DefaultLanguages = []string{"en", "es", "fr", "de", "it", "pt", "nl"}
@@ -55,6 +63,17 @@ func New(langs []string) (*Detector, error) {
 		ls = append(ls, l)
 		for _, w := range strings.Fields(functionWords[code]) {
 			d.words[w] |= 1 << i
+		}
+	}
+	for line := range strings.Lines(stopwords) {
+		w, ls, ok := strings.Cut(strings.TrimSuffix(line, "\n"), "\t")
+		if !ok {
+			continue
+		}
+		for l := range strings.SplitSeq(ls, ",") {
+			if i := slices.Index(d.langs, l); i >= 0 {
+				d.words[w] |= 1 << i
+			}
 		}
 	}
 	if len(ls) == 1 {
@@ -113,6 +132,11 @@ func (d *Detector) DetectIn(text []byte, hint, prior string) (lang string, confi
 	return prior, false
 }
 
+func (d *Detector) DetectCheap(text []byte) (string, bool) {
+	best, second, bi := d.score(text)
+	return d.langs[bi], best >= 2 && best >= 2*second+1
+}
+
 // fromHint returns the configured language a hint names, or "".
 func (d *Detector) fromHint(hint string) string {
 	if len(hint) < 2 {
@@ -131,25 +155,59 @@ func (d *Detector) fromHint(hint string) string {
 
 // score counts, per language, the text's function words and telltale
 // letters in one pass, and returns the best and second-best scores and the
-// best language's index. It does not allocate.
+// best language's index. Only prose counts: a token holding digits or
+// symbols (an address, a URL, a key, an id) is skipped, whatever words it
+// contains. It does not allocate.
 func (d *Detector) score(text []byte) (best, second, bi int) {
 	var sc [8]int
+	for i := 0; i < len(text); {
+		for i < len(text) && isSpace(text[i]) {
+			i++
+		}
+		s := i
+		for i < len(text) && !isSpace(text[i]) {
+			i++
+		}
+		if r, _ := utf8.DecodeRune(text[s:i]); r == '¿' || r == '¡' {
+			d.letter(&sc, r) // trimmed below, but Spanish's own
+		}
+		if tok := trimPunct(text[s:i]); isProse(tok) {
+			d.scoreWords(&sc, tok)
+		}
+	}
+	for i := range d.langs {
+		switch {
+		case sc[i] > best:
+			second, best, bi = best, sc[i], i
+		case sc[i] > second:
+			second = sc[i]
+		}
+	}
+	return best, second, bi
+}
+
+// scoreWords adds the evidence of one prose token: its words (split at
+// apostrophes and hyphens, "l'app", "peux-tu") and non-ASCII letters.
+func (d *Detector) scoreWords(sc *[8]int, tok []byte) {
 	var buf [16]byte
 	n, long := 0, false
 	flush := func() {
 		if n > 0 && !long {
-			if m := d.words[string(buf[:n])]; m != 0 {
+			// A word of one language counts 2, of two languages 1 each;
+			// words most languages share say nothing.
+			if m := d.words[string(buf[:n])]; m != 0 && bits.OnesCount8(m) <= 2 {
+				w := 3 - bits.OnesCount8(m)
 				for i := range d.langs {
 					if m&(1<<i) != 0 {
-						sc[i] += 2
+						sc[i] += w
 					}
 				}
 			}
 		}
 		n, long = 0, false
 	}
-	for i := 0; i < len(text); {
-		c := text[i]
+	for i := 0; i < len(tok); {
+		c := tok[i]
 		if c < utf8.RuneSelf {
 			i++
 			switch {
@@ -168,25 +226,49 @@ func (d *Detector) score(text []byte) (best, second, bi int) {
 			}
 			continue
 		}
-		r, size := utf8.DecodeRune(text[i:])
+		r, size := utf8.DecodeRune(tok[i:])
 		if n+size <= len(buf) {
-			n += copy(buf[n:], text[i:i+size])
+			n += copy(buf[n:], tok[i:i+size])
 		} else {
 			long = true
 		}
 		i += size
-		d.letter(&sc, r)
+		d.letter(sc, r)
 	}
 	flush()
-	for i := range d.langs {
-		switch {
-		case sc[i] > best:
-			second, best, bi = best, sc[i], i
-		case sc[i] > second:
-			second = sc[i]
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+
+// trimPunct strips the punctuation around a word: quotes, brackets,
+// sentence marks, Spanish ¿ and ¡.
+func trimPunct(t []byte) []byte {
+	const marks = ".,;:!?\"'()[]{}*…¿¡«»“”"
+	for len(t) > 0 {
+		r, size := utf8.DecodeRune(t)
+		if !strings.ContainsRune(marks, r) {
+			break
+		}
+		t = t[size:]
+	}
+	for len(t) > 0 {
+		r, size := utf8.DecodeLastRune(t)
+		if !strings.ContainsRune(marks, r) {
+			break
+		}
+		t = t[:len(t)-size]
+	}
+	return t
+}
+
+// isProse reports whether t is made of letters, apostrophes and hyphens only.
+func isProse(t []byte) bool {
+	for _, c := range t {
+		if c < utf8.RuneSelf && !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '\'' || c == '-') {
+			return false
 		}
 	}
-	return best, second, bi
+	return len(t) > 0
 }
 
 // letter adds the evidence of a non-ASCII letter.
