@@ -8,6 +8,7 @@ func All() []Detector {
 		// Network identifiers: email.go, url.go, ip.go, mac.go.
 
 		// Numbers with checksums or structure: phone.go, card.go, iban.go, ssn.go, crypto.go.
+		Card(), IBAN(), SSN(), Crypto(), Phone(),
 
 		// Secrets and credentials: secret*.go.
 
