@@ -1,7 +1,6 @@
 package detectors
 
 import (
-	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -110,5 +109,5 @@ func BenchmarkCard_Chat256(b *testing.B) { benchDetector(b, Card(), chatWithDigi
 func BenchmarkCard_Chat4K(b *testing.B)  { benchDetector(b, Card(), chatWithDigits(4<<10)) }
 func BenchmarkCard_Chat64K(b *testing.B) { benchDetector(b, Card(), chatWithDigits(64<<10)) }
 func BenchmarkCard_Candidate(b *testing.B) {
-	benchDetector(b, Card(), []byte(strings.Repeat("card 4111 1111 1111 1111 ", 1)))
+	benchDetector(b, Card(), []byte("card 4111 1111 1111 1111 thanks"))
 }

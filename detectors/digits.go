@@ -62,26 +62,15 @@ func countDigits(text []byte, i int) int {
 }
 
 // nextNumber returns the offset of the first digit at or after i (and before
-// end) that starts a stand-alone digit sequence, or -1. Digits glued to a
-// letter ("v1", "abc123", "3f2a9c1") are skipped with the whole word.
+// end) that may start a number, or -1: the first digit of the text, or one
+// after white space, opening punctuation (see okBefore) or '+'. Digits glued
+// to a word or after '.', '-', '/', '$', '#' ("v1.2", "abc123", "$45",
+// "#4521", the "15" of "2024-01-15") cannot, so one pass over the bytes
+// rejects most digit-bearing tokens.
 func nextNumber(text []byte, i, end int) int {
-	for i < end {
-		c := text[i]
-		switch {
-		case isDigit(c):
-			if i > 0 && byteClass[text[i-1]]&(ClassLetter|ClassUnderscore) != 0 {
-				for i < end && isWordByte(text[i]) {
-					i++
-				}
-				continue
-			}
+	for ; i < end; i++ {
+		if isDigit(text[i]) && (i == 0 || text[i-1] == '+' || okBefore(text[i-1])) {
 			return i
-		case byteClass[c]&ClassLetter != 0:
-			for i < end && isWordByte(text[i]) {
-				i++
-			}
-		default:
-			i++
 		}
 	}
 	return -1
@@ -125,6 +114,22 @@ func numericToken(text []byte, i int) bool {
 		}
 	}
 	return true
+}
+
+// continues reports whether the digit group ending at text[j] goes on into
+// another group: a separator followed by a digit ("415-555", "20 7946",
+// "(415) 555"). Detectors call it before scanRun to drop "2 pm", "3 items"
+// and "14 Uhr" without building a run.
+func continues(text []byte, j int) bool {
+	if j+1 >= len(text) {
+		return false
+	}
+	switch text[j] {
+	case ' ', '-', '.', '/', '(', ')':
+		n := text[j+1]
+		return isDigit(n) || n == '(' || n == ' ' && text[j] == ')'
+	}
+	return false
 }
 
 // scanRun fills r with the number whose first digit is text[first]. It reads
@@ -276,20 +281,52 @@ type cue struct {
 // cueWindow is how far before a number cueBefore looks, in bytes: a few words.
 const cueWindow = 48
 
-// cueSet is a list of cues with the set of their first bytes, which lets
-// cueBefore skip most words after one table look-up.
+// cueSet is a list of cues indexed by first byte, so that cueBefore
+// compares a word with the few cues sharing its first letter, and skips it
+// at once when its length fits none.
 type cueSet struct {
-	cues  []cue
-	first [256]bool
+	byFirst   [256][]cue
+	exactLens [256]uint64 // bit l set: some exact cue of length l starts with this byte
+	minPrefix [256]uint8  // shortest prefix cue starting with this byte, 0 for none
 }
 
-// newCueSet builds a cueSet; words must be lower case.
+// newCueSet builds a cueSet; words must be lower case and shorter than 64
+// bytes.
 func newCueSet(cues []cue) *cueSet {
-	s := &cueSet{cues: cues}
+	s := &cueSet{}
 	for _, c := range cues {
-		s.first[c.word[0]] = true
+		f := c.word[0]
+		s.byFirst[f] = append(s.byFirst[f], c)
+		if c.prefix {
+			if s.minPrefix[f] == 0 || len(c.word) < int(s.minPrefix[f]) {
+				s.minPrefix[f] = uint8(len(c.word))
+			}
+		} else {
+			s.exactLens[f] |= 1 << len(c.word)
+		}
 	}
 	return s
+}
+
+// match reports whether word w is one of the cues.
+func (s *cueSet) match(w []byte) bool {
+	f := lowerASCII(w[0])
+	if !(len(w) < 64 && s.exactLens[f]&(1<<len(w)) != 0 || s.minPrefix[f] != 0 && len(w) >= int(s.minPrefix[f])) {
+		return false
+	}
+	for _, c := range s.byFirst[f] {
+		if len(w) < len(c.word) || (!c.prefix && len(w) != len(c.word)) {
+			continue
+		}
+		j := 1
+		for j < len(c.word) && lowerASCII(w[j]) == c.word[j] {
+			j++
+		}
+		if j == len(c.word) {
+			return true
+		}
+	}
+	return false
 }
 
 // cueBefore reports whether one of the cues is among the words in the
@@ -305,26 +342,7 @@ func cueBefore(text []byte, pos int, cues *cueSet) bool {
 		for i > lo && byteClass[text[i-1]]&ClassLetter != 0 {
 			i--
 		}
-		if we > i && cues.first[lowerASCII(text[i])] && matchCue(text[i:we], cues.cues) {
-			return true
-		}
-	}
-	return false
-}
-
-func matchCue(w []byte, cues []cue) bool {
-	for _, c := range cues {
-		if len(w) < len(c.word) || (!c.prefix && len(w) != len(c.word)) {
-			continue
-		}
-		ok := true
-		for j := 0; j < len(c.word); j++ {
-			if lowerASCII(w[j]) != c.word[j] {
-				ok = false
-				break
-			}
-		}
-		if ok {
+		if we > i && cues.match(text[i:we]) {
 			return true
 		}
 	}

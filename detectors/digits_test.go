@@ -1,6 +1,7 @@
 package detectors
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -96,4 +97,94 @@ func TestCueBefore(t *testing.T) {
 			t.Errorf("cueBefore(%q) = %v, want %v", tt.give, got, tt.want)
 		}
 	}
+}
+
+// numbers returns the numeric detectors, as All lists them.
+func numbers() []Detector { return []Detector{Card(), IBAN(), SSN(), Crypto(), Phone()} }
+
+func TestNumbersTogether(t *testing.T) {
+	tests := []struct {
+		name string
+		give string
+		want []Kind
+	}{
+		{"card is no phone", "card 4111 1111 1111 1111 thanks", []Kind{KindCreditCard}},
+		{"ssn is no phone", "ssn 123-45-6789", []Kind{KindUSSSN}},
+		{"phone is no ssn", "call 415-555-0192", []Kind{KindPhone}},
+		{"iban is no card", "IBAN DE89 3704 0044 0532 0130 00", []Kind{KindIBAN}},
+		{"all in one", "call +44 20 7946 0958, card 5555 5555 5555 4444, ssn 219-09-9999, iban GB82 WEST 1234 5698 7654 32, eth 0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed",
+			[]Kind{KindPhone, KindCreditCard, KindUSSSN, KindIBAN, KindCrypto}},
+		{"chat", string(chatWithDigits(512)), []Kind{}},
+	}
+	e, err := New(numbers())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := []Kind{}
+			for _, f := range e.Scan(nil, []byte(tt.give)) {
+				got = append(got, f.Kind)
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("Scan(%q) kinds mismatch (-want +got):\n%s", tt.give, diff)
+			}
+		})
+	}
+}
+
+func TestNumbersNoAllocWithoutFinding(t *testing.T) {
+	e, err := New(numbers())
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := chatWithDigits(4 << 10)
+	dst := make([]Finding, 0, 8)
+	if n := testing.AllocsPerRun(50, func() { dst = e.Scan(dst[:0], text) }); n != 0 {
+		t.Errorf("Scan allocated %v times per run, want 0", n)
+	}
+}
+
+func BenchmarkNumbers_Chat256(b *testing.B) { benchEngine(b, numbers(), chatWithDigits(256)) }
+func BenchmarkNumbers_Chat4K(b *testing.B)  { benchEngine(b, numbers(), chatWithDigits(4<<10)) }
+func BenchmarkNumbers_Chat64K(b *testing.B) { benchEngine(b, numbers(), chatWithDigits(64<<10)) }
+
+// BenchmarkNumbers_Baseline is the engine with one digit-triggered detector
+// that does nothing: the cost of tokenizing and waking, to subtract.
+func BenchmarkNumbers_Baseline4K(b *testing.B) {
+	noop := Detector{Name: "noop", Kind: KindPhone, Trigger: Trigger{All: ClassDigit},
+		Find: func(dst []Finding, _ Input, tok Token) ([]Finding, int) { return dst, tok.End }}
+	benchEngine(b, []Detector{noop}, chatWithDigits(4<<10))
+}
+
+// benchEngine measures an engine built from dets over text.
+func benchEngine(b *testing.B, dets []Detector, text []byte) {
+	e, err := New(dets)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	var dst []Finding
+	for b.Loop() {
+		dst = e.Scan(dst[:0], text)
+	}
+}
+
+// chatWithDigits returns n bytes of chat where most sentences hold a digit,
+// none an identifier.
+func chatWithDigits(n int) []byte {
+	const s = "see you at 2 pm. I ordered 3 items, total $45.99 on 2024-01-15. " +
+		"Update to v1.2.3 first? Wir treffen uns um 14 Uhr. J'ai 2 chats. Tengo 25 años. " +
+		"Order 123456789 shipped, ETA 10:30, ticket #4521, 50% off, room 12. "
+	var sb strings.Builder
+	for sb.Len() < n {
+		sb.WriteString(s)
+	}
+	return []byte(sb.String()[:n])
+}
+
+// benchDetector measures an engine built from det alone over text.
+func benchDetector(b *testing.B, det Detector, text []byte) {
+	benchEngine(b, []Detector{det}, text)
 }

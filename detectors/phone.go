@@ -248,12 +248,16 @@ func compileDesc(d *phonenumbers.PhoneNumberDesc) (phoneDesc, bool, error) {
 func findPhone(t *phoneTables, dst []Finding, in Input, tok Token) ([]Finding, int) {
 	text := in.Text
 	resume := tok.End
-	var r numRun
 	for i := tok.Start; i < tok.End; {
 		s := nextNumber(text, i, tok.End)
 		if s < 0 {
 			break
 		}
+		if k := countDigits(text, s); k < 7 && !continues(text, s+k) {
+			i = s + k
+			continue
+		}
+		var r numRun
 		scanRun(&r, text, s)
 		// Later groups of this run start after a separator, which no number
 		// may follow: go on after the run.
@@ -289,8 +293,8 @@ func matchPhone(t *phoneTables, c *numCut, in Input) (Finding, bool) {
 	if c.n > maxDigits || !phoneShape(c, intl) {
 		return Finding{}, false
 	}
-	cued := cueBefore(in.Text, r.start, phoneCues)
-	if !cued && !phoneStrong(c, intl) {
+	strong := phoneStrong(c, intl)
+	if !strong && !cueBefore(in.Text, r.start, phoneCues) {
 		return Finding{}, false
 	}
 	// regexp.Match keeps its input reachable from a pooled machine, so the
@@ -308,8 +312,8 @@ func matchPhone(t *phoneTables, c *numCut, in Input) (Finding, bool) {
 		return Finding{}, false
 	}
 	conf := float32(0.95)
-	if cued || intl {
-		conf = 0.99
+	if intl || !strong || cueBefore(in.Text, r.start, phoneCues) {
+		conf = 0.99 // international, or announced by a cue word
 	}
 	v := make([]byte, 0, 4+len(nsn))
 	v = append(v, '+')

@@ -1,7 +1,6 @@
 package detectors
 
 import (
-	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -147,31 +146,4 @@ func BenchmarkPhone_Candidate(b *testing.B) {
 }
 func BenchmarkPhone_CandidateIntl(b *testing.B) {
 	benchDetector(b, Phone(), []byte("call me at +44 20 7946 0958 please"))
-}
-
-// chatWithDigits returns n bytes of chat where most sentences hold a digit,
-// none an identifier.
-func chatWithDigits(n int) []byte {
-	const s = "see you at 2 pm. I ordered 3 items, total $45.99 on 2024-01-15. " +
-		"Update to v1.2.3 first? Wir treffen uns um 14 Uhr. J'ai 2 chats. Tengo 25 años. " +
-		"Order 123456789 shipped, ETA 10:30, ticket #4521, 50% off, room 12. "
-	var sb strings.Builder
-	for sb.Len() < n {
-		sb.WriteString(s)
-	}
-	return []byte(sb.String()[:n])
-}
-
-// benchDetector measures an engine built from det alone over text.
-func benchDetector(b *testing.B, det Detector, text []byte) {
-	e, err := New([]Detector{det})
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.SetBytes(int64(len(text)))
-	b.ReportAllocs()
-	var dst []Finding
-	for b.Loop() {
-		dst = e.Scan(dst[:0], text)
-	}
 }
