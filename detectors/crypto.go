@@ -282,6 +282,14 @@ var keccakRotc = [24]int{1, 3, 6, 10, 15, 21, 28, 36, 45, 55, 2, 14, 27, 41, 56,
 
 var keccakPiln = [24]int{10, 7, 11, 17, 18, 3, 5, 16, 8, 21, 24, 4, 15, 23, 19, 13, 12, 2, 20, 14, 22, 9, 6, 1}
 
+// Lane neighbours: (i+4)%5, (i+1)%5 and (i+2)%5, looked up rather than
+// divided.
+var (
+	keccakPrev  = [5]int{4, 0, 1, 2, 3}
+	keccakNext  = [5]int{1, 2, 3, 4, 0}
+	keccakNext2 = [5]int{2, 3, 4, 0, 1}
+)
+
 // keccakF1600 is the Keccak-f[1600] permutation.
 func keccakF1600(a *[25]uint64) {
 	var bc [5]uint64
@@ -291,7 +299,7 @@ func keccakF1600(a *[25]uint64) {
 			bc[i] = a[i] ^ a[i+5] ^ a[i+10] ^ a[i+15] ^ a[i+20]
 		}
 		for i := range 5 {
-			t := bc[(i+4)%5] ^ bits.RotateLeft64(bc[(i+1)%5], 1)
+			t := bc[keccakPrev[i]] ^ bits.RotateLeft64(bc[keccakNext[i]], 1)
 			for j := 0; j < 25; j += 5 {
 				a[j+i] ^= t
 			}
@@ -306,7 +314,7 @@ func keccakF1600(a *[25]uint64) {
 		for j := 0; j < 25; j += 5 {
 			copy(bc[:], a[j:j+5])
 			for i := range 5 {
-				a[j+i] ^= ^bc[(i+1)%5] & bc[(i+2)%5]
+				a[j+i] ^= ^bc[keccakNext[i]] & bc[keccakNext2[i]]
 			}
 		}
 		// ι

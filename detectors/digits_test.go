@@ -188,3 +188,29 @@ func chatWithDigits(n int) []byte {
 func benchDetector(b *testing.B, det Detector, text []byte) {
 	benchEngine(b, []Detector{det}, text)
 }
+
+// FuzzNumbers checks the numeric detectors' invariants on any text: no
+// panic, findings in bounds, ordered and disjoint, each with a value.
+func FuzzNumbers(f *testing.F) {
+	for _, s := range []string{
+		"call +1 (415) 555-0192 or 020 7946 0958", "4111 1111 1111 1111", "DE89 3704 0044 0532 0130 00",
+		"ssn 123-45-6789", "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed", "bc1qe2tczyk2rw7u47kzxxee5g7ufkncdmlcpmw3pk",
+		"+44 (0", "(", "+", "1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1", "0044 (0)(1) 2-3.4/5",
+	} {
+		f.Add(s, "")
+	}
+	e, err := New(numbers())
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, text, lang string) {
+		fs := e.ScanInput(nil, Input{Text: []byte(text), Lang: lang})
+		end := 0
+		for _, x := range fs {
+			if x.Start < end || x.End <= x.Start || x.End > len(text) || len(x.Value) == 0 {
+				t.Fatalf("ScanInput(%q) finding %v out of order, bounds or without value (previous end %d)", text, x, end)
+			}
+			end = x.End
+		}
+	})
+}
