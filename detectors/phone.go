@@ -340,7 +340,7 @@ func phoneShape(c *numCut, intl bool) bool {
 		if r.sep[k] == '/' {
 			slashes++
 		}
-		if g[k] == 1 {
+		if g[k] == 1 && r.sep[k] != '(' { // "(0)" is a trunk prefix: "+33 (0)6 12 …"
 			singles++
 			if seps&sepDot != 0 {
 				return false // 1.2.3, 192.168.1.1
@@ -384,8 +384,8 @@ func phoneStrong(c *numCut, intl bool) bool {
 	case c.n < 9 || c.n > 11:
 		return false
 	}
-	for _, n := range g {
-		if n < 2 {
+	for k, n := range g {
+		if n < 2 && !(k == 0 && r.digits[0] == '1') { // "1-800-555-0199"
 			return false
 		}
 	}
@@ -482,6 +482,8 @@ func groupingRegion(c *numCut) (uint8, bool) {
 		return regionES, true // 612 34 56 78
 	case c.ng == 3 && g[0] == 3 && g[1] == 3 && g[2] == 4 && r.digits[0] != '0':
 		return regionUS, true // 415-555-0192
+	case c.ng == 4 && g[0] == 1 && r.digits[0] == '1' && g[1] == 3 && g[2] == 3 && g[3] == 4:
+		return regionUS, true // 1-800-555-0199
 	}
 	return 0, false
 }
