@@ -1,9 +1,12 @@
 package detectors
 
 import (
+	"strconv"
+	"sync"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/nyaruka/phonenumbers"
 )
 
 func TestPhoneTruePositives(t *testing.T) {
@@ -152,4 +155,59 @@ func BenchmarkPhone_Candidate(b *testing.B) {
 }
 func BenchmarkPhone_CandidateIntl(b *testing.B) {
 	benchDetector(b, Phone(), []byte("call me at +44 20 7946 0958 please"))
+}
+
+// TestPhonePlansMatchLibrary checks the compiled numbering plans against
+// phonenumbers.IsValidNumber on every region's example numbers, and on the
+// same numbers with a digit dropped or added.
+func TestPhonePlansMatchLibrary(t *testing.T) {
+	plans, err := phonePlans()
+	if err != nil {
+		t.Fatal(err)
+	}
+	checked := 0
+	for region := range phonenumbers.GetSupportedRegions() {
+		for _, typ := range []phonenumbers.PhoneNumberType{phonenumbers.FIXED_LINE, phonenumbers.MOBILE, phonenumbers.TOLL_FREE} {
+			ex := phonenumbers.GetExampleNumberForType(region, typ)
+			if ex == nil {
+				continue
+			}
+			nsn := phonenumbers.GetNationalSignificantNumber(ex)
+			for _, give := range []string{nsn, nsn[:len(nsn)-1], nsn + "5"} {
+				num, err := phonenumbers.Parse("+"+strconv.Itoa(int(ex.GetCountryCode()))+give, "ZZ")
+				if err != nil {
+					continue
+				}
+				// Compare on the national number the library parsed.
+				got := plans.valid(int(num.GetCountryCode()), []byte(phonenumbers.GetNationalSignificantNumber(num)))
+				if want := phonenumbers.IsValidNumber(num); got != want {
+					t.Errorf("valid(%s %s) = %v, want %v (phonenumbers.IsValidNumber)", region, give, got, want)
+				}
+				checked++
+			}
+		}
+	}
+	if checked < 500 {
+		t.Errorf("checked %d numbers, want at least 500", checked)
+	}
+}
+
+func TestPhoneConcurrentScans(t *testing.T) {
+	e, err := New([]Detector{Phone()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := []byte("call +44 20 7946 0958 or (415) 555-0192 on 2024-01-15")
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Go(func() {
+			for range 100 {
+				if fs := e.Scan(nil, text); len(fs) != 2 {
+					t.Errorf("Scan(%q) = %v, want 2 findings", text, fs)
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
 }
