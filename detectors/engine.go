@@ -140,10 +140,11 @@ type Engine struct {
 	// them and no keyword skips detector dispatch entirely.
 	anyMask Class
 	minLen  int
-	// kwLens[b] has bit n set when some keyword of length n starts with byte
-	// b (lower-case): a cheap filter before the map lookup.
-	kwLens   [256]uint64
-	keywords map[string][]int // keyword -> detectors it wakes
+	// kwFirst[b] (kwLast[b]) has bit n set when some keyword of length n
+	// starts (ends) with byte b: a cheap filter before the map lookup, which
+	// most words of ordinary prose fail.
+	kwFirst, kwLast [256]uint64
+	keywords        map[string][]int // keyword -> detectors it wakes
 }
 
 // New builds an engine over dets. It fails if a detector is malformed.
@@ -175,7 +176,8 @@ func New(dets []Detector) (*Engine, error) {
 			if kw == "" || len(kw) > maxKeyword || kw != strings.ToLower(kw) {
 				return nil, fmt.Errorf("detectors: detector %q: keyword %q must be lower-case, 1 to %d bytes", d.Name, kw, maxKeyword)
 			}
-			e.kwLens[kw[0]] |= 1 << len(kw)
+			e.kwFirst[kw[0]] |= 1 << len(kw)
+			e.kwLast[kw[len(kw)-1]] |= 1 << len(kw)
 			if !slices.Contains(e.keywords[kw], i) {
 				e.keywords[kw] = append(e.keywords[kw], i)
 			}
@@ -231,7 +233,7 @@ func (e *Engine) ScanInput(dst []Finding, in Input) []Finding {
 			}
 		}
 		if ws, we := tok.WordStart, tok.WordEnd; we > ws && we-ws <= maxKeyword &&
-			e.kwLens[lowerASCII(text[ws])]&(1<<(we-ws)) != 0 {
+			e.kwFirst[lowerASCII(text[ws])]&e.kwLast[lowerASCII(text[we-1])]&(1<<(we-ws)) != 0 {
 			var buf [maxKeyword]byte
 			w := buf[:we-ws]
 			for j := range w {
