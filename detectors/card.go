@@ -45,7 +45,7 @@ func findCard(dst []Finding, in Input, tok Token) ([]Finding, int) {
 				continue
 			}
 			d := c.digits()
-			if !luhn(d) || cardNetwork(d) == "" {
+			if !luhnValid(d) || cardNetwork(d) == "" {
 				continue
 			}
 			dst = append(dst, Finding{
@@ -88,24 +88,6 @@ func cardGrouping(c *numCut) bool {
 		}
 	}
 	return g[c.ng-1] >= 1 && g[c.ng-1] <= 4
-}
-
-// luhn reports whether the digits pass the Luhn (mod 10) check.
-func luhn(d []byte) bool {
-	sum := 0
-	double := false
-	for i := len(d) - 1; i >= 0; i-- {
-		v := int(d[i] - '0')
-		if double {
-			v *= 2
-			if v > 9 {
-				v -= 9
-			}
-		}
-		sum += v
-		double = !double
-	}
-	return sum%10 == 0
 }
 
 // cardNetwork returns the network whose IIN range and lengths the card

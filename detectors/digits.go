@@ -271,9 +271,9 @@ func sepBit(b byte) uint8 {
 	return 0
 }
 
-// cue is a word that makes a nearby number more likely an identifier of a
+// cueWord is a word that makes a nearby number more likely an identifier of a
 // detector's kind: "phone" before a phone number, "ssn" before an SSN.
-type cue struct {
+type cueWord struct {
 	word   string // lower case; non-ASCII bytes compare exactly
 	prefix bool   // also matches words that start with it ("telefon" matches "telefonnummer")
 }
@@ -285,14 +285,14 @@ const cueWindow = 48
 // compares a word with the few cues sharing its first letter, and skips it
 // at once when its length fits none.
 type cueSet struct {
-	byFirst   [256][]cue
+	byFirst   [256][]cueWord
 	exactLens [256]uint64 // bit l set: some exact cue of length l starts with this byte
 	minPrefix [256]uint8  // shortest prefix cue starting with this byte, 0 for none
 }
 
 // newCueSet builds a cueSet; words must be lower case and shorter than 64
 // bytes.
-func newCueSet(cues []cue) *cueSet {
+func newCueSet(cues []cueWord) *cueSet {
 	s := &cueSet{}
 	for _, c := range cues {
 		f := c.word[0]

@@ -38,15 +38,6 @@ func span(text, sub, v string) hit {
 	return hit{i, i + len(sub), v}
 }
 
-func indexOf(s, sub string) int {
-	for i := 0; i+len(sub) <= len(s); i++ {
-		if s[i:i+len(sub)] == sub {
-			return i
-		}
-	}
-	panic("BUG: test substring not in text")
-}
-
 func TestScanRunCuts(t *testing.T) {
 	tests := []struct {
 		name string

@@ -38,13 +38,6 @@ var ibanLen = func() (t [26][26]uint8) {
 
 func isASCIILetter(b byte) bool { return byteClass[b]&(ClassUpper|ClassLower) != 0 }
 
-func upperASCII(b byte) byte {
-	if b >= 'a' && b <= 'z' {
-		return b - ('a' - 'A')
-	}
-	return b
-}
-
 func findIBAN(dst []Finding, in Input, tok Token) ([]Finding, int) {
 	text := in.Text
 	resume := tok.End

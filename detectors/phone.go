@@ -12,7 +12,7 @@ import (
 // Phone returns the PHONE detector. It finds numbers written in
 // international form ("+44 20 7946 0958", "0044 …", "+1 (415) 555-0192") and
 // national forms of the US and Canada, the UK, Germany, France, Spain, Italy,
-// Brazil, India and Mexico ("(415) 555-0192", "020 7946 0958", "030 123456",
+// Brazil, India, Mexico and the Netherlands ("(415) 555-0192", "020 7946 0958", "030 123456",
 // "06 12 34 56 78", "612 34 56 78", "(11) 91234-5678", "098765 43210",
 // "55 1234 5678"), and validates each against the numbering plans of
 // github.com/nyaruka/phonenumbers. Value is the number in E.164 ("+14155550192").
@@ -48,7 +48,7 @@ func Phone() Detector {
 
 // phoneCues are words that announce a phone number, in the languages of the
 // supported regions.
-var phoneCues = newCueSet([]cue{
+var phoneCues = newCueSet([]cueWord{
 	{"phone", true}, {"tel", false}, {"tele", true}, {"tél", true}, {"call", true},
 	{"ring", false}, {"mobile", true}, {"mob", false}, {"cell", true}, {"whatsapp", false},
 	{"wa", false}, {"text", false}, {"sms", false}, {"fax", false}, {"contact", true},
@@ -87,6 +87,7 @@ const (
 	regionBR
 	regionIN
 	regionMX
+	regionNL
 	numPhoneRegions
 )
 
@@ -102,6 +103,7 @@ var phoneRegions = [numPhoneRegions]phoneRegion{
 	regionBR: {"BR", 55, '0', false, 2},
 	regionIN: {"IN", 91, '0', false, 0},
 	regionMX: {"MX", 52, 0, false, 0},
+	regionNL: {"NL", 31, '0', true, 0},
 }
 
 // langRegions returns the regions whose numbers a text in language lang most
@@ -120,6 +122,8 @@ func langRegions(lang string) (rs [3]uint8, n int) {
 		return [3]uint8{regionIT}, 1
 	case "pt":
 		return [3]uint8{regionBR}, 1
+	case "nl":
+		return [3]uint8{regionNL}, 1
 	case "hi", "bn", "ta", "te", "mr", "gu", "kn", "ml", "pa", "ur":
 		return [3]uint8{regionIN}, 1
 	}
@@ -315,19 +319,16 @@ func matchPhone(t *phoneTables, c *numCut, in Input) (Finding, bool) {
 	if intl || !strong || cueBefore(in.Text, r.start, phoneCues) {
 		conf = 0.99 // international, or announced by a cue word
 	}
-	v := make([]byte, 0, 4+len(nsn))
-	v = append(v, '+')
-	v = strconv.AppendInt(v, int64(cc), 10)
-	v = append(v, nsn...)
 	return Finding{
 		Kind: KindPhone, Start: r.start, End: c.end,
-		Confidence: conf, Validated: true, Rule: "phone", Value: v,
+		Confidence: conf, Validated: true, Rule: "phone", Value: e164(cc, nsn),
 	}, true
 }
 
 // phoneShape turns away cuts whose digits and separators read as something
 // else: dates (2024-01-15, 15.01.2024, 01/15/2024), versions and IP
-// addresses (10.0.19045.2965), ISBNs (978-3-16-148410-0), 12 345 678.
+// addresses (10.0.19045.2965), ISBNs (978-3-16-148410-0), SSNs
+// (078-05-1120).
 func phoneShape(c *numCut, intl bool) bool {
 	r := c.r
 	seps := c.seps()
@@ -356,6 +357,9 @@ func phoneShape(c *numCut, intl bool) bool {
 	if c.ng == 3 && !r.paren && seps&^sepSpace != 0 &&
 		(g[0] == 4 && g[1] <= 2 && g[2] <= 2 || g[0] <= 2 && g[1] <= 2 && g[2] == 4) {
 		return false // a date
+	}
+	if !intl && c.ng == 3 && g[0] == 3 && g[1] == 2 && g[2] == 4 {
+		return false // the layout of a US SSN: 078-05-1120
 	}
 	if !intl && c.n == 13 && c.ng > 1 {
 		d := c.digits()
@@ -486,4 +490,40 @@ func groupingRegion(c *numCut) (uint8, bool) {
 		return regionUS, true // 1-800-555-0199
 	}
 	return 0, false
+}
+
+// validatePhoneDigits validates a number given as bare digits, as spoken
+// digits gather it: international when plus is set or the digits start with
+// "00", else national in the regions of lang first. It returns the number in
+// E.164. It shares Phone's compiled numbering plans and allocates only the
+// result.
+func validatePhoneDigits(ds []byte, plus bool, lang string) ([]byte, bool) {
+	t, err := phonePlans()
+	if err != nil || len(ds) < 7 || len(ds) > maxRunDigits {
+		return nil, false
+	}
+	var r numRun
+	r.n, r.ng = copy(r.digits[:], ds), 1
+	r.groups[0] = uint8(r.n)
+	c := numCut{r: &r, ng: 1, n: r.n}
+	d := append(make([]byte, 0, maxRunDigits), ds...)
+	var cc int
+	var nsn []byte
+	if plus || d[0] == '0' && d[1] == '0' {
+		cc, nsn = intlNumber(t, d, plus)
+	} else {
+		cc, nsn = nationalNumber(t, &c, d, lang)
+	}
+	if cc == 0 {
+		return nil, false
+	}
+	return e164(cc, nsn), true
+}
+
+// e164 formats a calling code and national significant number as E.164.
+func e164(cc int, nsn []byte) []byte {
+	v := make([]byte, 0, 4+len(nsn))
+	v = append(v, '+')
+	v = strconv.AppendInt(v, int64(cc), 10)
+	return append(v, nsn...)
 }

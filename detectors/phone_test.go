@@ -116,6 +116,7 @@ func TestPhoneNearMisses(t *testing.T) {
 		{"digit uuid", "id 12345678-1234-1234-1234-123456789012"},
 		{"git sha", "commit 3f2a9c1 and 1234567"},
 		{"card", "card 4111 1111 1111 1111"},
+		{"ssn layout", "my ssn is 078-05-1120"},
 		{"range", "between 10-20 people"},
 		{"invalid area", "(123) 456-7890"},
 		{"order hash", "order #4155550192"},

@@ -21,7 +21,7 @@ func SSN() Detector {
 }
 
 // ssnCues are words that announce a Social Security number.
-var ssnCues = newCueSet([]cue{
+var ssnCues = newCueSet([]cueWord{
 	{"ssn", false}, {"ssns", false}, {"ss", false}, {"social", false},
 	{"security", false}, {"seguro", false},
 })
@@ -77,9 +77,7 @@ func matchSSN(c *numCut, in Input) (Finding, bool) {
 		return Finding{}, false
 	}
 	d := c.digits()
-	area, group, serial := prefixInt(d, 3), prefixInt(d[3:], 2), prefixInt(d[5:], 4)
-	if area == 0 || area == 666 || area >= 900 || group == 0 || serial == 0 ||
-		area == 78 && group == 5 && serial == 1120 {
+	if !validSSNDigits(d) {
 		return Finding{}, false
 	}
 	cued := cueBefore(in.Text, r.start, ssnCues)
@@ -98,3 +96,19 @@ func matchSSN(c *numCut, in Input) (Finding, bool) {
 	f.Value = append([]byte(nil), d...)
 	return f, true
 }
+
+// validSSNDigits reports whether nine digits may be an issued SSN: area not
+// 000, 666 or 900-999, group not 00, serial not 0000, and not the voided
+// Woolworth sample 078-05-1120. Spoken digits share it.
+func validSSNDigits(d []byte) bool {
+	if len(d) != 9 {
+		return false
+	}
+	area, group, serial := prefixInt(d, 3), prefixInt(d[3:], 2), prefixInt(d[5:], 4)
+	return area != 0 && area != 666 && area < 900 && group != 0 && serial != 0 &&
+		!(area == 78 && group == 5 && serial == 1120)
+}
+
+// hasSSNCue reports whether an SSN cue word ("ssn", "social security" …)
+// comes shortly before text[pos]. Spoken digits share it.
+func hasSSNCue(text []byte, pos int) bool { return cueBefore(text, pos, ssnCues) }
