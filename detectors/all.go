@@ -13,6 +13,7 @@ func All() []Detector {
 		Email, URL, IPAddress, MACAddress,
 
 		// Numbers with checksums or structure: phone.go, card.go, iban.go, ssn.go, crypto.go.
+		Card(), IBAN(), SSN(), Crypto(), Phone(),
 
 		// Secrets and credentials: secret*.go.
 		SecretToken(),
