@@ -26,6 +26,7 @@ func All() []Detector {
 		DateOfBirth,
 		Operational,
 		Tracking,
+		OperationalCode,
 		Address,
 		PostalCode,
 		GovID,

@@ -550,3 +550,118 @@ func checkUSMBI(c []byte) bool {
 	}
 	return true
 }
+
+// idCheck names a check-digit algorithm. Rules name their check instead of
+// holding a func value so that the candidate handed to it stays on the stack
+// (a call through a func value makes its argument escape).
+type idCheck uint8
+
+const (
+	ckNone idCheck = iota
+	ckABARouting
+	ckAUABN
+	ckAUACN
+	ckAUMedicare
+	ckAUTFN
+	ckAadhaar
+	ckBRCNPJ
+	ckBRCPF
+	ckCASIN
+	ckDEKVNR
+	ckDESteuerID
+	ckESNIF
+	ckFIHetu
+	ckFIHetuDash
+	ckFRNIR
+	ckINGSTIN
+	ckINPAN
+	ckITFiscal
+	ckKRRRN
+	ckMXCURP
+	ckPESEL
+	ckSEPersonnummer
+	ckSGNRIC
+	ckTHID
+	ckTRKimlik
+	ckUKDrivingLicence
+	ckUKNHS
+	ckUKNINO
+	ckUSDEA
+	ckUSITIN
+	ckUSMBI
+	ckUSNPI
+	ckLuhnValid
+)
+
+// valid runs the check on the compact candidate c; ckNone accepts all.
+func (k idCheck) valid(c []byte) bool {
+	switch k {
+	case ckABARouting:
+		return checkABARouting(c)
+	case ckAUABN:
+		return checkAUABN(c)
+	case ckAUACN:
+		return checkAUACN(c)
+	case ckAUMedicare:
+		return checkAUMedicare(c)
+	case ckAUTFN:
+		return checkAUTFN(c)
+	case ckAadhaar:
+		return checkAadhaar(c)
+	case ckBRCNPJ:
+		return checkBRCNPJ(c)
+	case ckBRCPF:
+		return checkBRCPF(c)
+	case ckCASIN:
+		return checkCASIN(c)
+	case ckDEKVNR:
+		return checkDEKVNR(c)
+	case ckDESteuerID:
+		return checkDESteuerID(c)
+	case ckESNIF:
+		return checkESNIF(c)
+	case ckFIHetu:
+		return checkFIHetu(c)
+	case ckFIHetuDash:
+		return checkFIHetuDash(c)
+	case ckFRNIR:
+		return checkFRNIR(c)
+	case ckINGSTIN:
+		return checkINGSTIN(c)
+	case ckINPAN:
+		return checkINPAN(c)
+	case ckITFiscal:
+		return checkITFiscal(c)
+	case ckKRRRN:
+		return checkKRRRN(c)
+	case ckMXCURP:
+		return checkMXCURP(c)
+	case ckPESEL:
+		return checkPESEL(c)
+	case ckSEPersonnummer:
+		return checkSEPersonnummer(c)
+	case ckSGNRIC:
+		return checkSGNRIC(c)
+	case ckTHID:
+		return checkTHID(c)
+	case ckTRKimlik:
+		return checkTRKimlik(c)
+	case ckUKDrivingLicence:
+		return checkUKDrivingLicence(c)
+	case ckUKNHS:
+		return checkUKNHS(c)
+	case ckUKNINO:
+		return checkUKNINO(c)
+	case ckUSDEA:
+		return checkUSDEA(c)
+	case ckUSITIN:
+		return checkUSITIN(c)
+	case ckUSMBI:
+		return checkUSMBI(c)
+	case ckUSNPI:
+		return checkUSNPI(c)
+	case ckLuhnValid:
+		return luhnValid(c)
+	}
+	return true
+}

@@ -240,12 +240,21 @@ func classifySpoken(in Input, num *spokenNumber) (Finding, bool) {
 		if e164, ok := validatePhoneDigits(ds, num.plus, in.Lang); ok {
 			f.Kind, f.Validated, f.Confidence = KindPhone, true, 0.9
 			f.Value = e164
+			if idCueBefore(in.Text, num.start) {
+				// "my account number is nine nine three …": an identifier
+				// that happens to fit a phone plan. The cue's detector
+				// reports it; this finding only keeps it covered if none does.
+				f.Validated, f.Confidence = false, 0.5
+			}
 			return f, true
 		}
 		// A long number said digit by digit in a conversation is an
 		// identifier of some kind even when no validator recognizes it.
 		if num.words >= 7 {
 			f.Kind, f.Confidence = KindPhone, 0.6
+			if idCueBefore(in.Text, num.start) {
+				f.Confidence = 0.5
+			}
 			f.Value = append([]byte(nil), ds...)
 			return f, true
 		}
