@@ -141,7 +141,7 @@ func findID(dst []Finding, in Input, tok Token, ix *idIndex) ([]Finding, int) {
 			if !r.fits(c.compact[:n]) {
 				continue
 			}
-			if conf, validated, ok := r.accept(text, c.start, c.textEnd[g], c.compact[:n], cued&(1<<ri) != 0); ok && conf > bestConf {
+			if conf, validated, ok := r.accept(text, c.start, c.textEnd[g], c.compact[:n], cued&(1<<ri) != 0); ok && (conf > bestConf || conf == bestConf && validated && !bestValidated) {
 				best, bestG, bestConf, bestValidated = ri, g, conf, validated
 			}
 		}
@@ -197,7 +197,7 @@ func findSpokenID(dst []Finding, in Input, tok Token, ix *idIndex) ([]Finding, i
 				if !r.fits(c) {
 					continue
 				}
-				if conf, validated, ok := r.accept(text, sp.num.start, sp.num.end, c, cued&(1<<ri) != 0); ok && conf > bestConf {
+				if conf, validated, ok := r.accept(text, sp.num.start, sp.num.end, c, cued&(1<<ri) != 0); ok && (conf > bestConf || conf == bestConf && validated && !bestValidated) {
 					best, bestConf, bestValidated = ri, conf, validated
 				}
 			}
@@ -238,6 +238,12 @@ func (ix *idIndex) cuedRules(text []byte, pos int) uint64 {
 		if we == ws {
 			continue
 		}
+		if digitCount(text[ws:we]) >= 3 {
+			// A value stands between: the cue announced it, not this one
+			// ("member id BCX882019376 and group number 004812").
+			mask = 0
+			continue
+		}
 		var buf [40]byte
 		f, ok := foldWord(buf[:0], text[ws:we])
 		if !ok {
@@ -272,6 +278,12 @@ func gatherID(c *idCandidate, text []byte, tok Token) bool {
 		return false
 	}
 	c.start = ws
+	// An identifier does not start inside a run of digit groups ("ES35 8897
+	// 6622 9112 …" is one IBAN, not an Aadhaar from its third group on).
+	if ps, pe := prevToken(text, ts); ts-pe == 1 && pe-ps >= 2 && pe-ps <= 6 && digitCount(text[ps:pe]) >= 2 &&
+		isAlnumRun(text[ps:pe]) {
+		return false
+	}
 	// A spaced UK NINO starts with two letters before the digits: "QQ 12 34 56 C".
 	if ps, pe := prevToken(text, ts); pe-ps == 2 && ts-pe == 1 && isUpperPair(text[ps:pe]) && isDigits(text[ws:we]) {
 		c.start = ps
@@ -416,4 +428,25 @@ func matchesLayout(w []byte, layouts []string) bool {
 		}
 	}
 	return false
+}
+
+// digitCount returns the number of ASCII digits in b.
+func digitCount(b []byte) int {
+	n := 0
+	for _, c := range b {
+		if c >= '0' && c <= '9' {
+			n++
+		}
+	}
+	return n
+}
+
+// isAlnumRun reports whether b is all ASCII letters and digits.
+func isAlnumRun(b []byte) bool {
+	for _, c := range b {
+		if byteClass[c]&(ClassDigit|ClassUpper|ClassLower) == 0 {
+			return false
+		}
+	}
+	return true
 }

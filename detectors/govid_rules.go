@@ -9,7 +9,9 @@ var (
 	licenceCues = []string{"driver's license", "drivers license", "driver license", "driver's licence", "driving licence",
 		"driving license", "licence number", "license number", "führerschein", "führerscheinnummer", "permis de conduire",
 		"carnet de conducir", "licencia de conducir", "permiso de conducir", "patente", "carta de condução", "cnh", "rijbewijs"}
-	bankCues = []string{"bank account", "account number", "acct", "checking account", "savings account", "kontonummer",
+	// A bare "account number" is as often a customer account (OPERATIONAL);
+	// a bank's routing or sort code nearby makes it a bank account.
+	bankCues = []string{"bank account", "checking account", "savings account", "routing", "sort code", "kontonummer",
 		"numéro de compte", "número de cuenta", "conto corrente", "numero di conto", "número da conta", "rekeningnummer"}
 )
 
@@ -50,12 +52,25 @@ var govIDRules = []idRule{
 	{id: "se-personnummer", kind: KindGovID, shape: "dddddddddddd", layouts: []string{"99999999-9999"}, cues: []string{"personnummer"}, check: ckSEPersonnummer},
 	{id: "tr-kimlik", kind: KindGovID, shape: "ddddddddddd", cues: []string{"kimlik", "tckn", "tc no"}, check: ckTRKimlik},
 	{id: "ng-nin", kind: KindGovID, shape: "ddddddddddd", cues: []string{"nin", "national identification number"}},
-	{id: "ca-sin", kind: KindGovID, shape: "ddddddddd", cues: []string{"sin", "social insurance"}, check: ckCASIN},
+	{id: "ca-sin", kind: KindGovID, shape: "ddddddddd", cues: []string{"sin", "social insurance", "nas", "assurance sociale"}, check: ckCASIN},
 	{id: "de-steuer-id", kind: KindGovID, shape: "ddddddddddd", layouts: []string{"99 999 999 999"},
 		cues: []string{"steuer-id", "steuerid", "steueridentifikationsnummer", "identifikationsnummer", "idnr", "steuernummer", "tin"}, check: ckDESteuerID},
 	{id: "fr-nir", kind: KindGovID, shape: "dddddxxdddddddd", layouts: []string{"9 99 99 99 999 999 99", "9 99 99 9X 999 999 99"},
 		cues: []string{"sécurité sociale", "securite sociale", "nir", "sécu", "insee", "carte vitale"}, check: ckFRNIR},
 	{id: "br-cpf", kind: KindGovID, shape: "ddddddddddd", layouts: []string{"999.999.999-99"}, cues: []string{"cpf"}, check: ckBRCPF},
 	{id: "br-cnpj", kind: KindGovID, shape: "dddddddddddddd", layouts: []string{"99.999.999/9999-99"}, cues: []string{"cnpj"}, check: ckBRCNPJ},
+	{id: "nl-bsn", kind: KindGovID, shape: "ddddddddd", cues: []string{"bsn", "burgerservicenummer", "burgerservice", "sofinummer"}, check: ckNLBSN},
+	{id: "be-national-number", kind: KindGovID, shape: "ddddddddddd", layouts: []string{"99.99.99-999.99"}, cues: []string{"rijksregisternummer", "rijksregister", "numéro national", "registre national"}, check: ckBENational},
+	{id: "ch-ahv", kind: KindGovID, shape: "ddddddddddddd", layouts: []string{"756.9999.9999.99"}, cues: []string{"ahv", "avs", "sozialversicherungsnummer"}, check: ckCHAHV},
+	{id: "de-rvnr", kind: KindGovID, shape: "ddddddddAddd", cues: []string{"rentenversicherungsnummer", "sozialversicherungsnummer", "rvnr", "svnr", "versicherungsnummer"}},
+	{id: "es-nss", kind: KindGovID, shape: "dddddddddddd", cues: []string{"seguridad social", "nss", "afiliación", "afiliacion"}, check: ckESNSS},
+	{id: "mx-nss", kind: KindGovID, shape: "ddddddddddd", cues: []string{"imss", "nss", "seguro social"}, check: ckLuhnValid},
+	{id: "pt-nif", kind: KindGovID, shape: "ddddddddd", cues: []string{"nif", "contribuinte"}, check: ckPTNIF},
+	{id: "pt-citizen-card", kind: KindGovID, shape: "dddddddddAAd", cues: []string{"cartão de cidadão", "cartao de cidadao", "cc"}},
+	{id: "ie-pps", kind: KindGovID, charset: 'x', minLen: 8, maxLen: 9, cues: []string{"pps", "ppsn"}, check: ckIEPPS},
+	{id: "mx-rfc", kind: KindGovID, shape: "AAAAddddddxxx", cues: []string{"rfc"}},
+	{id: "ar-dni", kind: KindGovID, charset: 'd', minLen: 7, maxLen: 8, cues: []string{"dni"}},
+	{id: "br-rg", kind: KindGovID, charset: 'x', minLen: 8, maxLen: 9, cues: []string{"rg", "identidade"}},
+	{id: "fr-tax-number", kind: KindGovID, shape: "ddddddddddddd", cues: []string{"numéro fiscal", "numero fiscal", "spi"}},
 	{id: "mx-curp", kind: KindGovID, shape: "AAAAddddddAAAAAAxd", distinct: true, cues: []string{"curp"}, check: ckMXCURP},
 }

@@ -67,6 +67,7 @@ var operationalCueList = newWordList(operationalCueWords)
 var operationalFillers = newWordList(`number no nr num id is code # my the your was of for reference número numero nº n° n.º
 es el de mi del numéro est mon ma le la du nummer ist meine mein die der lautet il è mio della do da é meu minha mijn van het
 nr. no. it's its it c'est cest è é o a & trace yeah um uh eh äh euh ehm
+atendimento atención atencion service servizio kundenservice klantenservice
 di del dell il lo la ist lautet: unter op`)
 
 func findOperational(dst []Finding, in Input, tok Token) ([]Finding, int) {
@@ -93,6 +94,11 @@ func findOperational(dst []Finding, in Input, tok Token) ([]Finding, int) {
 			break
 		}
 		if is, ie, ok := operationalID(text, s, e); ok {
+			if ie-is <= 8 && isDigits(text[is:ie]) && codeNear(text, tok.Start, is) {
+				// "confirmation code 583920", "code de confirmation": a
+				// one-time code, not a record.
+				return dst, ie
+			}
 			return append(dst, operationalFinding(text, is, ie)), ie
 		}
 		if byteClass[text[s]]&ClassDigit == 0 {
@@ -115,6 +121,29 @@ func findOperational(dst []Finding, in Input, tok Token) ([]Finding, int) {
 		i = e
 	}
 	return dst, tok.End
+}
+
+// codeNear reports whether "code" (código, codice, Code) stands just before
+// the cue at cue or between it and the value at val.
+func codeNear(text []byte, cue, val int) bool {
+	from := cue
+	if ps, _ := prevToken(text, cue); ps < cue {
+		from = ps
+		if pps, _ := prevToken(text, ps); pps < ps {
+			from = pps
+		}
+	}
+	var buf [128]byte
+	f, ok := foldWord(buf[:0], text[from:min(val, from+128)])
+	if !ok {
+		return false
+	}
+	for _, w := range [...]string{"code", "código", "codigo", "codice", "pin", "otp"} {
+		if bytes.Contains(f, []byte(w)) {
+			return true
+		}
+	}
+	return false
 }
 
 // isElision reports whether the token's leading word is followed by an
@@ -317,8 +346,12 @@ var OperationalCode = Detector{
 	Find:    findOperationalCode,
 }
 
+// productWords announce product and article codes.
+var productWords = newWordList(`article articolo artículo articulo artigo artikel sku product producto prodotto produto produkt
+produit model modelo modello modell item part teil pièce piece referencia`)
+
 // notReferencePrefixes name standards, advisories and products, not records.
-var notReferencePrefixes = newWordList(`iso iec en din rfc cve cwe ghsa sha md utf covid sars ieee ansi astm nist ecma jsr pep kb`)
+var notReferencePrefixes = newWordList(`iso iec en din rfc cve cwe ghsa sha md utf covid sars ieee ansi astm nist ecma jsr pep kb art sku`)
 
 func findOperationalCode(dst []Finding, in Input, tok Token) ([]Finding, int) {
 	text := in.Text
@@ -329,6 +362,13 @@ func findOperationalCode(dst []Finding, in Input, tok Token) ([]Finding, int) {
 	s, e, _ = trimWord(text, s, e)
 	if !isReferenceCode(text[s:e]) {
 		return dst, tok.End
+	}
+	if ps, pe := prevToken(text, tok.Start); ps < pe {
+		a, b, _ := trimWord(text, ps, pe)
+		var buf [32]byte
+		if f, ok := foldWord(buf[:0], text[a:b]); ok && hasCompound(&productWords, f) {
+			return dst, tok.End // "Codice articolo ART-33019": a product, not a record
+		}
 	}
 	f := operationalFinding(text, s, e)
 	f.Rule, f.Confidence = "operational-code", 0.6

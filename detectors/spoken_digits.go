@@ -103,6 +103,9 @@ type spokenGatherer struct {
 	afterHundr  bool // "hundred" just added two zeros
 	joined      bool // a joining word ("and", "y", "et") came last
 	joinOnly    bool // the last token was only a joining or prefix word
+	// tensStandalone marks a pending German or Dutch tens word, which a
+	// following unit does not complete.
+	tensStandalone bool
 }
 
 func (g *spokenGatherer) flushTens() bool {
@@ -181,6 +184,10 @@ func (g *spokenGatherer) word(nw numWord) bool {
 		g.afterHundr, g.lastUnit = good, -1
 	case wordUnit:
 		switch {
+		case g.pendingTens >= 0 && g.tensStandalone:
+			// German and Dutch say the unit first ("dreiundachtzig"):
+			// "achtzig drei" is 80 then 3.
+			good = g.flushTens() && num.add(byte('0'+nw.val))
 		case g.pendingTens >= 0:
 			good = num.addVal(g.pendingTens+nw.val, 2)
 			g.pendingTens = -1
@@ -212,7 +219,7 @@ func (g *spokenGatherer) word(nw numWord) bool {
 			g.afterHundr = false
 		}
 		good = g.flushTens()
-		g.pendingTens, g.lastUnit = nw.val, -1
+		g.pendingTens, g.lastUnit, g.tensStandalone = nw.val, -1, nw.unitFirst
 	}
 	g.joined = nw.kind == wordJoin
 	g.joinOnly = nw.kind == wordJoin || nw.kind == wordPlus || nw.kind == wordRepeat

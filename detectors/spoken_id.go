@@ -164,7 +164,10 @@ func (g *spokenGatherer) letter(f []byte, inside bool) (byte, bool) {
 // number: operational, government, medical, postal and birth-date cues.
 // Spoken digits after them are left to those detectors.
 var idCueWords = func() wordList {
-	l := newWordList(operationalCueWords)
+	l := wordList{words: map[string]struct{}{}}
+	for _, c := range operationalCues() {
+		l.add(c)
+	}
 	for _, rules := range [][]idRule{govIDRules, medicalRules} {
 		for _, r := range rules {
 			for _, c := range r.cues {

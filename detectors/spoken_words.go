@@ -14,6 +14,9 @@ import (
 type numWord struct {
 	val  int      // 0..99, or the multiplier for wordHundred
 	kind wordKind // how the word combines with its neighbours
+	// unitFirst marks German and Dutch tens words: those languages say the
+	// unit first, so a following unit word is a number of its own.
+	unitFirst bool
 }
 
 type wordKind uint8
@@ -81,6 +84,14 @@ var numberWords = func() map[string]numWord {
 	}
 	for i, ws := range tens {
 		add(wordTens, 20+10*i, ws)
+	}
+	for i, ws := range [8]string{
+		"zwanzig twintig", "dreißig dreissig dertig", "vierzig veertig", "fünfzig fuenfzig vijftig",
+		"sechzig zestig", "siebzig zeventig", "achtzig tachtig", "neunzig negentig",
+	} {
+		for _, w := range strings.Fields(ws) {
+			m[w] = numWord{val: 20 + 10*i, kind: wordTens, unitFirst: true}
+		}
 	}
 	addCompounds(m)
 	add(wordHundred, 100, "hundred cien ciento cent cents hundert einhundert cento cem honderd")
