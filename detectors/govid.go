@@ -35,6 +35,9 @@ func idDetector(name string, kind Kind, rules []idRule) Detector {
 		for n := lo; n <= hi && n <= maxIDLen; n++ {
 			ix.byLen[n] = append(ix.byLen[n], i)
 		}
+		if r.context {
+			ix.contextRules |= 1 << i
+		}
 		for _, c := range r.cues {
 			k := cueKey(c)
 			ix.cueKeys.add(k)
@@ -73,6 +76,9 @@ type idIndex struct {
 	// before it skips every cue check.
 	cueKeys  wordList
 	cueRules map[string]uint64
+	// contextRules are the rules whose cues describe the context rather
+	// than announce the next value.
+	contextRules uint64
 }
 
 // idRule describes one identifier.
@@ -91,6 +97,9 @@ type idRule struct {
 	layouts []string
 	// distinct marks shapes specific enough to need no cue or layout.
 	distinct bool
+	// context marks cues that describe the setting ("routing", "sort
+	// code") and so reach past another value to the identifier.
+	context bool
 	// cues announce the identifier. Without a cue, a rule accepts only a
 	// distinct shape or a checked candidate written in one of its layouts.
 	cues  []string
@@ -240,8 +249,9 @@ func (ix *idIndex) cuedRules(text []byte, pos int) uint64 {
 		}
 		if digitCount(text[ws:we]) >= 3 {
 			// A value stands between: the cue announced it, not this one
-			// ("member id BCX882019376 and group number 004812").
-			mask = 0
+			// ("member id BCX882019376 and group number 004812"). Context
+			// cues ("sort code 20-00-00, account …") stay.
+			mask &= ix.contextRules
 			continue
 		}
 		var buf [40]byte
@@ -292,13 +302,13 @@ func gatherID(c *idCandidate, text []byte, tok Token) bool {
 	for c.add(text[ws:we], we) && !stop {
 		// The next group must be short and follow after one space.
 		ns, ne := nextToken(text, te)
-		if ns == ne || ns-te > 1 || ne-ns > 6 {
+		if ns == ne || ns-te > 1 || ne-ns > 8 {
 			break
 		}
 		ts, te = ns, ne
 		ws, we, stop = trimWord(text, ts, te)
-		if ws == we || byteClass[text[ws]]&ClassAlnum == 0 {
-			break
+		if ws == we || byteClass[text[ws]]&ClassAlnum == 0 || we-ws > 1 && !idGroup(text[ws:we]) {
+			break // "… and group 778812": words end the identifier
 		}
 	}
 	return c.groups > 0
@@ -449,4 +459,19 @@ func isAlnumRun(b []byte) bool {
 		}
 	}
 	return true
+}
+
+// idGroup reports whether a following group of several bytes can continue
+// an identifier: it has a digit or is upper case ("ZX7", "AB").
+func idGroup(g []byte) bool {
+	upper := true
+	for _, c := range g {
+		switch cls := byteClass[c]; {
+		case cls == ClassDigit:
+			return true
+		case cls != ClassUpper:
+			upper = false
+		}
+	}
+	return upper
 }

@@ -103,7 +103,7 @@ func findOperational(dst []Finding, in Input, tok Token) ([]Finding, int) {
 		}
 		if byteClass[text[s]]&ClassDigit == 0 {
 			// Read aloud: "seven seven four two nine one", "b as in boy four …".
-			if sp := readSpokenID(text, s); sp.items >= 4 && sp.digits() >= 3 {
+			if sp := readSpokenID(text, s); sp.items >= 3 && sp.digits() >= 4 {
 				f := Finding{Kind: KindOperational, Start: sp.num.start, End: sp.num.end, Confidence: 0.8,
 					Rule: "operational-spoken", Value: append([]byte(nil), sp.value()...)}
 				return append(dst, f), sp.num.end
@@ -213,7 +213,7 @@ func operationalID(text []byte, s, e int) (int, int, bool) {
 	if digits < 3 || digits == len(id) && digits < 5 && (ws == 0 || text[ws-1] != '#') {
 		return 0, 0, false
 	}
-	if _, _, _, isDate := numericDate(id, ""); isDate {
+	if y, m, d, isDate := numericDate(id, ""); isDate && validDate(y, m, d) {
 		return 0, 0, false
 	}
 	if bytes.IndexByte(id, '.') >= 0 && digits == len(id)-1 { // 1299.00

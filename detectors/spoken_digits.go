@@ -180,7 +180,14 @@ func (g *spokenGatherer) word(nw numWord) bool {
 		good = g.repeat == 0 && g.flushTens()
 		g.repeat = nw.val
 	case wordHundred:
-		good = g.lastUnit > 0 && g.pendingTens < 0 && num.add('0', '0')
+		switch {
+		case nw.val > 100: // "trescientos", "quatrocentos": a unit and its hundred
+			good = g.flushTens() && num.add(byte('0'+nw.val/100), '0', '0')
+		case g.lastUnit > 0 && g.pendingTens < 0:
+			good = num.add('0', '0')
+		default: // "cent quatre", "hundred and two": one hundred
+			good = g.flushTens() && num.add('1', '0', '0')
+		}
 		g.afterHundr, g.lastUnit = good, -1
 	case wordUnit:
 		switch {
@@ -191,7 +198,7 @@ func (g *spokenGatherer) word(nw numWord) bool {
 		case g.pendingTens >= 0:
 			good = num.addVal(g.pendingTens+nw.val, 2)
 			g.pendingTens = -1
-		case g.afterHundr && g.joined:
+		case g.afterHundr:
 			num.digits[num.n-1] = byte('0' + nw.val)
 		case g.repeat > 0:
 			for ; g.repeat > 0 && good; g.repeat-- {

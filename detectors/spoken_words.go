@@ -95,6 +95,18 @@ var numberWords = func() map[string]numWord {
 	}
 	addCompounds(m)
 	add(wordHundred, 100, "hundred cien ciento cent cents hundert einhundert cento cem honderd")
+	for u, ws := range [10]string{
+		2: "doscientos doscientas duecento duzentos duzentas deux-cents zweihundert tweehonderd",
+		3: "trescientos trescientas trecento trezentos trezentas dreihundert driehonderd",
+		4: "cuatrocientos cuatrocientas quattrocento quatrocentos quatrocentas vierhundert vierhonderd",
+		5: "quinientos quinientas cinquecento quinhentos quinhentas fünfhundert vijfhonderd",
+		6: "seiscientos seiscientas seicento seiscentos seiscentas sechshundert zeshonderd",
+		7: "setecientos setecientas settecento setecentos setecentas siebenhundert zevenhonderd",
+		8: "ochocientos ochocientas ottocento oitocentos oitocentas achthundert achthonderd",
+		9: "novecientos novecientas novecento novecentos novecentas neunhundert negenhonderd",
+	} {
+		add(wordHundred, 100*u, ws)
+	}
 	add(wordRepeat, 2, "double doble doppel doppio doppia duplo dubbel")
 	add(wordRepeat, 3, "triple triplo tripla dreifach")
 	add(wordZeroOh, 0, "oh o")
