@@ -152,15 +152,16 @@ func findDateAnswer(dst []Finding, in Input, tok Token) ([]Finding, int) {
 	}), tok.End
 }
 
-// onlyToken reports whether tok is the only token of the text.
+// onlyToken reports whether tok is the only token of the text; it looks
+// only at the bytes next to it, so most tokens fail at once.
 func onlyToken(text []byte, tok Token) bool {
-	for _, c := range text[:tok.Start] {
-		if byteClass[c] != classSpace {
+	for i := tok.Start - 1; i >= 0; i-- {
+		if byteClass[text[i]] != classSpace {
 			return false
 		}
 	}
-	for _, c := range text[tok.End:] {
-		if byteClass[c] != classSpace {
+	for i := tok.End; i < len(text); i++ {
+		if byteClass[text[i]] != classSpace {
 			return false
 		}
 	}
