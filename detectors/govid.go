@@ -42,7 +42,7 @@ func idDetector(name string, kind Kind, rules []idRule) Detector {
 			k := cueKey(c)
 			ix.cueKeys.add(k)
 			ix.cueRules[k] |= 1 << i
-			if lw := leadingWord(k); lw != "" && len(lw) <= maxKeyword && !slices.Contains(kws, lw) {
+			if lw := cueLeadingWord(k); lw != "" && len(lw) <= maxKeyword && !slices.Contains(kws, lw) {
 				kws = append(kws, lw)
 			}
 		}
@@ -57,9 +57,9 @@ func idDetector(name string, kind Kind, rules []idRule) Detector {
 	}
 }
 
-// leadingWord returns the leading run of letters of a cue word, as the
+// cueLeadingWord returns the leading run of letters of a cue word, as the
 // engine matches keywords ("steuer" of "steuer-id", "d" of "d.n.i").
-func leadingWord(k string) string {
+func cueLeadingWord(k string) string {
 	i := 0
 	for i < len(k) && byteClass[k[i]]&ClassLetter != 0 {
 		i++
