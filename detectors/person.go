@@ -438,7 +438,7 @@ func (p *personFinder) selfName(in Input, ent Entry, s, e int, upper bool) bool 
 	if upper {
 		return !isAllUpperWord(text, s, e)
 	}
-	if ent.StopAny() {
+	if ent.Stop(in.Lang) {
 		return false
 	}
 	if p.extend(text, in.Lang, e, false, false, false) > e {
@@ -524,7 +524,8 @@ func (p *personFinder) extend(text []byte, lang string, end int, upper, clean, w
 		default:
 			ok = !isUpperAt(text, s) && ent&EntryLast != 0 && !ent.StopAny() && ent&EntryAmbiguous == 0 &&
 				!(wordy && ent.Word(lang))
-			if !ok && ent&EntryFirst != 0 && !ent.StopAny() && ent&EntryAmbiguous == 0 && !ent.Word(lang) {
+			if !ok && ent&EntryFirst != 0 && !ent.StopAny() && ent&EntryAmbiguous == 0 &&
+				(!ent.Word(lang) || ent&EntryPopular != 0) {
 				// A middle given name, if a surname follows: "marcos vinícius pereira".
 				ok = p.extend(text, lang, e, false, false, false) > e
 			}
@@ -568,7 +569,8 @@ func (p *personFinder) findLower(dst []Finding, in Input, tok Token) ([]Finding,
 	if end, ok := p.notName(text, ws, we); ok {
 		return dst, end
 	}
-	if end := p.extend(text, in.Lang, we, false, false, e.Word(in.Lang)); end > we {
+	wordy := e.Word(in.Lang) && e&EntryPopular == 0
+	if end := p.extend(text, in.Lang, we, false, false, wordy); end > we {
 		return append(dst, p.finding(text, ws, end, 0.7, "person-name-pair")), end
 	}
 	if e&(EntryAmbiguous|EntryPlace) == 0 && !e.Word(in.Lang) && we-ws >= 3 {
