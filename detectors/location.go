@@ -150,7 +150,12 @@ func (l *locationFinder) find(dst []Finding, in Input, tok Token) ([]Finding, in
 		return append(dst, l.finding(text, s, e, conf, "location-cue")), e
 	}
 	if l.preps[string(k)] {
-		s, e, ent := l.place(text, we, !lowerText(in), in.Spoken)
+		// A capital first, then the whole-text check: lowerText scans the text.
+		ns, _ := nextWord(text, we)
+		if ns < 0 || !isUpperAt(text, ns) && !lowerText(in) {
+			return dst, tok.End
+		}
+		s, e, ent := l.place(text, we, false, in.Spoken)
 		if s >= 0 && ent&EntryFirst == 0 && !l.afterStreet(text, ws) &&
 			(l.anchoredBefore(text, ws) || l.anchoredAfter(text, e)) {
 			return append(dst, l.finding(text, s, e, 0.7, "location-anchored")), e
