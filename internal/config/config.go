@@ -74,7 +74,7 @@ type Output struct {
 	// Dir is the root directory of the datasets. Required.
 	Dir string `yaml:"dir"`
 	// BatchRows closes a partition's batch (one set of files) after this
-	// many records. Default 50000.
+	// many records. Default 500000.
 	BatchRows int `yaml:"batch_rows"`
 	// BatchBytes closes a batch once its records hold this many bytes.
 	// Default 64 MiB.
@@ -127,8 +127,9 @@ func (t Tenant) CollectsDecisions() bool {
 // Channels are the channel names events may carry.
 var Channels = []string{"chat", "sms", "whatsapp", "voice", "webchat", "messenger", "slack", "email"}
 
-// Actions are the per-type actions a tenant may choose.
-var Actions = []string{"pseudonymize", "redact", "drop"}
+// Actions are the per-type action names; which of them a type accepts is
+// checked where the types are known (the pipeline).
+var Actions = []string{"pseudonymize", "redact", "mask", "keep"}
 
 // Keys says where the key ring comes from.
 type Keys struct {
@@ -137,6 +138,13 @@ type Keys struct {
 	// pseudonyms are not stable across restarts; for demos and tests).
 	// Default "env:CONVANON_KEYS".
 	Source string `yaml:"source"`
+	// Rotation is "period" (a key derived per Period from the root key) or
+	// "versions" (each key as listed, from its not_before). Default "period".
+	// A key file states its own rotation and overrides this.
+	Rotation string `yaml:"rotation"`
+	// Period is how long a derived key is in force: hourly, daily, weekly
+	// or monthly. Default "daily".
+	Period string `yaml:"period"`
 }
 
 // Log sets logging.
@@ -162,13 +170,13 @@ func Default() Config {
 			HeartbeatInterval: time.Second,
 		},
 		Output: Output{
-			BatchRows:  50000,
+			BatchRows:  500000,
 			BatchBytes: 64 << 20,
 			BatchAge:   30 * time.Second,
 		},
 		MaxRecordBytes: 1 << 20,
 		DeadLetter:     DeadLetter{Payload: PayloadWithheld},
-		Keys:           Keys{Source: "env:CONVANON_KEYS"},
+		Keys:           Keys{Source: "env:CONVANON_KEYS", Rotation: "period", Period: "daily"},
 		Log:            Log{Format: "text", Level: "info"},
 	}
 }
@@ -282,14 +290,18 @@ func (c *Config) Validate() error {
 // validate checks the key source's form without printing its value, which
 // may be a path or variable name an operator considers sensitive.
 func (k Keys) validate() []error {
+	var errs []error
 	scheme, rest, ok := strings.Cut(k.Source, ":")
-	switch {
-	case k.Source == "ephemeral":
-		return nil
-	case ok && (scheme == "env" || scheme == "file") && rest != "":
-		return nil
+	if k.Source != "ephemeral" && !(ok && (scheme == "env" || scheme == "file") && rest != "") {
+		errs = append(errs, errors.New("keys.source: not a valid source; one of env:NAME, file:PATH, ephemeral"))
 	}
-	return []error{errors.New("keys.source: not a valid source; one of env:NAME, file:PATH, ephemeral")}
+	if k.Rotation != "period" && k.Rotation != "versions" {
+		errs = append(errs, fmt.Errorf("keys.rotation: %q; one of period, versions", k.Rotation))
+	}
+	if !slices.Contains([]string{"hourly", "daily", "weekly", "monthly"}, k.Period) {
+		errs = append(errs, fmt.Errorf("keys.period: %q; one of hourly, daily, weekly, monthly", k.Period))
+	}
+	return errs
 }
 
 func sortedKeys[V any](m map[string]V) []string {
