@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"context"
 	"time"
 
 	"github.com/convanon/convanon/sinks"
@@ -14,6 +15,9 @@ type batch struct {
 	bytes   int64
 	started time.Time
 	counts  counts
+	// fetchCtx ends when the open batch is due by age; nil while empty.
+	fetchCtx context.Context
+	cancel   context.CancelFunc
 }
 
 func newBatch(tp topicPartition) *batch {
@@ -33,6 +37,19 @@ func (b *batch) add(offset int64, size int) {
 	b.counts.bytes += int64(size)
 }
 
+// fetchContext returns the context a fetch waits under: ctx while the batch
+// is empty, else one that also ends when the batch is due by age, so quiet
+// partitions still write and commit.
+func (b *batch) fetchContext(ctx context.Context, maxAge time.Duration) context.Context {
+	if b.records == 0 || maxAge <= 0 {
+		return ctx
+	}
+	if b.fetchCtx == nil {
+		b.fetchCtx, b.cancel = context.WithDeadline(ctx, b.started.Add(maxAge))
+	}
+	return b.fetchCtx
+}
+
 // empty reports whether no record has been added since the last reset.
 func (b *batch) empty() bool { return b.records == 0 }
 
@@ -41,13 +58,14 @@ func (b *batch) due(roll sinks.Roll) bool {
 	return b.records > 0 && roll.Due(b.records, b.bytes, time.Since(b.started))
 }
 
-// deadline is when the batch is due by age alone.
-func (b *batch) deadline(roll sinks.Roll) time.Time { return b.started.Add(roll.MaxAge) }
-
 // reset empties the batch for the next range, keeping slice capacity.
 func (b *batch) reset() {
 	clear(b.out.Messages)
 	clear(b.out.Decisions)
 	b.out.Messages, b.out.Decisions, b.out.Parts = b.out.Messages[:0], b.out.Decisions[:0], nil
 	b.records, b.bytes = 0, 0
+	if b.cancel != nil {
+		b.cancel()
+		b.fetchCtx, b.cancel = nil, nil
+	}
 }

@@ -146,8 +146,7 @@ func (p *Pipeline) consume(ctx context.Context, c *claim) error {
 
 	w := newWorker()
 	b := newBatch(c.topicPartition)
-	fetchCtx, cancelFetch := ctx, context.CancelFunc(func() {})
-	defer func() { cancelFetch() }()
+	defer b.reset()
 	for {
 		// --exit-at-end: everything up to the start-up end is committed.
 		if c.end >= 0 && pos >= c.end {
@@ -159,7 +158,7 @@ func (p *Pipeline) consume(ctx context.Context, c *claim) error {
 			return nil
 		}
 		// 4. Fetch, waiting no longer than the open batch may stay open.
-		msg, err := r.FetchMessage(fetchCtx)
+		msg, err := r.FetchMessage(b.fetchContext(ctx, p.roll.MaxAge))
 		switch {
 		case ctx.Err() != nil:
 			// Shutdown or revocation: flush, commit, return, within a bound.
@@ -171,9 +170,6 @@ func (p *Pipeline) consume(ctx context.Context, c *claim) error {
 		case err != nil:
 			return fmt.Errorf("fetch %s/%d: %w", c.topic, c.partition, err)
 		default:
-			if b.empty() {
-				fetchCtx, cancelFetch = context.WithDeadline(ctx, time.Now().Add(p.roll.MaxAge))
-			}
 			pos = msg.Offset + 1
 			// 5-7. Decode, policy, anonymize into the batch.
 			if err := p.handle(ctx, w, b, msg); err != nil {
@@ -182,8 +178,6 @@ func (p *Pipeline) consume(ctx context.Context, c *claim) error {
 		}
 		// 8-9. Write the batch (durable) and commit its last offset.
 		if b.due(p.roll) {
-			cancelFetch()
-			fetchCtx = ctx
 			if err := p.flush(ctx, c, b); err != nil {
 				return err
 			}

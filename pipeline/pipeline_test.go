@@ -1,0 +1,51 @@
+package pipeline
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/convanon/convanon/internal/demo"
+)
+
+var testTopics = demo.Topics{Conversations: "conversations", Feedback: "feedback", OptOuts: "training-optouts"}
+
+// TestEndToEnd produces the demo stream, runs the pipeline to the end and
+// reads the datasets back row by row.
+func TestEndToEnd(t *testing.T) {
+	addrs := startCluster(t)
+	s := demo.Generate(7, 3000, testTopics)
+	produce(t, addrs, s.OptOuts)
+	produce(t, addrs, s.Events)
+	msgs := consumed(t, addrs)
+	ring := testRing(t)
+	cfg := testConfig(addrs, t.TempDir())
+
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	p := newTestPipeline(t, cfg, ring, true)
+	start := time.Now()
+	if err := p.Run(ctx); err != nil {
+		t.Fatalf("Run: %v", err)
+	}
+	t.Logf("%d events in %s", p.Stats().Events.Load(), time.Since(start))
+
+	e := expect(t, msgs)
+	out := readOutput(t, cfg.Output.Dir)
+	check(t, e, out, ring)
+	if got := p.Stats().Events.Load(); got != int64(len(msgs)) {
+		t.Errorf("Stats().Events = %d, want %d", got, len(msgs))
+	}
+	dlq := readTopic(t, addrs, "convanon-dlq")
+	if len(dlq) != e.dead || len(dlq) != s.Malformed {
+		t.Errorf("dead letters = %d, want %d (%d malformed)", len(dlq), e.dead, s.Malformed)
+	}
+	for _, m := range dlq {
+		if len(m.Headers) == 0 || string(m.Headers[0].Value) == "" {
+			t.Errorf("dead letter at %d has no reason header", m.Offset)
+		}
+	}
+	if len(e.decisions) == 0 || len(e.messages) == 0 {
+		t.Fatalf("stream expects %d messages, %d decisions; want some of each", len(e.messages), len(e.decisions))
+	}
+}
