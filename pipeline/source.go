@@ -42,7 +42,7 @@ type claim struct {
 	// end is the partition's end offset at start-up, or -1 to run forever;
 	// first is its first offset then, where reading from FirstOffset starts.
 	first, end int64
-	gen *kafka.Generation
+	gen        *kafka.Generation
 	// reached is called once the partition has been consumed, made durable
 	// and committed up to end.
 	reached func()
