@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"io"
 	"io/fs"
 	"log/slog"
 	"os"
@@ -359,14 +358,6 @@ func noSecrets(t *testing.T, secrets []string, out output) {
 	}
 }
 
-// testLogger logs to the test's output only when it fails verbose.
-func testLogger(t *testing.T) *slog.Logger {
-	if testing.Verbose() {
-		return slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelDebug}))
-	}
-	return slog.New(slog.NewTextHandler(io.Discard, nil))
-}
-
 // scaffoldDLQ is a stand-in for sinks.DeadLetters until it lands.
 type scaffoldDLQ struct{ w *kafka.Writer }
 
@@ -380,22 +371,36 @@ func (d scaffoldDLQ) Send(ctx context.Context, msg kafka.Message, reason error) 
 }
 
 // newTestPipeline builds a pipeline over every detector and a Parquet sink
-// in cfg.Output.Dir.
-func newTestPipeline(t *testing.T, cfg config.Config, ring *keys.Ring, exitAtEnd bool) *Pipeline {
+// in cfg.Output.Dir, keyed with testKey.
+func newTestPipeline(t *testing.T, cfg config.Config, exitAtEnd bool) *Pipeline {
 	t.Helper()
-	eng, err := detectors.NewDefault()
+	t.Setenv("CONVANON_KEYS", testKey)
+	p, err := buildPipeline(cfg, exitAtEnd)
 	if err != nil {
 		t.Fatal(err)
+	}
+	return p
+}
+
+// buildPipeline builds a pipeline as `convanon run` does, with the key
+// from CONVANON_KEYS.
+func buildPipeline(cfg config.Config, exitAtEnd bool) (*Pipeline, error) {
+	eng, err := detectors.NewDefault()
+	if err != nil {
+		return nil, err
+	}
+	ring, err := keys.LoadEnv("CONVANON_KEYS", keys.RotatePeriod, keys.Daily)
+	if err != nil {
+		return nil, err
 	}
 	fsys, err := sinks.NewDirFS(cfg.Output.Dir)
 	if err != nil {
-		t.Fatal(err)
+		return nil, err
 	}
 	w := &kafka.Writer{Addr: kafka.TCP(cfg.Kafka.Brokers...), BatchTimeout: time.Millisecond, RequiredAcks: kafka.RequireAll}
-	t.Cleanup(func() { w.Close() })
-	p, err := New(cfg, Deps{Engine: eng, Keys: ring, Sink: sinks.NewParquet(fsys, sinks.ParquetOptions{}), DeadLetters: scaffoldDLQ{w}, Log: testLogger(t), ExitAtEnd: exitAtEnd})
-	if err != nil {
-		t.Fatalf("New: %v", err)
+	log := slog.New(slog.DiscardHandler)
+	if os.Getenv("CONVANON_TEST_LOG") != "" { // debug logs of the pipeline under test
+		log = slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	}
-	return p
+	return New(cfg, Deps{Engine: eng, Keys: ring, Sink: sinks.NewParquet(fsys, sinks.ParquetOptions{}), DeadLetters: scaffoldDLQ{w}, Log: log, ExitAtEnd: exitAtEnd})
 }

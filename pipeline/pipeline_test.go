@@ -23,7 +23,7 @@ func TestEndToEnd(t *testing.T) {
 
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancel()
-	p := newTestPipeline(t, cfg, ring, true)
+	p := newTestPipeline(t, cfg, true)
 	start := time.Now()
 	if err := p.Run(ctx); err != nil {
 		t.Fatalf("Run: %v", err)

@@ -195,26 +195,40 @@ func offsetRanges(ctx context.Context, brokers []string, topics []string) (map[t
 	if err != nil {
 		return nil, fmt.Errorf("metadata: %w", err)
 	}
-	req := &kafka.ListOffsetsRequest{Topics: map[string][]kafka.OffsetRequest{}}
+	// One request per bound: a request naming a partition twice is invalid
+	// for Kafka, and kafka-go tells the answers apart by a timestamp field
+	// that brokers do not echo.
+	first := &kafka.ListOffsetsRequest{Topics: map[string][]kafka.OffsetRequest{}}
+	last := &kafka.ListOffsetsRequest{Topics: map[string][]kafka.OffsetRequest{}}
 	for _, t := range md.Topics {
 		if t.Error != nil {
 			return nil, fmt.Errorf("metadata of topic %s: %w", t.Name, t.Error)
 		}
 		for _, p := range t.Partitions {
-			req.Topics[t.Name] = append(req.Topics[t.Name], kafka.FirstOffsetOf(p.ID), kafka.LastOffsetOf(p.ID))
+			first.Topics[t.Name] = append(first.Topics[t.Name], kafka.FirstOffsetOf(p.ID))
+			last.Topics[t.Name] = append(last.Topics[t.Name], kafka.LastOffsetOf(p.ID))
 		}
 	}
-	res, err := cl.ListOffsets(ctx, req)
-	if err != nil {
-		return nil, fmt.Errorf("list offsets: %w", err)
-	}
 	ranges := map[topicPartition]offsetRange{}
-	for topic, ps := range res.Topics {
-		for _, p := range ps {
-			if p.Error != nil {
-				return nil, fmt.Errorf("list offsets of %s/%d: %w", topic, p.Partition, p.Error)
+	for _, req := range []*kafka.ListOffsetsRequest{first, last} {
+		res, err := cl.ListOffsets(ctx, req)
+		if err != nil {
+			return nil, fmt.Errorf("list offsets: %w", err)
+		}
+		for topic, ps := range res.Topics {
+			for _, p := range ps {
+				if p.Error != nil {
+					return nil, fmt.Errorf("list offsets of %s/%d: %w", topic, p.Partition, p.Error)
+				}
+				tp := topicPartition{topic, p.Partition}
+				r := ranges[tp]
+				if req == first {
+					r.first = max(p.FirstOffset, 0)
+				} else {
+					r.end = p.LastOffset
+				}
+				ranges[tp] = r
 			}
-			ranges[topicPartition{topic, p.Partition}] = offsetRange{first: max(p.FirstOffset, 0), end: p.LastOffset}
 		}
 	}
 	return ranges, nil
