@@ -356,4 +356,3 @@ func (f *faultFile) Close() error {
 	}
 	return f.File.Close()
 }
-
