@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/parquet-go/parquet-go"
 	"github.com/parquet-go/parquet-go/compress/zstd"
@@ -429,24 +430,28 @@ func (s *Parquet) checkOpen() error {
 // partition, in a deterministic order.
 func (b *Batch) parts() ([]Part, error) {
 	var parts []Part
-	msgs := map[string][]events.MessageRow{}
+	var lastKey, lastChannel string
+	var lastY, lastD int
+	var lastM time.Month
+	msgKey := func(r *events.MessageRow) string {
+		t := r.TS.UTC()
+		y, m, d := t.Date()
+		if lastKey == "" || y != lastY || m != lastM || d != lastD || r.Channel != lastChannel {
+			lastY, lastM, lastD, lastChannel = y, m, d, r.Channel
+			lastKey = "date=" + t.Format(time.DateOnly) + "/channel=" + r.Channel
+		}
+		return lastKey
+	}
 	for i := range b.Messages {
-		r := &b.Messages[i]
-		if !validValue(r.Channel) {
+		if r := &b.Messages[i]; !validValue(r.Channel) {
 			return nil, fmt.Errorf("message at offset %d: channel not usable in a path", r.SourceOffset)
 		}
-		k := "date=" + r.Date() + "/channel=" + r.Channel
-		msgs[k] = append(msgs[k], *r)
 	}
-	for k, rows := range msgs {
+	for k, rows := range group(b.Messages, msgKey) {
 		parts = append(parts, Part{Dataset: events.DatasetMessages, Partition: k, Rows: RowsOf(rows)})
 	}
-	decs := map[string][]events.DecisionRow{}
-	for i := range b.Decisions {
-		k := "date=" + b.Decisions[i].Date()
-		decs[k] = append(decs[k], b.Decisions[i])
-	}
-	for k, rows := range decs {
+	decKey := func(r *events.DecisionRow) string { return "date=" + r.Date() }
+	for k, rows := range group(b.Decisions, decKey) {
 		parts = append(parts, Part{Dataset: events.DatasetDecisions, Partition: k, Rows: RowsOf(rows)})
 	}
 	parts = append(parts, b.Parts...)
@@ -459,6 +464,48 @@ func (b *Batch) parts() ([]Part, error) {
 		}
 	}
 	return parts, nil
+}
+
+// group splits rows by key, keeping their order within a group. When every
+// row has the same key (the usual case for a busy partition) the input is
+// returned as is; otherwise each group is copied once into an exactly
+// sized slice, since appending rows of a few hundred bytes to growing
+// slices dominated the sink's CPU time.
+func group[T any](rows []T, key func(*T) string) map[string][]T {
+	if len(rows) == 0 {
+		return nil
+	}
+	idx := make([]int32, len(rows))
+	var keys []string
+	ids := map[string]int32{}
+	var counts []int
+	for i := range rows {
+		k := key(&rows[i])
+		id, ok := ids[k]
+		if !ok {
+			id = int32(len(keys))
+			ids[k] = id
+			keys = append(keys, k)
+			counts = append(counts, 0)
+		}
+		idx[i] = id
+		counts[id]++
+	}
+	if len(keys) == 1 {
+		return map[string][]T{keys[0]: rows}
+	}
+	groups := make([][]T, len(keys))
+	for id, n := range counts {
+		groups[id] = make([]T, 0, n)
+	}
+	for i, id := range idx {
+		groups[id] = append(groups[id], rows[i])
+	}
+	out := make(map[string][]T, len(keys))
+	for id, k := range keys {
+		out[k] = groups[id]
+	}
+	return out
 }
 
 func (b *Batch) validate() error {
