@@ -99,12 +99,26 @@ func (d *DirFS) mkdirs(dir string) error {
 	return nil
 }
 
+// forget drops dir and its parents from the cache of existing directories
+// and creates them again: someone (a retention job) removed them under us.
+func (d *DirFS) forget(dir string) error {
+	d.mu.Lock()
+	for p := path.Clean(dir); p != "."; p = path.Dir(p) {
+		delete(d.dirs, p)
+	}
+	d.mu.Unlock()
+	return d.mkdirs(dir)
+}
+
 // Create implements FS.
 func (d *DirFS) Create(name string) (File, error) {
 	if err := d.mkdirs(path.Dir(name)); err != nil {
 		return nil, err
 	}
 	f, err := os.Create(d.abs(name))
+	if errors.Is(err, fs.ErrNotExist) && d.forget(path.Dir(name)) == nil {
+		f, err = os.Create(d.abs(name))
+	}
 	if err != nil {
 		return nil, fmt.Errorf("create %s: %w", name, err)
 	}
@@ -116,7 +130,11 @@ func (d *DirFS) Rename(from, to string) error {
 	if err := d.mkdirs(path.Dir(to)); err != nil {
 		return err
 	}
-	if err := os.Rename(d.abs(from), d.abs(to)); err != nil {
+	err := os.Rename(d.abs(from), d.abs(to))
+	if errors.Is(err, fs.ErrNotExist) && d.forget(path.Dir(to)) == nil {
+		err = os.Rename(d.abs(from), d.abs(to))
+	}
+	if err != nil {
 		return fmt.Errorf("rename %s: %w", from, err)
 	}
 	return nil
