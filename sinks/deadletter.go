@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
-	"time"
 
 	"github.com/segmentio/kafka-go"
 
@@ -51,22 +50,8 @@ type DeadLetterOptions struct {
 	Brokers []string // host:port of the bootstrap brokers
 	Topic   string   // default "convanon-dlq"
 	Payload Payload  // default PayloadWithheld
-	// BatchTimeout bounds how long Send waits to fill a batch; default
-	// 10ms (kafka-go's own default, 1s, would stall a partition per bad
-	// record).
-	BatchTimeout time.Duration
 	// Transport overrides kafka-go's default transport (TLS, SASL).
 	Transport kafka.RoundTripper
-}
-
-// DeadLetter is a record that could not be processed.
-type DeadLetter struct {
-	Topic     string // source topic
-	Partition int    // source partition
-	Offset    int64  // source offset
-	Key       []byte // the record's key, kept as the dead letter's key
-	Value     []byte // the record's value; sent only with PayloadRaw
-	Err       error  // why: an *events.RejectError gives the reason code and message
 }
 
 // DeadLetters produces dead letters to the dead-letter topic with
@@ -95,26 +80,23 @@ func NewDeadLetters(opts DeadLetterOptions) (*DeadLetters, error) {
 		Topic:        cmp.Or(opts.Topic, "convanon-dlq"),
 		Balancer:     &kafka.Hash{},
 		RequiredAcks: kafka.RequireAll,
-		BatchTimeout: cmp.Or(opts.BatchTimeout, 10*time.Millisecond),
-		Transport:    opts.Transport,
+		// Send is synchronous and called per record: a batch of one goes
+		// out at once instead of waiting BatchTimeout (1s by default) for
+		// company that bad records rarely have.
+		BatchSize: 1,
+		Transport: opts.Transport,
 	}
 	return &DeadLetters{w: w, payload: payload}, nil
 }
 
-// Send produces the dead letters and returns once the broker acknowledged
-// all of them; only then may their source offsets be committed. On error
-// some may have been produced: a retry can duplicate dead letters, never
-// lose one.
-func (d *DeadLetters) Send(ctx context.Context, letters ...DeadLetter) error {
-	if len(letters) == 0 {
-		return nil
-	}
-	msgs := make([]kafka.Message, len(letters))
-	for i, dl := range letters {
-		msgs[i] = dl.message(d.payload)
-	}
-	if err := d.w.WriteMessages(ctx, msgs...); err != nil {
-		return fmt.Errorf("produce %d dead letters to %s: %w", len(msgs), d.w.Topic, err)
+// Send produces a dead letter for msg, a record of a source topic that
+// could not be processed for reason, and returns once the broker
+// acknowledged it; only then may msg's offset be committed. An error means
+// the dead letter may or may not have been written: retrying can duplicate
+// a dead letter, never lose one. Send is safe for concurrent use.
+func (d *DeadLetters) Send(ctx context.Context, msg kafka.Message, reason error) error {
+	if err := d.w.WriteMessages(ctx, deadLetter(msg, reason, d.payload)); err != nil {
+		return fmt.Errorf("produce dead letter for %s/%d offset %d: %w", msg.Topic, msg.Partition, msg.Offset, err)
 	}
 	return nil
 }
@@ -127,31 +109,35 @@ func (d *DeadLetters) Close() error {
 	return nil
 }
 
-// reason returns the dead letter's reason code and safe message.
-func (dl DeadLetter) reason() (code, msg string) {
+// Reason returns the dead-letter reason code and safe message for err: the
+// code and message of an *events.RejectError in its chain, otherwise
+// ReasonInternal and a fixed message, since other errors are not known to
+// be free of record content.
+func Reason(err error) (code, msg string) {
 	var re *events.RejectError
-	if errors.As(dl.Err, &re) {
+	if errors.As(err, &re) {
 		return re.Code, re.Error()
 	}
 	return ReasonInternal, "record could not be processed (message withheld)"
 }
 
-func (dl DeadLetter) message(payload Payload) kafka.Message {
-	code, msg := dl.reason()
+// deadLetter builds the dead-letter message for the source record msg.
+func deadLetter(msg kafka.Message, reason error, payload Payload) kafka.Message {
+	code, text := Reason(reason)
 	m := kafka.Message{
-		Key: dl.Key,
+		Key: msg.Key,
 		Headers: []kafka.Header{
 			{Key: HeaderReason, Value: []byte(code)},
-			{Key: HeaderError, Value: []byte(msg)},
-			{Key: HeaderSourceTopic, Value: []byte(dl.Topic)},
-			{Key: HeaderSourcePartition, Value: strconv.AppendInt(nil, int64(dl.Partition), 10)},
-			{Key: HeaderSourceOffset, Value: strconv.AppendInt(nil, dl.Offset, 10)},
+			{Key: HeaderError, Value: []byte(text)},
+			{Key: HeaderSourceTopic, Value: []byte(msg.Topic)},
+			{Key: HeaderSourcePartition, Value: strconv.AppendInt(nil, int64(msg.Partition), 10)},
+			{Key: HeaderSourceOffset, Value: strconv.AppendInt(nil, msg.Offset, 10)},
 			{Key: HeaderPayload, Value: []byte(payload)},
 		},
 	}
 	switch payload {
 	case PayloadRaw:
-		m.Value = dl.Value
+		m.Value = msg.Value
 	case PayloadSummary:
 		// Marshalling a struct of strings and numbers cannot fail.
 		m.Value, _ = json.Marshal(struct {
@@ -160,7 +146,7 @@ func (dl DeadLetter) message(payload Payload) kafka.Message {
 			Topic     string `json:"topic"`
 			Partition int    `json:"partition"`
 			Offset    int64  `json:"offset"`
-		}{code, len(dl.Value), dl.Topic, dl.Partition, dl.Offset})
+		}{code, len(msg.Value), msg.Topic, msg.Partition, msg.Offset})
 	}
 	return m
 }

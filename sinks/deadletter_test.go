@@ -3,11 +3,13 @@ package sinks
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/segmentio/kafka-go"
 	"github.com/twmb/franz-go/pkg/kfake"
 	"github.com/twmb/franz-go/pkg/kgo"
 
@@ -24,13 +26,16 @@ type dlqRecord struct {
 func TestDeadLettersKafka(t *testing.T) {
 	_, badJSON := events.Decode([]byte(`{"type":"message","text":"call anna at 555-0100"`), 0)
 	_, badType := events.Decode([]byte(`{"type":"chat","text":"anna@example.com"}`), 0)
-	letters := []DeadLetter{
-		{Topic: "conversations", Partition: 2, Offset: 41, Key: []byte("c-9"),
-			Value: []byte(`{"type":"message","text":"call anna at 555-0100"`), Err: badJSON},
-		{Topic: "conversations", Partition: 0, Offset: 7, Key: []byte("c-1"),
-			Value: []byte(`{"type":"chat","text":"anna@example.com"}`), Err: badType},
-		{Topic: "feedback", Partition: 1, Offset: 3, Key: nil,
-			Value: []byte(`{}`), Err: errors.New("anonymize: key for anna@example.com missing")},
+	letters := []struct {
+		msg    kafka.Message
+		reason error
+	}{
+		{kafka.Message{Topic: "conversations", Partition: 2, Offset: 41, Key: []byte("c-9"),
+			Value: []byte(`{"type":"message","text":"call anna at 555-0100"`)}, badJSON},
+		{kafka.Message{Topic: "conversations", Partition: 0, Offset: 7, Key: []byte("c-1"),
+			Value: []byte(`{"type":"chat","text":"anna@example.com"}`)}, fmt.Errorf("decode: %w", badType)},
+		{kafka.Message{Topic: "feedback", Partition: 1, Offset: 3, Key: nil,
+			Value: []byte(`{}`)}, errors.New("anonymize: key for anna@example.com missing")},
 	}
 	headers := func(reason, msg, topic, partition, offset, payload string) map[string]string {
 		return map[string]string{
@@ -91,8 +96,10 @@ func TestDeadLettersKafka(t *testing.T) {
 			if err != nil {
 				t.Fatalf("NewDeadLetters: %v", err)
 			}
-			if err := dl.Send(ctx, letters...); err != nil {
-				t.Fatalf("Send: %v", err)
+			for _, l := range letters {
+				if err := dl.Send(ctx, l.msg, l.reason); err != nil {
+					t.Fatalf("Send(%s/%d@%d): %v", l.msg.Topic, l.msg.Partition, l.msg.Offset, err)
+				}
 			}
 			if err := dl.Close(); err != nil {
 				t.Fatalf("Close: %v", err)
@@ -134,7 +141,7 @@ func consumeDLQ(ctx context.Context, t *testing.T, brokers []string, n int) []dl
 
 func TestDeadLetterHeadersHoldNoRecordText(t *testing.T) {
 	_, err := events.Decode([]byte(`{"type":"message","event_id":"e","tenant_id":"acme","user_id":"u-42","ts":"x","channel":"chat","role":"user","text":"anna@example.com"}`), 0)
-	m := DeadLetter{Topic: "conversations", Offset: 1, Value: []byte("anna@example.com"), Err: err}.message(PayloadSummary)
+	m := deadLetter(kafka.Message{Topic: "conversations", Offset: 1, Value: []byte("anna@example.com")}, err, PayloadSummary)
 	for _, h := range m.Headers {
 		for _, secret := range []string{"anna", "example.com", "acme", "u-42"} {
 			if strings.Contains(string(h.Value), secret) {
