@@ -2,6 +2,7 @@ package events
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"slices"
@@ -656,9 +657,13 @@ func (d *decoder) bool(field string, absent bool) bool {
 // skipString validates and consumes a string without decoding it.
 func (d *decoder) skipString() {
 	d.i++ // '"'
-	for d.i < len(d.b) {
-		c := d.b[d.i]
-		switch {
+	for {
+		d.plain()
+		if d.i >= len(d.b) {
+			d.fail("unterminated string")
+			return
+		}
+		switch c := d.b[d.i]; {
 		case c == '"':
 			d.i++
 			return
@@ -666,14 +671,41 @@ func (d *decoder) skipString() {
 			if !d.escape(nil, false) {
 				return
 			}
-		case c < 0x20:
+		default:
 			d.fail("control character in string")
 			return
-		default:
-			d.i++
 		}
 	}
-	d.fail("unterminated string")
+}
+
+// SWAR constants: one in every byte, the top bit of every byte.
+const (
+	lsb = 0x0101010101010101
+	msb = 0x8080808080808080
+)
+
+// plain advances d.i past string bytes that need no attention: anything
+// but '"', '\\' and control characters. It tests eight bytes at a time
+// (haszero and hasless from "Bit Twiddling Hacks"; bytes >= 0x80 never
+// match), then finishes byte by byte.
+func (d *decoder) plain() {
+	b, i := d.b, d.i
+	for i+8 <= len(b) {
+		x := binary.LittleEndian.Uint64(b[i:])
+		q := x ^ (lsb * '"')
+		e := x ^ (lsb * '\\')
+		if ((q-lsb)&^q|(e-lsb)&^e|(x-lsb*0x20)&^x)&msb != 0 {
+			break
+		}
+		i += 8
+	}
+	for i < len(b) {
+		if c := b[i]; c == '"' || c == '\\' || c < 0x20 {
+			break
+		}
+		i++
+	}
+	d.i = i
 }
 
 // scanString consumes a string, returning its unescaped bytes: a slice of
@@ -682,26 +714,19 @@ func (d *decoder) skipString() {
 func (d *decoder) scanString(dst []byte) (s []byte, escaped, ok bool) {
 	d.i++ // '"'
 	start := d.i
-	for d.i < len(d.b) {
-		c := d.b[d.i]
-		if c == '"' {
-			s := d.b[start:d.i]
-			d.i++
-			return s, false, true
-		}
-		if c == '\\' {
-			break
-		}
-		if c < 0x20 {
-			d.fail("control character in string")
-			return nil, false, false
-		}
+	d.plain()
+	if d.i < len(d.b) && d.b[d.i] == '"' {
+		s := d.b[start:d.i]
 		d.i++
+		return s, false, true
 	}
 	dst = append(dst, d.b[start:d.i]...)
-	for d.i < len(d.b) {
-		c := d.b[d.i]
-		switch {
+	for {
+		if d.i >= len(d.b) {
+			d.fail("unterminated string")
+			return nil, false, false
+		}
+		switch c := d.b[d.i]; {
 		case c == '"':
 			d.i++
 			return dst, true, true
@@ -709,16 +734,14 @@ func (d *decoder) scanString(dst []byte) (s []byte, escaped, ok bool) {
 			if dst, ok = d.escapeAppend(dst); !ok {
 				return nil, false, false
 			}
-		case c < 0x20:
+		default:
 			d.fail("control character in string")
 			return nil, false, false
-		default:
-			dst = append(dst, c)
-			d.i++
 		}
+		from := d.i
+		d.plain()
+		dst = append(dst, d.b[from:d.i]...)
 	}
-	d.fail("unterminated string")
-	return nil, false, false
 }
 
 func (d *decoder) escapeAppend(dst []byte) ([]byte, bool) {

@@ -19,11 +19,13 @@ func BenchmarkDecode(b *testing.B) {
 			rec := []byte(bm.give)
 			b.SetBytes(int64(len(rec)))
 			b.ReportAllocs()
+			cpu0 := cpuTime(b)
 			for b.Loop() {
 				if _, err := Decode(rec, 1<<20); err != nil {
 					b.Fatal(err)
 				}
 			}
+			b.ReportMetric(float64(cpuTime(b)-cpu0)/float64(b.N), "cpu-ns/op")
 		})
 	}
 }
@@ -34,6 +36,7 @@ func BenchmarkDecodeEncodingJSON(b *testing.B) {
 	rec := []byte(messageJSON)
 	b.SetBytes(int64(len(rec)))
 	b.ReportAllocs()
+	cpu0 := cpuTime(b)
 	for b.Loop() {
 		var v struct {
 			Type           string          `json:"type"`
@@ -52,4 +55,5 @@ func BenchmarkDecodeEncodingJSON(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+	b.ReportMetric(float64(cpuTime(b)-cpu0)/float64(b.N), "cpu-ns/op")
 }
