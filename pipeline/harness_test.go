@@ -358,18 +358,6 @@ func noSecrets(t *testing.T, secrets []string, out output) {
 	}
 }
 
-// scaffoldDLQ is a stand-in for sinks.DeadLetters until it lands.
-type scaffoldDLQ struct{ w *kafka.Writer }
-
-func (d scaffoldDLQ) Send(ctx context.Context, msg kafka.Message, reason error) error {
-	return d.w.WriteMessages(ctx, kafka.Message{Topic: "convanon-dlq", Headers: []kafka.Header{
-		{Key: "reason", Value: []byte(rejectCode(reason))},
-		{Key: "source_topic", Value: []byte(msg.Topic)},
-		{Key: "source_partition", Value: fmt.Append(nil, msg.Partition)},
-		{Key: "source_offset", Value: fmt.Append(nil, msg.Offset)},
-	}})
-}
-
 // newTestPipeline builds a pipeline over every detector and a Parquet sink
 // in cfg.Output.Dir, keyed with testKey.
 func newTestPipeline(t *testing.T, cfg config.Config, exitAtEnd bool) *Pipeline {
@@ -397,10 +385,13 @@ func buildPipeline(cfg config.Config, exitAtEnd bool) (*Pipeline, error) {
 	if err != nil {
 		return nil, err
 	}
-	w := &kafka.Writer{Addr: kafka.TCP(cfg.Kafka.Brokers...), BatchTimeout: time.Millisecond, RequiredAcks: kafka.RequireAll}
+	dlq, err := sinks.NewDeadLetters(sinks.DeadLetterOptions{Brokers: cfg.Kafka.Brokers, Topic: cfg.Kafka.Topics.DeadLetter})
+	if err != nil {
+		return nil, err
+	}
 	log := slog.New(slog.DiscardHandler)
 	if os.Getenv("CONVANON_TEST_LOG") != "" { // debug logs of the pipeline under test
 		log = slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	}
-	return New(cfg, Deps{Engine: eng, Keys: ring, Sink: sinks.NewParquet(fsys, sinks.ParquetOptions{}), DeadLetters: scaffoldDLQ{w}, Log: log, ExitAtEnd: exitAtEnd})
+	return New(cfg, Deps{Engine: eng, Keys: ring, Sink: sinks.NewParquet(fsys, sinks.ParquetOptions{}), DeadLetters: dlq, Log: log, ExitAtEnd: exitAtEnd})
 }

@@ -78,7 +78,7 @@ func (p *Pipeline) Stats() *Stats { return p.stats }
 func (p *Pipeline) Run(ctx context.Context) error {
 	k := p.cfg.Kafka
 	topics := []string{k.Topics.Conversations, k.Topics.Feedback}
-	src := &source{brokers: k.Brokers, group: k.Group, topics: topics, session: k.SessionTimeout, heartbeat: k.HeartbeatInterval, log: p.log}
+	src := &source{brokers: k.Brokers, group: k.Group, topics: topics, session: k.SessionTimeout, heartbeat: k.HeartbeatInterval, log: p.log, assigned: &p.stats.Assigned}
 	if p.exitAtEnd {
 		ends, err := offsetRanges(ctx, k.Brokers, topics)
 		if err != nil {
@@ -110,8 +110,8 @@ func (p *Pipeline) Run(ctx context.Context) error {
 	return g.Wait()
 }
 
-// shutdownTimeout bounds the final flush and commit of a partition.
-const shutdownTimeout = 30 * time.Second
+// writeTimeout bounds one batch's write and commit.
+const writeTimeout = 2 * time.Minute
 
 // consume owns one assigned partition for one generation: it recovers the
 // output, reads from where it ends, and runs each record through handle;
@@ -161,10 +161,7 @@ func (p *Pipeline) consume(ctx context.Context, c *claim) error {
 		msg, err := r.FetchMessage(b.fetchContext(ctx, p.roll.MaxAge))
 		switch {
 		case ctx.Err() != nil:
-			// Shutdown or revocation: flush, commit, return, within a bound.
-			fctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), shutdownTimeout)
-			defer cancel()
-			return p.flush(fctx, c, b)
+			return p.flush(ctx, c, b) // shutdown or revocation: flush, commit, return
 		case errors.Is(err, context.DeadlineExceeded):
 			// the batch is due by age
 		case err != nil:
@@ -233,10 +230,16 @@ func (p *Pipeline) handle(ctx context.Context, w *worker, b *batch, msg kafka.Me
 // flush makes b durable in the sink, then commits its last offset; an empty
 // batch is a no-op. Write returns only once the files are fsynced and
 // renamed into place, so a committed offset never runs ahead of the output.
+//
+// A write once started is finished even if ctx ends (shutdown, revocation):
+// the batch is what the partition owes before it lets go, and the next
+// owner resumes after it.
 func (p *Pipeline) flush(ctx context.Context, c *claim, b *batch) error {
 	if b.empty() {
 		return nil
 	}
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), writeTimeout)
+	defer cancel()
 	start := time.Now()
 	if err := p.sink.Write(ctx, b.out); err != nil {
 		return fmt.Errorf("write %s/%d offsets %d-%d: %w", c.topic, c.partition, b.out.First, b.out.Last, err)

@@ -5,7 +5,11 @@ import (
 	"testing"
 	"time"
 
+	"github.com/google/go-cmp/cmp"
+	"github.com/segmentio/kafka-go"
+
 	"github.com/convanon/convanon/internal/demo"
+	"github.com/convanon/convanon/sinks"
 )
 
 var testTopics = demo.Topics{Conversations: "conversations", Feedback: "feedback", OptOuts: "training-optouts"}
@@ -40,12 +44,27 @@ func TestEndToEnd(t *testing.T) {
 	if len(dlq) != e.dead || len(dlq) != s.Malformed {
 		t.Errorf("dead letters = %d, want %d (%d malformed)", len(dlq), e.dead, s.Malformed)
 	}
+	reasons := map[string]int{}
 	for _, m := range dlq {
-		if len(m.Headers) == 0 || string(m.Headers[0].Value) == "" {
-			t.Errorf("dead letter at %d has no reason header", m.Offset)
+		h := headers(m)
+		reasons[h[sinks.HeaderReason]]++
+		if h[sinks.HeaderSourceTopic] != "conversations" || h[sinks.HeaderSourceOffset] == "" || len(m.Value) != 0 {
+			t.Errorf("dead letter %d = headers %v, %d value bytes; want source conversations, an offset, no value", m.Offset, h, len(m.Value))
 		}
+	}
+	wantReasons := map[string]int{"bad_json": 1, "bad_utf8": 1, "bad_type": 1, "bad_field": 2}
+	if diff := cmp.Diff(wantReasons, reasons); diff != "" {
+		t.Errorf("dead-letter reasons mismatch (-want +got):\n%s", diff)
 	}
 	if len(e.decisions) == 0 || len(e.messages) == 0 {
 		t.Fatalf("stream expects %d messages, %d decisions; want some of each", len(e.messages), len(e.decisions))
 	}
+}
+
+func headers(m kafka.Message) map[string]string {
+	h := map[string]string{}
+	for _, x := range m.Headers {
+		h[x.Key] = string(x.Value)
+	}
+	return h
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/segmentio/kafka-go"
@@ -26,6 +27,8 @@ type source struct {
 	// ends, when not nil, holds each partition's offsets at start-up: the
 	// source stops once every claimed partition reached its end (--exit-at-end).
 	ends map[topicPartition]offsetRange
+	// assigned counts the partitions held now.
+	assigned *atomic.Int64
 }
 
 type topicPartition struct {
@@ -68,6 +71,10 @@ func (s *source) run(ctx context.Context, consume consumeFunc) error {
 		WatchPartitionChanges:  true,
 		PartitionWatchInterval: 5 * time.Second,
 		StartOffset:            kafka.FirstOffset,
+		// kafka-go's messages name groups, members and partitions, never
+		// record content.
+		Logger:      kafka.LoggerFunc(func(msg string, a ...any) { s.log.Debug("kafka: " + fmt.Sprintf(msg, a...)) }),
+		ErrorLogger: kafka.LoggerFunc(func(msg string, a ...any) { s.log.Warn("kafka: " + fmt.Sprintf(msg, a...)) }),
 	})
 	if err != nil {
 		return fmt.Errorf("consumer group %s: %w", s.group, err)
@@ -117,6 +124,8 @@ func (s *source) generation(ctx context.Context, gen *kafka.Generation, consume 
 		}
 	}
 	s.log.Info("partitions assigned", "group", s.group, "generation", gen.ID, "partitions", len(claims))
+	s.assigned.Add(int64(len(claims)))
+	defer s.assigned.Add(-int64(len(claims)))
 
 	var mu sync.Mutex
 	pending := len(claims)
@@ -155,6 +164,7 @@ func (s *source) generation(ctx context.Context, gen *kafka.Generation, consume 
 			defer cancel()
 			defer context.AfterFunc(gctx, cancel)()
 			if err := consume(pctx, c); err != nil {
+				s.log.Error("partition failed; stopping", "topic", c.topic, "partition", c.partition, "err", err)
 				stop(fmt.Errorf("%s/%d: %w", c.topic, c.partition, err))
 			}
 		})

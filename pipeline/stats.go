@@ -24,6 +24,7 @@ type Stats struct {
 	DeadLetters   atomic.Int64 // records sent to the dead-letter topic
 	Batches       atomic.Int64 // batches made durable and committed
 	Bytes         atomic.Int64 // record bytes read
+	Assigned      atomic.Int64 // partitions this instance holds now
 
 	mu         sync.Mutex
 	deadByCode map[string]int64                        // reason codes: a small fixed set

@@ -83,7 +83,7 @@ func runDemo(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("keys: %w", err)
 	}
-	p, stop, err := newPipeline(ctx, cfg, ring, log, true)
+	p, stop, err := newPipeline(cfg, ring, log, true)
 	if err != nil {
 		return err
 	}

@@ -14,6 +14,7 @@ import (
 	"github.com/convanon/convanon/internal/config"
 	"github.com/convanon/convanon/internal/keys"
 	"github.com/convanon/convanon/pipeline"
+	"github.com/convanon/convanon/sinks"
 )
 
 // runRun consumes conversations from Kafka and writes anonymized datasets
@@ -56,7 +57,7 @@ func runRun(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	p, stop, err := newPipeline(ctx, cfg, ring, log, *exitAtEnd)
+	p, stop, err := newPipeline(cfg, ring, log, *exitAtEnd)
 	if err != nil {
 		return err
 	}
@@ -66,12 +67,12 @@ func runRun(ctx context.Context, e env, args []string) error {
 
 // newPipeline builds a pipeline over every detector, the Parquet sink and
 // the dead-letter producer; stop closes the outputs.
-func newPipeline(ctx context.Context, cfg config.Config, ring *keys.Ring, log *slog.Logger, exitAtEnd bool) (*pipeline.Pipeline, func(), error) {
+func newPipeline(cfg config.Config, ring *keys.Ring, log *slog.Logger, exitAtEnd bool) (*pipeline.Pipeline, func(), error) {
 	eng, err := detectors.NewDefault()
 	if err != nil {
 		return nil, nil, fmt.Errorf("detectors: %w", err)
 	}
-	sink, dlq, closeOutputs, err := openOutputs(ctx, cfg, log)
+	sink, dlq, closeOutputs, err := openOutputs(cfg, log)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -147,4 +148,31 @@ func loadKeys(c config.Keys, log *slog.Logger) (*keys.Ring, error) {
 		return keys.Load(rest)
 	}
 	return nil, errors.New("keys.source: not a valid source")
+}
+
+// openOutputs opens the Parquet sink on the output directory and the
+// dead-letter producer; closeAll closes both.
+func openOutputs(cfg config.Config, log *slog.Logger) (*sinks.Parquet, *sinks.DeadLetters, func(), error) {
+	fsys, err := sinks.NewDirFS(cfg.Output.Dir)
+	if err != nil {
+		return nil, nil, nil, fmt.Errorf("output %s: %w", cfg.Output.Dir, err)
+	}
+	sink := sinks.NewParquet(fsys, sinks.ParquetOptions{Logger: log})
+	dlq, err := sinks.NewDeadLetters(sinks.DeadLetterOptions{
+		Brokers: cfg.Kafka.Brokers, Topic: cfg.Kafka.Topics.DeadLetter, Payload: sinks.Payload(cfg.DeadLetter.Payload),
+	})
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	closeAll := func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		defer cancel()
+		if err := sink.Close(ctx); err != nil {
+			log.Warn("close output", "err", err)
+		}
+		if err := dlq.Close(); err != nil {
+			log.Warn("close dead letters", "err", err)
+		}
+	}
+	return sink, dlq, closeAll, nil
 }

@@ -86,20 +86,22 @@ type Output struct {
 
 // DeadLetter says what a dead letter carries.
 type DeadLetter struct {
-	// Payload is "withheld" (no payload, headers only: the default),
-	// "anonymized" (the record's text fields anonymized when it parses) or
-	// "raw" (the record as received; only for a restricted topic).
+	// Payload is "withheld" (no value, headers only: the default),
+	// "summary" (a JSON summary without record content: reason, size,
+	// source topic, partition and offset) or "raw" (the record as
+	// received, identifiers and all; only for a topic as protected as the
+	// source).
 	Payload string `yaml:"payload"`
 }
 
 // Dead-letter payload modes.
 const (
-	PayloadWithheld   = "withheld"
-	PayloadAnonymized = "anonymized"
-	PayloadRaw        = "raw"
+	PayloadWithheld = "withheld"
+	PayloadSummary  = "summary"
+	PayloadRaw      = "raw"
 )
 
-var payloadModes = []string{PayloadWithheld, PayloadAnonymized, PayloadRaw}
+var payloadModes = []string{PayloadWithheld, PayloadSummary, PayloadRaw}
 
 // Tenant is one tenant's policy.
 type Tenant struct {
