@@ -3,6 +3,7 @@ package detectors
 import (
 	"cmp"
 	"fmt"
+	"math/bits"
 	"slices"
 	"strings"
 )
@@ -124,9 +125,12 @@ type Detector struct {
 	Find    FindFunc
 }
 
-// maxDetectors bounds an engine's detector count so that Scan keeps its
-// per-detector state on the stack.
-const maxDetectors = 128
+// maxDetectors bounds an engine's detector count so that a detector set fits
+// a uint64 and Scan keeps its per-detector state on the stack.
+const maxDetectors = 64
+
+// numClassBits is the number of byte classes a trigger can name.
+const numClassBits = 13
 
 // maxKeyword is the longest keyword the engine matches, in bytes.
 const maxKeyword = 32
@@ -134,16 +138,16 @@ const maxKeyword = 32
 // Engine runs detectors over texts in one pass. It is safe for concurrent use.
 type Engine struct {
 	dets []Detector
-	// classDets[i] lists detectors woken by class (not keyword), in order.
-	classDets []int
-	// anyMask is the union of every class trigger's bits; a token with none of
-	// them and no keyword skips detector dispatch entirely.
-	anyMask Class
-	minLen  int
-	// kwLens[b] has bit n set when some keyword of length n starts with byte
-	// b (lower-case): a cheap filter before the map lookup.
-	kwLens   [256]uint64
-	keywords map[string][]int // keyword -> detectors it wakes
+	// byBit[b] is the set of detectors a token with class bit b may wake: those
+	// whose Any holds b, or whose All holds b when Any is empty. A token's
+	// candidates are the union over its bits; All and MinLen are then checked
+	// per candidate.
+	byBit [numClassBits]uint64
+	// kwFirst[b] (kwLast[b]) has bit n set when some keyword of length n
+	// starts (ends) with byte b: a cheap filter before the map lookup, which
+	// most words of ordinary prose fail.
+	kwFirst, kwLast [256]uint64
+	keywords        map[string][]int // keyword -> detectors it wakes
 }
 
 // New builds an engine over dets. It fails if a detector is malformed.
@@ -151,7 +155,7 @@ func New(dets []Detector) (*Engine, error) {
 	if len(dets) > maxDetectors {
 		return nil, fmt.Errorf("detectors: %d detectors; at most %d", len(dets), maxDetectors)
 	}
-	e := &Engine{dets: slices.Clone(dets), keywords: map[string][]int{}, minLen: 1 << 30}
+	e := &Engine{dets: slices.Clone(dets), keywords: map[string][]int{}}
 	seen := map[string]bool{}
 	for i, d := range e.dets {
 		switch {
@@ -166,16 +170,22 @@ func New(dets []Detector) (*Engine, error) {
 		}
 		seen[d.Name] = true
 		t := d.Trigger
-		if t.All != 0 || t.Any != 0 {
-			e.classDets = append(e.classDets, i)
-			e.anyMask |= t.All | t.Any
-			e.minLen = min(e.minLen, max(t.MinLen, 1))
+		if (t.All|t.Any)>>numClassBits != 0 {
+			return nil, fmt.Errorf("detectors: detector %q: trigger names an unknown class", d.Name)
+		}
+		wake := t.Any
+		if wake == 0 {
+			wake = t.All
+		}
+		for c := wake; c != 0; c &= c - 1 {
+			e.byBit[bits.TrailingZeros16(uint16(c))] |= 1 << i
 		}
 		for _, kw := range t.Keywords {
 			if kw == "" || len(kw) > maxKeyword || kw != strings.ToLower(kw) {
 				return nil, fmt.Errorf("detectors: detector %q: keyword %q must be lower-case, 1 to %d bytes", d.Name, kw, maxKeyword)
 			}
-			e.kwLens[kw[0]] |= 1 << len(kw)
+			e.kwFirst[kw[0]] |= 1 << len(kw)
+			e.kwLast[kw[len(kw)-1]] |= 1 << len(kw)
 			if !slices.Contains(e.keywords[kw], i) {
 				e.keywords[kw] = append(e.keywords[kw], i)
 			}
@@ -205,8 +215,28 @@ func (e *Engine) ScanInput(dst []Finding, in Input) []Finding {
 			i++
 			continue
 		}
+		// One pass over the token: leading punctuation, its leading word,
+		// the rest.
 		tok := Token{Start: i}
 		var cls Class
+		for i < n {
+			c := byteClass[text[i]]
+			if c&(ClassAlnum|classSpace) != 0 {
+				break
+			}
+			cls |= c
+			i++
+		}
+		tok.WordStart = i
+		for i < n {
+			c := byteClass[text[i]]
+			if c&ClassLetter == 0 {
+				break
+			}
+			cls |= c
+			i++
+		}
+		tok.WordEnd = i
 		for i < n {
 			c := byteClass[text[i]]
 			if c == classSpace {
@@ -216,22 +246,21 @@ func (e *Engine) ScanInput(dst []Finding, in Input) []Finding {
 			i++
 		}
 		tok.End, tok.Class = i, cls
-		tok.WordStart, tok.WordEnd = leadingWord(text, tok.Start, tok.End)
 
-		if cls&e.anyMask != 0 && tok.End-tok.Start >= e.minLen {
-			for _, di := range e.classDets {
-				if tok.Start < next[di] {
-					continue
-				}
-				t := &e.dets[di].Trigger
-				if cls&t.All != t.All || (t.Any != 0 && cls&t.Any == 0) || tok.End-tok.Start < t.MinLen {
-					continue
-				}
-				dst, next[di] = e.dets[di].Find(dst, in, tok)
+		var cand uint64
+		for c := cls; c != 0; c &= c - 1 {
+			cand |= e.byBit[bits.TrailingZeros16(uint16(c))]
+		}
+		for ; cand != 0; cand &= cand - 1 {
+			di := bits.TrailingZeros64(cand)
+			t := &e.dets[di].Trigger
+			if tok.Start < next[di] || cls&t.All != t.All || tok.End-tok.Start < t.MinLen {
+				continue
 			}
+			dst, next[di] = e.dets[di].Find(dst, in, tok)
 		}
 		if ws, we := tok.WordStart, tok.WordEnd; we > ws && we-ws <= maxKeyword &&
-			e.kwLens[lowerASCII(text[ws])]&(1<<(we-ws)) != 0 {
+			e.kwFirst[lowerASCII(text[ws])]&e.kwLast[lowerASCII(text[we-1])]&(1<<(we-ws)) != 0 {
 			var buf [maxKeyword]byte
 			w := buf[:we-ws]
 			for j := range w {
@@ -246,20 +275,6 @@ func (e *Engine) ScanInput(dst []Finding, in Input) []Finding {
 		}
 	}
 	return resolve(dst, base)
-}
-
-// leadingWord returns the bounds of the first run of letters in text[start:end]
-// after leading punctuation; empty if a digit comes first or there is none.
-func leadingWord(text []byte, start, end int) (int, int) {
-	ws := start
-	for ws < end && byteClass[text[ws]]&(ClassAlnum) == 0 {
-		ws++
-	}
-	we := ws
-	for we < end && byteClass[text[we]]&ClassLetter != 0 {
-		we++
-	}
-	return ws, we
 }
 
 func lowerASCII(b byte) byte {

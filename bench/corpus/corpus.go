@@ -369,7 +369,7 @@ type builder struct {
 	voice bool
 }
 
-var asrStrip = strings.NewReplacer(",", "", ".", "", "!", "", "?", "", "¿", "", "¡", "", ":", "", ";", "", "#", "", "\n", " ")
+var asrStrip = strings.NewReplacer(" ?", "", " !", "", " :", "", " ;", "", ",", "", ".", "", "!", "", "?", "", "¿", "", "¡", "", ":", "", ";", "", "#", "", "\n", " ")
 
 func (b *builder) text(s string) {
 	if b.voice {

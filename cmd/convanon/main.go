@@ -36,6 +36,7 @@ func commands() []command {
 		{"run", "consume conversations from Kafka and write anonymized Parquet datasets", runRun},
 		{"scan", "anonymize text or JSONL from files or standard input", runScan},
 		{"broker", "run an in-process Kafka-protocol broker for local development", runBroker},
+		{"eval", "measure detection quality and leaks on a labeled corpus", runEval},
 	}
 }
 

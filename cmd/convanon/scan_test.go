@@ -15,7 +15,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 )
 
-var update = flag.Bool("update", false, "rewrite testdata/scan/*.golden from the current output")
+var update = flag.Bool("update", false, "rewrite golden and generated test files (testdata/scan/*.golden, testdata/eval/labeled.jsonl)")
 
 // testKeySecret is the fixed root secret of the scan tests' key, so that
 // goldens are stable.

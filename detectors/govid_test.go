@@ -1,0 +1,120 @@
+package detectors
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestGovIDTruePositives(t *testing.T) {
+	runIDCases(t, GovID, KindGovID, []idCase{
+		{"es dni", "mi DNI es 12345678Z", "12345678Z", "es-dni"},
+		{"es dni no cue", "documento 12345678-Z por favor", "12345678-Z", "es-dni"},
+		{"es nie", "NIE X1234567L", "X1234567L", "es-nie"},
+		{"it codice fiscale", "il mio codice fiscale è RSSMRA85T10A562S", "RSSMRA85T10A562S", "it-fiscal-code"},
+		{"it cf lowercase", "cf rssmra85t10a562s grazie", "rssmra85t10a562s", "it-fiscal-code"},
+		{"it vat", "partita iva 12345678903", "12345678903", "it-vat"},
+		{"pl pesel", "PESEL: 44051401359", "44051401359", "pl-pesel"},
+		{"sg nric", "NRIC S1234567D", "S1234567D", "sg-nric"},
+		{"au abn", "our ABN is 51 824 753 556", "51 824 753 556", "au-abn"},
+		{"au tfn", "my TFN is 123 456 782", "123 456 782", "au-tfn"},
+		{"au acn", "ACN 000 000 019", "000 000 019", "au-acn"},
+		{"au medicare", "medicare card 2123 45670 1", "2123 45670 1", "au-medicare"},
+		{"in pan", "PAN ABCPE1234F", "ABCPE1234F", "in-pan"},
+		{"in aadhaar", "aadhaar 2341 2341 2346", "2341 2341 2346", "in-aadhaar"},
+		{"in gstin", "GSTIN 27AAPFU0939F1ZV", "27AAPFU0939F1ZV", "in-gstin"},
+		{"fi hetu", "henkilötunnus 131052-308T", "131052-308T", "fi-hetu"},
+		{"kr rrn", "주민등록번호 900101-1234568", "900101-1234568", "kr-rrn"},
+		{"th", "Thai ID 1-1017-00230-70-8", "1-1017-00230-70-8", "th-tnin"},
+		{"se", "personnummer 811228-9874", "811228-9874", "se-personnummer"},
+		{"tr", "TC kimlik no 10000000146", "10000000146", "tr-kimlik"},
+		{"ng nin", "my NIN is 12345678901", "12345678901", "ng-nin"},
+		{"ca sin", "SIN 046 454 286", "046 454 286", "ca-sin"},
+		{"de steuer-id", "Steuer-ID: 86095742719", "86095742719", "de-steuer-id"},
+		{"fr nir", "numéro de sécurité sociale 1 85 05 78 006 084 91", "1 85 05 78 006 084 91", "fr-nir"},
+		{"fr nir layout", "c'est le 2 55 08 14 168 025 38", "2 55 08 14 168 025 38", "fr-nir"},
+		{"br cpf layout", "CPF 123.456.789-09", "123.456.789-09", "br-cpf"},
+		{"br cpf written", "meu documento é 123.456.789-09", "123.456.789-09", "br-cpf"},
+		{"br cnpj", "CNPJ 11.222.333/0001-81", "11.222.333/0001-81", "br-cnpj"},
+		{"mx curp", "mi CURP es BADD110313HCMLNS06", "BADD110313HCMLNS06", "mx-curp"},
+		{"us itin", "ITIN 912-70-1234", "912-70-1234", "us-itin"},
+		{"uk nhs", "NHS number 943 476 5919", "943 476 5919", "uk-nhs"},
+		{"uk nino spaced", "my national insurance number is AB 12 34 56 C", "AB 12 34 56 C", "uk-nino"},
+		{"uk nino compact", "NINO AB123456C", "AB123456C", "uk-nino"},
+		{"uk driving licence", "licence MORGA753116SM9IJ", "MORGA753116SM9IJ", "uk-driving-licence"},
+		{"passport", "passport number 533380006", "533380006", "passport"},
+		{"reisepass", "meine Reisepassnummer ist C01X00T47", "C01X00T47", "passport"},
+		{"drivers licence", "driver's license D1234567", "D1234567", "drivers-licence"},
+		{"bank account", "bank account 000123456789", "000123456789", "bank-account"},
+		{"routing", "routing number 021000021", "021000021", "us-aba-routing"},
+	})
+}
+
+func TestGovIDTrueNegatives(t *testing.T) {
+	tests := []struct{ name, give string }{
+		{"order number", "order 12345678 shipped"},
+		{"phone", "call 415 555 0192"},
+		{"price", "it costs 1.299,00 EUR"},
+		{"date", "on 2024-01-15 at 10:30"},
+		{"bare 11 digits", "reference 86095742719"},
+		{"bare 9 digits", "the code 046454286 expired"},
+		{"version", "build 10.0.19045.3803"},
+	}
+	runNoFindings(t, GovID, tests)
+}
+
+func TestGovIDNearMisses(t *testing.T) {
+	tests := []struct{ name, give string }{
+		{"dni bad letter", "DNI 12345678A"},
+		{"cf bad check", "codice fiscale RSSMRA85T10A562T"},
+		{"pesel bad check", "PESEL 44051401358"},
+		{"nric bad letter", "NRIC S1234567A"},
+		{"cpf bad check", "CPF 123.456.789-00"},
+		{"cpf all same", "CPF 111.111.111-11"},
+		{"curp bad check", "CURP BADD110313HCMLNS07"},
+		{"nhs bad check", "NHS 943 476 5918"},
+		{"nino bad prefix", "NINO QQ123456C"},
+		{"steuer-id digits rule", "Steuer-ID 12345678901"},
+		{"aadhaar bad", "aadhaar 2341 2341 2345"},
+	}
+	runNoFindings(t, GovID, tests)
+}
+
+// idCase is a true positive of an identifier detector: the span want in give
+// and the rule that must report it.
+type idCase struct{ name, give, want, rule string }
+
+func runIDCases(t *testing.T, d Detector, k Kind, tests []idCase) {
+	t.Helper()
+	e, err := New([]Detector{d})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fs := e.Scan(nil, []byte(tt.give))
+			got := []spanWant{}
+			for _, f := range fs {
+				got = append(got, spanWant{f.Kind, f.Start, f.End})
+			}
+			if diff := cmp.Diff([]spanWant{at(k, tt.give, tt.want)}, got); diff != "" {
+				t.Fatalf("Scan(%q) mismatch (-want +got):\n%s", tt.give, diff)
+			}
+			if fs[0].Rule != tt.rule {
+				t.Errorf("Scan(%q).Rule = %q, want %q", tt.give, fs[0].Rule, tt.rule)
+			}
+		})
+	}
+}
+
+// runNoFindings checks that d reports nothing in any of tests.
+func runNoFindings(t *testing.T, d Detector, tests []struct{ name, give string }) {
+	t.Helper()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := scanOne(t, d, Input{Text: []byte(tt.give)}); len(got) != 0 {
+				t.Errorf("Scan(%q) = %v, want none", tt.give, got)
+			}
+		})
+	}
+}

@@ -1,0 +1,134 @@
+package langid
+
+import (
+	"testing"
+)
+
+// labeled are chat-like sentences per language, short and long.
+var labeled = []struct{ lang, text string }{
+	{"en", "hi, is my order on its way?"},
+	{"en", "Thanks, that worked. Can you also update my address please?"},
+	{"en", "hello this is anna calling about the bill i got yesterday"},
+	{"en", "I was charged twice for the same subscription last month"},
+	{"en", "yeah no worries, just let me know when it ships"},
+	{"en", "The app keeps crashing when I open settings"},
+	{"es", "hola, ¿dónde está mi pedido?"},
+	{"es", "Gracias, ya funciona. ¿Puedes cambiar también mi dirección?"},
+	{"es", "me cobraron dos veces la misma suscripción el mes pasado"},
+	{"es", "buenos días, necesito ayuda con mi cuenta"},
+	{"es", "La aplicación se cierra cuando abro la configuración"},
+	{"es", "vale, avísame cuando lo envíen"},
+	{"fr", "bonjour, où est ma commande ?"},
+	{"fr", "Merci, ça marche. Vous pouvez aussi changer mon adresse ?"},
+	{"fr", "on m'a facturé deux fois le même abonnement le mois dernier"},
+	{"fr", "je suis très déçu du service client"},
+	{"fr", "L'application plante quand j'ouvre les réglages"},
+	{"fr", "d'accord, dites-moi quand le colis part"},
+	{"de", "hallo, wo ist meine Bestellung?"},
+	{"de", "Danke, das hat funktioniert. Können Sie auch meine Adresse ändern?"},
+	{"de", "mir wurde letzten Monat dasselbe Abo zweimal berechnet"},
+	{"de", "Die App stürzt ab, wenn ich die Einstellungen öffne"},
+	{"de", "ok, sag mir Bescheid, wenn es verschickt wird"},
+	{"de", "Guten Tag, ich brauche Hilfe mit meinem Konto"},
+	{"it", "ciao, dov'è il mio ordine?"},
+	{"it", "Grazie, ha funzionato. Potete anche cambiare il mio indirizzo?"},
+	{"it", "mi hanno addebitato due volte lo stesso abbonamento il mese scorso"},
+	{"it", "L'app si chiude quando apro le impostazioni"},
+	{"it", "va bene, fammi sapere quando viene spedito"},
+	{"it", "buongiorno, ho bisogno di aiuto con il mio account"},
+	{"pt", "olá, onde está o meu pedido?"},
+	{"pt", "Obrigado, funcionou. Você também pode mudar o meu endereço?"},
+	{"pt", "fui cobrado duas vezes pela mesma assinatura no mês passado"},
+	{"pt", "O aplicativo fecha quando abro as configurações"},
+	{"pt", "beleza, me avisa quando for enviado"},
+	{"pt", "bom dia, preciso de ajuda com a minha conta"},
+	{"nl", "hoi, waar is mijn bestelling?"},
+	{"nl", "Bedankt, het werkt. Kunnen jullie ook mijn adres wijzigen?"},
+	{"nl", "ik ben vorige maand twee keer voor hetzelfde abonnement betaald"},
+	{"nl", "De app crasht als ik de instellingen open"},
+	{"nl", "oké, laat me weten wanneer het verzonden wordt"},
+	{"nl", "goedemorgen, ik heb hulp nodig met mijn account"},
+}
+
+func TestDetectAccuracy(t *testing.T) {
+	d, err := New(nil)
+	if err != nil {
+		t.Fatalf("New(nil): %v", err)
+	}
+	right, cheap := 0, 0
+	for _, tt := range labeled {
+		got, _ := d.Detect([]byte(tt.text), "")
+		if got == tt.lang {
+			right++
+		} else {
+			t.Logf("Detect(%q) = %q, want %q", tt.text, got, tt.lang)
+		}
+		if b, s, _ := d.score([]byte(tt.text)); b >= 2 && b >= 2*s+1 {
+			cheap++
+		}
+	}
+	acc := float64(right) / float64(len(labeled))
+	t.Logf("accuracy %.3f (%d/%d); answered by word score alone: %d", acc, right, len(labeled), cheap)
+	if acc < 0.9 {
+		t.Errorf("accuracy %.3f, want >= 0.9", acc)
+	}
+}
+
+func TestDetectHint(t *testing.T) {
+	d, err := New(nil)
+	if err != nil {
+		t.Fatalf("New(nil): %v", err)
+	}
+	tests := []struct {
+		name, give, hint string
+		want             string
+		wantConfident    bool
+	}{
+		{"hint wins", "hello there", "de", "de", true},
+		{"region hint", "hola", "pt-BR", "pt", true},
+		{"unconfigured hint ignored", "where is my parcel, it was due yesterday", "ja", "en", true},
+		{"nothing to go on", "ok", "", "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, conf := d.Detect([]byte(tt.give), tt.hint)
+			if got != tt.want || conf != tt.wantConfident {
+				t.Errorf("Detect(%q, %q) = %q, %v; want %q, %v", tt.give, tt.hint, got, conf, tt.want, tt.wantConfident)
+			}
+		})
+	}
+}
+
+func TestNewUnknownLanguage(t *testing.T) {
+	if _, err := New([]string{"en", "xx"}); err == nil {
+		t.Errorf("New([en xx]) = nil error, want an error")
+	}
+}
+
+// BenchmarkDetectCheap measures the word-score path (a confident message).
+func BenchmarkDetectCheap(b *testing.B) {
+	d, err := New(nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	text := []byte("Hi, thanks for the update. Can you tell me when my order will be shipped? I have been waiting for a week.")
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		d.Detect(text, "")
+	}
+}
+
+// BenchmarkDetectLingua measures the lingua path (no function words).
+func BenchmarkDetectLingua(b *testing.B) {
+	d, err := New(nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	text := []byte("Bestellung 4411 Lieferung verspätet, Rückerstattung beantragt, Kundennummer beigefügt, Rechnung anbei, Zustellung unbekannt verzogen")
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		d.Detect(text, "")
+	}
+}

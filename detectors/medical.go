@@ -1,0 +1,24 @@
+package detectors
+
+// Medical finds health identifiers: US NPI (Luhn over 80840), Medicare
+// Beneficiary Identifiers, DEA registration numbers, German health-insurance
+// numbers (Krankenversichertennummer), and medical-licence, medical-record
+// and health-plan member numbers announced by a cue word in any configured
+// language. It shares GovID's gathering and rule mechanism.
+var Medical = idDetector("medical", KindMedical, medicalRules)
+
+var medicalRules = []idRule{
+	{id: "us-npi", kind: KindMedical, shape: "dddddddddd", cues: []string{"npi", "national provider"}, check: checkUSNPI},
+	{id: "us-mbi", kind: KindMedical, shape: "dAxdAxdAAdd", distinct: true, cues: []string{"mbi", "medicare"}, check: checkUSMBI},
+	{id: "us-dea", kind: KindMedical, shape: "AAddddddd", cues: []string{"dea"}, check: checkUSDEA},
+	{id: "de-kvnr", kind: KindMedical, shape: "Addddddddd", cues: []string{"krankenversichertennummer", "versichertennummer", "kvnr", "krankenkasse", "versicherungsnummer", "gesundheitskarte"}, check: checkDEKVNR},
+	{id: "medical-licence", kind: KindMedical, charset: 'x', minLen: 4, maxLen: 14, cues: []string{
+		"medical license", "medical licence", "medical license number", "número de colegiado", "colegiado", "approbation",
+		"lanr", "arztnummer", "rpps", "adeli", "ordine dei medici", "crm", "big-nummer", "big-registratie"}},
+	{id: "medical-record", kind: KindMedical, charset: 'x', minLen: 4, maxLen: 14, cues: []string{
+		"mrn", "medical record", "patient id", "patient number", "chart number", "historia clínica", "número de historia",
+		"dossier médical", "numéro de dossier", "patientennummer", "patienten-id", "cartella clinica", "prontuário", "patiëntnummer"}},
+	{id: "health-plan-member", kind: KindMedical, charset: 'x', minLen: 5, maxLen: 20, cues: []string{
+		"member id", "member number", "membership number", "subscriber id", "health plan", "insurance id", "insurance number",
+		"número de afiliado", "numéro d'adhérent", "mitgliedsnummer", "tessera sanitaria", "cartão sus", "cns", "polisnummer", "zorgverzekering"}},
+}

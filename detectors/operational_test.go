@@ -1,0 +1,85 @@
+package detectors
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestOperationalTruePositives(t *testing.T) {
+	tests := []struct {
+		name, give, want string
+		det              Detector
+	}{
+		{"order hash", "hi, my order #A-10234 never arrived", "A-10234", Operational},
+		{"order number is", "the order number is 7781-2234-11", "7781-2234-11", Operational},
+		{"invoice colon", "Invoice: INV-2024-00815", "INV-2024-00815", Operational},
+		{"ticket glued", "ticket#884213 is still open", "884213", Operational},
+		{"account", "account no. 00123456789", "00123456789", Operational},
+		{"es pedido", "mi número de pedido es 4455-8812", "4455-8812", Operational},
+		{"fr commande", "ma commande n° 2024A77812 est en retard", "2024A77812", Operational},
+		{"de Rechnungsnummer", "Rechnungsnummer: 2024-00815", "2024-00815", Operational},
+		{"de Bestellung Nr", "Bestellung Nr. 448812 ist nicht angekommen", "448812", Operational},
+		{"it ordine", "il mio ordine 99812345 non è arrivato", "99812345", Operational},
+		{"pt protocolo", "o protocolo é 20241122-0099", "20241122-0099", Operational},
+		{"nl bestelnummer", "mijn bestelnummer is 1029384756", "1029384756", Operational},
+		{"ups", "tracking 1Z999AA10123456784 shows delivered", "1Z999AA10123456784", Tracking},
+		{"s10", "parcel EE123456785US is in customs", "EE123456785US", Tracking},
+		{"usps", "usps says 9400111899223197428497 is out for delivery", "9400111899223197428497", Tracking},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := scanOne(t, tt.det, Input{Text: []byte(tt.give)})
+			if diff := cmp.Diff([]spanWant{at(KindOperational, tt.give, tt.want)}, got); diff != "" {
+				t.Errorf("Scan(%q) mismatch (-want +got):\n%s", tt.give, diff)
+			}
+		})
+	}
+}
+
+func TestOperationalTrueNegatives(t *testing.T) {
+	tests := []struct{ name, give string }{
+		{"order without id", "I want to order a pizza for 2 people"},
+		{"case in prose", "in any case it costs 1299.00 dollars"},
+		{"account word", "my account was locked on 12/05/2024"},
+		{"booking time", "booking for 4 at 19:30"},
+		{"no cue", "A-10234 is a part number"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e, err := New([]Detector{Operational, Tracking})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := e.Scan(nil, []byte(tt.give)); len(got) != 0 {
+				t.Errorf("Scan(%q) = %v, want none", tt.give, got)
+			}
+		})
+	}
+}
+
+func TestOperationalNearMisses(t *testing.T) {
+	tests := []struct{ name, give string }{
+		{"ups bad check", "tracking 1Z999AA10123456785 shows delivered"},
+		{"s10 bad check", "parcel EE123456784US is in customs"},
+		{"usps bad check", "9400111899223197428490 is out"},
+		{"order date", "order of 12.05.2024"},
+		{"invoice amount", "invoice 1299.00"},
+		{"orders count", "orders 12"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e, err := New([]Detector{Tracking, Operational})
+			if err != nil {
+				t.Fatal(err)
+			}
+			// The cue detector may report a cued number; the structural
+			// checks must not validate it.
+			for _, f := range e.Scan(nil, []byte(tt.give)) {
+				if f.Validated {
+					t.Errorf("Scan(%q) = validated %v, want no validated finding", tt.give, f)
+				}
+			}
+		})
+	}
+}

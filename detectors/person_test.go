@@ -1,0 +1,145 @@
+package detectors
+
+import (
+	"sync"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// testLexicon is loaded once for the package's tests; it is immutable.
+var testLexicon = sync.OnceValue(mustLexicon)
+
+// nameEngine is an engine over the PERSON and LOCATION detectors.
+func nameEngine(t testing.TB) *Engine {
+	t.Helper()
+	lex := testLexicon()
+	e, err := New([]Detector{Person(lex), PersonLower(lex), Location(lex)})
+	if err != nil {
+		t.Fatalf("New: %v", err)
+	}
+	return e
+}
+
+// found returns "KIND:text" for each finding.
+func found(text string, fs []Finding) []string {
+	out := []string{}
+	for _, f := range fs {
+		out = append(out, f.Kind.String()+":"+text[f.Start:f.End])
+	}
+	return out
+}
+
+type nameCase struct {
+	name   string
+	give   string
+	lang   string
+	spoken bool
+	want   []string
+}
+
+func runNameCases(t *testing.T, tests []nameCase) {
+	t.Helper()
+	e := nameEngine(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := found(tt.give, e.ScanInput(nil, Input{Text: []byte(tt.give), Lang: tt.lang, Spoken: tt.spoken}))
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("ScanInput(%q, %q) mismatch (-want +got):\n%s", tt.give, tt.lang, diff)
+			}
+		})
+	}
+}
+
+// personTruePositives: names that must be found, with their exact spans.
+var personTruePositives = []nameCase{
+	{"en decl", "Hello, my name is Anna Kowalczyk and I need help", "en", false, []string{"PERSON:Anna Kowalczyk"}},
+	{"en decl lower", "hi my name is john and my order is late", "en", false, []string{"PERSON:john"}},
+	{"en this is asr", "hi this is anna smith calling about my bill", "en", true, []string{"PERSON:anna smith"}},
+	{"en i'm name-word", "Hi, I'm May, how can I help?", "en", false, []string{"PERSON:May"}},
+	{"en pair name-word", "I loved the film with Will Smith yesterday", "en", false, []string{"PERSON:Will Smith"}},
+	{"en thanks", "Thanks, John", "en", false, []string{"PERSON:John"}},
+	{"en regards newline", "See you soon.\nRegards,\nMaria Rossi", "en", false, []string{"PERSON:Maria Rossi"}},
+	{"en title", "Please ask for Dr. Hernández at the desk", "en", false, []string{"PERSON:Hernández"}},
+	{"en mid-sentence given name", "I spoke to Jennifer yesterday", "en", false, []string{"PERSON:Jennifer"}},
+	{"en possessive", "That is Michael's phone", "en", false, []string{"PERSON:Michael"}},
+	{"en call me", "you can call me Bill", "en", false, []string{"PERSON:Bill"}},
+	{"es decl", "Hola, me llamo María José García López", "es", false, []string{"PERSON:María José García López"}},
+	{"es saludos", "Saludos, Pedro", "es", false, []string{"PERSON:Pedro"}},
+	{"es title", "La Sra. Fernández llamó ayer", "es", false, []string{"PERSON:Fernández"}},
+	{"fr decl", "Bonjour, je m'appelle Jean-Pierre Dubois", "fr", false, []string{"PERSON:Jean-Pierre Dubois"}},
+	{"fr title", "Mme Lefèvre a appelé", "fr", false, []string{"PERSON:Lefèvre"}},
+	{"de decl", "Hallo, ich heiße Jonas Müller", "de", false, []string{"PERSON:Jonas Müller"}},
+	{"de title particle", "Herr von Weizsäcker ruft zurück", "de", false, []string{"PERSON:von Weizsäcker"}},
+	{"de grüße", "Viele Grüße, Jonas", "de", false, []string{"PERSON:Jonas"}},
+	{"it decl", "Ciao, mi chiamo Giulia Bianchi", "it", false, []string{"PERSON:Giulia Bianchi"}},
+	{"it title", "Il Dott. Esposito è in ferie", "it", false, []string{"PERSON:Esposito"}},
+	{"pt decl", "Olá, meu nome é João da Silva", "pt", false, []string{"PERSON:João da Silva"}},
+	{"pt chamo-me", "chamo-me Inês", "pt", false, []string{"PERSON:Inês"}},
+	{"nl decl", "Hoi, mijn naam is Daan de Vries", "nl", false, []string{"PERSON:Daan de Vries"}},
+	{"nl ik heet", "ik heet sanne", "nl", false, []string{"PERSON:sanne"}},
+	{"nl title", "Dhr. Jansen belt terug", "nl", false, []string{"PERSON:Jansen"}},
+	{"other language cue", "Thanks a lot! Saludos, Pedro", "en", false, []string{"PERSON:Pedro"}},
+	{"asr pair no cue", "yes so anna smith is the account holder", "en", true, []string{"PERSON:anna smith"}},
+	{"lower chat greeting", "hey sarah are you coming", "en", false, []string{"PERSON:sarah"}},
+}
+
+// personNegatives: ordinary chat and near-misses that must not be names.
+var personNegatives = []nameCase{
+	{"may i help", "May I help you with anything else?", "en", false, []string{}},
+	{"will you", "Will you send it tomorrow?", "en", false, []string{}},
+	{"grace period", "Is there a grace period on the bill?", "en", false, []string{}},
+	{"paris agreement", "We discussed the Paris Agreement in class", "en", false, []string{}},
+	{"paris lower", "the paris agreement was signed", "en", false, []string{}},
+	{"brand", "My Mercedes needs a service", "en", false, []string{}},
+	{"sentence-initial word", "Summer is almost here", "en", false, []string{}},
+	{"i'm fine", "I'm fine thanks, I'm going home", "en", false, []string{}},
+	{"hi team", "Hi Team, the build is green", "en", false, []string{}},
+	{"thanks will do", "thanks will do", "en", false, []string{}},
+	{"ich bin Arzt", "Ich bin Arzt in der Klinik", "de", false, []string{}},
+	{"die frau", "die frau von nebenan", "de", false, []string{}},
+	{"soy de", "soy de aquí", "es", false, []string{}},
+	{"acronyms", "Send the PDF to IT ASAP", "en", false, []string{}},
+	{"product", "I bought an iPhone and a Galaxy Tab", "en", false, []string{}},
+	{"month", "See you in June or July", "en", false, []string{}},
+	{"my name is not", "my name is not on the list", "en", false, []string{}},
+}
+
+func TestPersonTruePositives(t *testing.T) { runNameCases(t, personTruePositives) }
+func TestPersonNegatives(t *testing.T)     { runNameCases(t, personNegatives) }
+
+// chatNoNames is conversation-shaped text with capitals, cues and no names.
+const chatNoNames = "Hi, I'm having trouble with my order. It was supposed to arrive on Monday but " +
+	"the tracking page says it is still in the warehouse. Thanks for checking! Could you " +
+	"also tell me if the Pro plan includes priority support? Will it be refunded? "
+
+func BenchmarkNamesNoNames(b *testing.B) {
+	e := nameEngine(b)
+	text := []byte(chatNoNames)
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	var dst []Finding
+	for b.Loop() {
+		dst = e.ScanInput(dst[:0], Input{Text: text, Lang: "en"})
+	}
+}
+
+func BenchmarkNamesSpoken(b *testing.B) {
+	e := nameEngine(b)
+	text := []byte("hi this is anna smith calling about my order i live in leeds and my number is on file thanks")
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	var dst []Finding
+	for b.Loop() {
+		dst = e.ScanInput(dst[:0], Input{Text: text, Lang: "en", Spoken: true})
+	}
+}
+
+func BenchmarkLoadLexicon(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := LoadLexicon(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,529 @@
+package detectors
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"sync"
+
+	"github.com/nyaruka/phonenumbers"
+)
+
+// Phone returns the PHONE detector. It finds numbers written in
+// international form ("+44 20 7946 0958", "0044 …", "+1 (415) 555-0192") and
+// national forms of the US and Canada, the UK, Germany, France, Spain, Italy,
+// Brazil, India, Mexico and the Netherlands ("(415) 555-0192", "020 7946 0958", "030 123456",
+// "06 12 34 56 78", "612 34 56 78", "(11) 91234-5678", "098765 43210",
+// "55 1234 5678"), and validates each against the numbering plans of
+// github.com/nyaruka/phonenumbers. Value is the number in E.164 ("+14155550192").
+//
+// Dates, times, prices, versions, ISBNs, card numbers and bare digit strings
+// are turned away by their shape before any validation: a number reaches the
+// numbering plans only with 7 to 15 digits, plausible separators, and either
+// a leading '+', "00", '0' or "(area)", a phone-like grouping, or a cue word
+// ("call", "tel", "Handy", "teléfono" …) just before it. National numbers are
+// tried in the regions of the text's language first (Input.Lang), then the
+// region its grouping suggests, then the others.
+//
+// The numbering plans' patterns are compiled once per process, on the first
+// call, into regexps matched on bytes: validation costs about half a
+// microsecond and no allocation, where phonenumbers.Parse plus IsValidNumber
+// costs tens of microseconds and dozens of allocations. Phone panics if the
+// library's embedded metadata cannot be read, which is a build defect.
+// The detector is safe for concurrent use.
+func Phone() Detector {
+	plans, err := phonePlans()
+	if err != nil {
+		panic("BUG: phone metadata: " + err.Error())
+	}
+	return Detector{
+		Name:    "phone",
+		Kind:    KindPhone,
+		Trigger: Trigger{All: ClassDigit},
+		Find: func(dst []Finding, in Input, tok Token) ([]Finding, int) {
+			return findPhone(plans, dst, in, tok)
+		},
+	}
+}
+
+// phoneCues are words that announce a phone number, in the languages of the
+// supported regions.
+var phoneCues = newCueSet([]cueWord{
+	{"phone", true}, {"tel", false}, {"tele", true}, {"tél", true}, {"call", true},
+	{"ring", false}, {"mobile", true}, {"mob", false}, {"cell", true}, {"whatsapp", false},
+	{"wa", false}, {"text", false}, {"sms", false}, {"fax", false}, {"contact", true},
+	{"number", false}, {"dial", false}, {"reach", false}, {"ph", false},
+	{"número", false}, {"numero", false}, {"móvil", false}, {"movil", false},
+	{"llama", true}, {"llámame", false}, {"celular", false}, {"cel", false},
+	{"telefon", true}, {"handy", true}, {"mobil", true}, {"ruf", true}, {"nummer", false},
+	{"anruf", true}, {"portable", false}, {"appel", true}, {"appelle", true},
+	{"cellulare", false}, {"chiama", true}, {"contato", false},
+	{"fone", false}, {"ligue", false}, {"liga", false}, {"bel", false}, {"mobiel", false},
+	{"फ़ोन", false}, {"फोन", false}, {"नंबर", false},
+})
+
+// phoneRegion is a region whose national number format Phone reads.
+type phoneRegion struct {
+	id string
+	cc int
+	// trunk is the national (trunk) prefix dialled before the area code, or
+	// 0; needTrunk means national numbers are always written with it, so
+	// a number without it is not read as one of this region's.
+	trunk     byte
+	needTrunk bool
+	// area, when not 0, is the length of the area code, which numbers of
+	// this region written in groups set apart: "(11) 91234-5678".
+	area uint8
+}
+
+// Region indexes into phoneRegions.
+const (
+	regionUS = iota // and Canada, and the rest of the North American plan
+	regionGB
+	regionDE
+	regionFR
+	regionES
+	regionIT
+	regionBR
+	regionIN
+	regionMX
+	regionNL
+	numPhoneRegions
+)
+
+// phoneRegions lists the regions whose national formats Phone reads, in the
+// order tried when neither the language nor the grouping suggests one.
+var phoneRegions = [numPhoneRegions]phoneRegion{
+	regionUS: {"US", 1, '1', false, 0},
+	regionGB: {"GB", 44, '0', true, 0},
+	regionDE: {"DE", 49, '0', true, 0},
+	regionFR: {"FR", 33, '0', true, 0},
+	regionES: {"ES", 34, 0, false, 0},
+	regionIT: {"IT", 39, 0, false, 0},
+	regionBR: {"BR", 55, '0', false, 2},
+	regionIN: {"IN", 91, '0', false, 0},
+	regionMX: {"MX", 52, 0, false, 0},
+	regionNL: {"NL", 31, '0', true, 0},
+}
+
+// langRegions returns the regions whose numbers a text in language lang most
+// likely holds, most likely first, in an array so that no call allocates.
+func langRegions(lang string) (rs [3]uint8, n int) {
+	switch lang {
+	case "en":
+		return [3]uint8{regionUS, regionGB, regionIN}, 3
+	case "de":
+		return [3]uint8{regionDE}, 1
+	case "fr":
+		return [3]uint8{regionFR}, 1
+	case "es":
+		return [3]uint8{regionES, regionMX}, 2
+	case "it":
+		return [3]uint8{regionIT}, 1
+	case "pt":
+		return [3]uint8{regionBR}, 1
+	case "nl":
+		return [3]uint8{regionNL}, 1
+	case "hi", "bn", "ta", "te", "mr", "gu", "kn", "ml", "pa", "ur":
+		return [3]uint8{regionIN}, 1
+	}
+	return rs, 0
+}
+
+// phoneDesc is one number type of a numbering plan: a pattern for the
+// national significant number and the lengths it may have.
+type phoneDesc struct {
+	re   *regexp.Regexp
+	lens uint32 // bit l set when length l is possible; 0 means any
+}
+
+func (d *phoneDesc) match(nsn []byte) bool {
+	return (d.lens == 0 || d.lens&(1<<len(nsn)) != 0) && d.re.Match(nsn)
+}
+
+// phonePlan is one region's numbering plan: the general pattern and the
+// patterns of each number type (fixed line, mobile, toll free, …). A number
+// is valid when it matches the general pattern and one type, as in
+// phonenumbers.IsValidNumber.
+type phonePlan struct {
+	general phoneDesc
+	types   []phoneDesc
+}
+
+func (p *phonePlan) valid(nsn []byte) bool {
+	if !p.general.match(nsn) {
+		return false
+	}
+	for i := range p.types {
+		if p.types[i].match(nsn) {
+			return true
+		}
+	}
+	return false
+}
+
+// maxCallingCode bounds country calling codes (at most three digits).
+const maxCallingCode = 1000
+
+// phoneTables holds every numbering plan by country calling code. It is
+// built once and only read afterwards.
+type phoneTables struct {
+	byCC [maxCallingCode][]phonePlan
+}
+
+// valid reports whether nsn is a valid national significant number in some
+// region of calling code cc.
+func (t *phoneTables) valid(cc int, nsn []byte) bool {
+	if len(nsn) < 2 || len(nsn) > 17 {
+		return false
+	}
+	for i := range t.byCC[cc] {
+		if t.byCC[cc][i].valid(nsn) {
+			return true
+		}
+	}
+	return false
+}
+
+// phonePlans compiles the numbering plans of every region once per process
+// (about 100 ms and 8 MB); the tables are immutable afterwards.
+var phonePlans = sync.OnceValues(func() (*phoneTables, error) {
+	col, err := phonenumbers.MetadataCollection()
+	if err != nil {
+		return nil, fmt.Errorf("read phone metadata: %w", err)
+	}
+	t := &phoneTables{}
+	for _, md := range col.GetMetadata() {
+		cc := int(md.GetCountryCode())
+		if cc <= 0 || cc >= maxCallingCode {
+			continue
+		}
+		general, ok, err := compileDesc(md.GetGeneralDesc())
+		if err != nil || !ok {
+			return nil, fmt.Errorf("phone metadata %s: general pattern: %w", md.GetId(), err)
+		}
+		p := phonePlan{general: general}
+		for _, d := range []*phonenumbers.PhoneNumberDesc{
+			md.GetFixedLine(), md.GetMobile(), md.GetTollFree(), md.GetPremiumRate(),
+			md.GetSharedCost(), md.GetPersonalNumber(), md.GetVoip(), md.GetPager(),
+			md.GetUan(), md.GetVoicemail(),
+		} {
+			pd, ok, err := compileDesc(d)
+			if err != nil {
+				return nil, fmt.Errorf("phone metadata %s: %w", md.GetId(), err)
+			}
+			if ok {
+				p.types = append(p.types, pd)
+			}
+		}
+		if md.GetMainCountryForCode() {
+			t.byCC[cc] = append([]phonePlan{p}, t.byCC[cc]...)
+		} else {
+			t.byCC[cc] = append(t.byCC[cc], p)
+		}
+	}
+	return t, nil
+})
+
+// compileDesc compiles a number type's pattern; ok is false when the region
+// has no numbers of that type.
+func compileDesc(d *phonenumbers.PhoneNumberDesc) (phoneDesc, bool, error) {
+	pat := d.GetNationalNumberPattern()
+	if pat == "" || pat == "NA" {
+		return phoneDesc{}, false, nil
+	}
+	var lens uint32
+	for _, l := range d.GetPossibleLength() {
+		if l > 0 && l < 32 {
+			lens |= 1 << l
+		}
+	}
+	if lens == 0 && len(d.GetPossibleLength()) > 0 {
+		return phoneDesc{}, false, nil // lengths [-1]: no numbers of this type
+	}
+	re, err := regexp.Compile("^(?:" + pat + ")$")
+	if err != nil {
+		return phoneDesc{}, false, fmt.Errorf("compile pattern: %w", err)
+	}
+	return phoneDesc{re: re, lens: lens}, true, nil
+}
+
+// findPhone is Phone's FindFunc.
+func findPhone(t *phoneTables, dst []Finding, in Input, tok Token) ([]Finding, int) {
+	text := in.Text
+	resume := tok.End
+	for i := tok.Start; i < tok.End; {
+		s := nextNumber(text, i, tok.End)
+		if s < 0 {
+			break
+		}
+		if k := countDigits(text, s); k < 7 && !continues(text, s+k) {
+			i = s + k
+			continue
+		}
+		var r numRun
+		scanRun(&r, text, s)
+		// Later groups of this run start after a separator, which no number
+		// may follow: go on after the run.
+		i = max(s+1, r.gend[max(r.ng-1, 0)])
+		if !r.clean || r.n < 7 && r.ng == 1 {
+			continue
+		}
+		// Longest cut first: "call 415-555-0192 2 times" is cut before "2".
+		for g := r.ng - 1; g >= 0; g-- {
+			c, ok := r.cut(text, g)
+			if !ok || c.n < 7 {
+				continue
+			}
+			if f, ok := matchPhone(t, &c, in); ok {
+				dst = append(dst, f)
+				resume = max(resume, c.end)
+				i = max(i, c.end)
+				break
+			}
+		}
+	}
+	return dst, resume
+}
+
+// matchPhone validates a cut as a phone number.
+func matchPhone(t *phoneTables, c *numCut, in Input) (Finding, bool) {
+	r := c.r
+	intl := r.lead == '+' || (r.digits[0] == '0' && r.digits[1] == '0')
+	maxDigits := 15
+	if r.lead != '+' && intl {
+		maxDigits = 17
+	}
+	if c.n > maxDigits || !phoneShape(c, intl) {
+		return Finding{}, false
+	}
+	strong := phoneStrong(c, intl)
+	if !strong && !cueBefore(in.Text, r.start, phoneCues) {
+		return Finding{}, false
+	}
+	// regexp.Match keeps its input reachable from a pooled machine, so the
+	// digits it sees escape: copy them here, on the rare validation path,
+	// to keep the run itself on the stack.
+	d := append(make([]byte, 0, maxRunDigits), c.digits()...)
+	var cc int
+	var nsn []byte
+	if intl {
+		cc, nsn = intlNumber(t, d, r.lead == '+')
+	} else {
+		cc, nsn = nationalNumber(t, c, d, in.Lang)
+	}
+	if cc == 0 {
+		return Finding{}, false
+	}
+	conf := float32(0.95)
+	if intl || !strong || cueBefore(in.Text, r.start, phoneCues) {
+		conf = 0.99 // international, or announced by a cue word
+	}
+	return Finding{
+		Kind: KindPhone, Start: r.start, End: c.end,
+		Confidence: conf, Validated: true, Rule: "phone", Value: e164(cc, nsn),
+	}, true
+}
+
+// phoneShape turns away cuts whose digits and separators read as something
+// else: dates (2024-01-15, 15.01.2024, 01/15/2024), versions and IP
+// addresses (10.0.19045.2965), ISBNs (978-3-16-148410-0), SSNs
+// (078-05-1120).
+func phoneShape(c *numCut, intl bool) bool {
+	r := c.r
+	seps := c.seps()
+	g := r.groups[:c.ng]
+	if seps&sepDot != 0 && seps&^sepDot != 0 {
+		return false // dots mixed with other separators: "1.5 2024"
+	}
+	slashes, singles := 0, 0
+	for k := range g {
+		if r.sep[k] == '/' {
+			slashes++
+		}
+		if g[k] == 1 && r.sep[k] != '(' { // "(0)" is a trunk prefix: "+33 (0)6 12 …"
+			singles++
+			if seps&sepDot != 0 {
+				return false // 1.2.3, 192.168.1.1
+			}
+		}
+	}
+	if slashes > 1 || slashes == 1 && c.ng != 2 {
+		return false
+	}
+	if c.ng > 1 && g[c.ng-1] == 1 || singles > 1 {
+		return false // ISBN check digit, "3 4 5 …"
+	}
+	if c.ng == 3 && !r.paren && seps&^sepSpace != 0 &&
+		(g[0] == 4 && g[1] <= 2 && g[2] <= 2 || g[0] <= 2 && g[1] <= 2 && g[2] == 4) {
+		return false // a date
+	}
+	if !intl && c.ng == 3 && g[0] == 3 && g[1] == 2 && g[2] == 4 {
+		return false // the layout of a US SSN: 078-05-1120
+	}
+	if !intl && c.n == 13 && c.ng > 1 {
+		d := c.digits()
+		if d[0] == '9' && d[1] == '7' && (d[2] == '8' || d[2] == '9') {
+			return false // ISBN-13
+		}
+	}
+	return true
+}
+
+// phoneStrong reports whether a cut looks enough like a phone number to be
+// validated without a cue word: international, an area code in
+// parentheses, a trunk '0' with grouping, or a common national grouping.
+func phoneStrong(c *numCut, intl bool) bool {
+	r := c.r
+	if c.ng == 1 {
+		return r.lead == '+' // bare digit strings need a cue
+	}
+	if intl || r.paren || r.digits[0] == '0' {
+		return true
+	}
+	g := r.groups[:c.ng]
+	switch {
+	case c.ng == 2:
+		return g[0] == 5 && g[1] == 5 // India: 98765 43210
+	case c.n < 9 || c.n > 11:
+		return false
+	}
+	for k, n := range g {
+		if n < 2 && !(k == 0 && r.digits[0] == '1') { // "1-800-555-0199"
+			return false
+		}
+	}
+	return true // 415-555-0192, 612 34 56 78, 55 1234 5678
+}
+
+// intlNumber splits the digits d of an international number, after '+' when
+// plus is set or else after "00", into calling
+// code and national significant number; cc is 0 when they are not valid.
+func intlNumber(t *phoneTables, d []byte, plus bool) (int, []byte) {
+	if !plus {
+		d = d[2:] // "00"
+	}
+	cc := 0
+	for l := 1; l <= 3 && l < len(d); l++ {
+		cc = cc*10 + int(d[l-1]-'0')
+		if len(t.byCC[cc]) == 0 {
+			continue
+		}
+		nsn := d[l:]
+		if t.valid(cc, nsn) {
+			return cc, nsn
+		}
+		if nsn[0] == '0' && t.valid(cc, nsn[1:]) {
+			return cc, nsn[1:] // "+44 (0)20 …": a trunk prefix written by habit
+		}
+		return 0, nil // calling codes are prefix-free: no other split
+	}
+	return 0, nil
+}
+
+// nationalNumber reads the digits d of cut c as a national number of the
+// likeliest supported region where they are valid: the text's language's
+// regions first, then the region the grouping suggests if it suggests one,
+// else every other region.
+func nationalNumber(t *phoneTables, c *numCut, d []byte, lang string) (int, []byte) {
+	var tried [numPhoneRegions]bool
+	try := func(ri uint8) (int, []byte) {
+		if tried[ri] {
+			return 0, nil
+		}
+		tried[ri] = true
+		reg := &phoneRegions[ri]
+		nsn, g0 := d, c.r.groups[0]
+		if reg.trunk != 0 && nsn[0] == reg.trunk {
+			nsn, g0 = nsn[1:], g0-1
+		} else if reg.needTrunk {
+			return 0, nil
+		}
+		if reg.area != 0 && c.ng > 1 && g0 != reg.area {
+			return 0, nil
+		}
+		if t.valid(reg.cc, nsn) {
+			return reg.cc, nsn
+		}
+		return 0, nil
+	}
+	rs, n := langRegions(lang)
+	for _, ri := range rs[:n] {
+		if cc, nsn := try(ri); cc != 0 {
+			return cc, nsn
+		}
+	}
+	if ri, ok := groupingRegion(c); ok {
+		// A number grouped the way one region writes them is not tried
+		// elsewhere: "(123) 456-7890" is no Indian number.
+		return try(ri)
+	}
+	for ri := range uint8(numPhoneRegions) {
+		if cc, nsn := try(ri); cc != 0 {
+			return cc, nsn
+		}
+	}
+	return 0, nil
+}
+
+// groupingRegion returns the region whose customary grouping the cut
+// follows, if one stands out.
+func groupingRegion(c *numCut) (uint8, bool) {
+	r := c.r
+	g := r.groups[:c.ng]
+	switch {
+	case r.paren && g[0] == 2:
+		return regionBR, true // (11) 91234-5678
+	case r.paren && g[0] == 3 && r.digits[0] != '0':
+		return regionUS, true // (415) 555-0192; "(030) 123456" is German
+	case c.ng == 5 && r.digits[0] == '0' && g[0] == 2:
+		return regionFR, true // 06 12 34 56 78
+	case c.ng == 2 && g[1] == 5 && (g[0] == 5 || g[0] == 6):
+		return regionIN, true // 98765 43210, 098765 43210
+	case c.ng == 3 && g[0] == 2 && g[1] == 4 && g[2] == 4:
+		return regionMX, true // 55 1234 5678
+	case c.ng == 4 && g[0] == 3 && g[1] == 2 && g[2] == 2 && g[3] == 2:
+		return regionES, true // 612 34 56 78
+	case c.ng == 3 && g[0] == 3 && g[1] == 3 && g[2] == 4 && r.digits[0] != '0':
+		return regionUS, true // 415-555-0192
+	case c.ng == 4 && g[0] == 1 && r.digits[0] == '1' && g[1] == 3 && g[2] == 3 && g[3] == 4:
+		return regionUS, true // 1-800-555-0199
+	}
+	return 0, false
+}
+
+// validatePhoneDigits validates a number given as bare digits, as spoken
+// digits gather it: international when plus is set or the digits start with
+// "00", else national in the regions of lang first. It returns the number in
+// E.164. It shares Phone's compiled numbering plans and allocates only the
+// result.
+func validatePhoneDigits(ds []byte, plus bool, lang string) ([]byte, bool) {
+	t, err := phonePlans()
+	if err != nil || len(ds) < 7 || len(ds) > maxRunDigits {
+		return nil, false
+	}
+	var r numRun
+	r.n, r.ng = copy(r.digits[:], ds), 1
+	r.groups[0] = uint8(r.n)
+	c := numCut{r: &r, ng: 1, n: r.n}
+	d := append(make([]byte, 0, maxRunDigits), ds...)
+	var cc int
+	var nsn []byte
+	if plus || d[0] == '0' && d[1] == '0' {
+		cc, nsn = intlNumber(t, d, plus)
+	} else {
+		cc, nsn = nationalNumber(t, &c, d, lang)
+	}
+	if cc == 0 {
+		return nil, false
+	}
+	return e164(cc, nsn), true
+}
+
+// e164 formats a calling code and national significant number as E.164.
+func e164(cc int, nsn []byte) []byte {
+	v := make([]byte, 0, 4+len(nsn))
+	v = append(v, '+')
+	v = strconv.AppendInt(v, int64(cc), 10)
+	return append(v, nsn...)
+}

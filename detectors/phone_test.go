@@ -1,0 +1,214 @@
+package detectors
+
+import (
+	"strconv"
+	"sync"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/nyaruka/phonenumbers"
+)
+
+func TestPhoneTruePositives(t *testing.T) {
+	tests := []struct {
+		name string
+		give string
+		lang string
+		sub  string // the span expected, first occurrence in give
+		want string // E.164 value
+	}{
+		{"uk international", "call me on +44 20 7946 0958 tomorrow", "", "+44 20 7946 0958", "+442079460958"},
+		{"uk 0044", "my number: 0044 20 7946 0958", "", "0044 20 7946 0958", "+442079460958"},
+		{"us international paren", "reach me at +1 (415) 555-0192.", "", "+1 (415) 555-0192", "+14155550192"},
+		{"us compact", "whatsapp +14155550192", "", "+14155550192", "+14155550192"},
+		{"us national paren", "it's (415) 555-0192, thanks", "", "(415) 555-0192", "+14155550192"},
+		{"us dashes", "415-555-0192 is my cell", "", "415-555-0192", "+14155550192"},
+		{"us dots", "Ring 415.555.0192 after 5", "", "415.555.0192", "+14155550192"},
+		{"us bare with cue", "phone 4155550192", "en", "4155550192", "+14155550192"},
+		{"us leading one", "call 1 415 555 0192 now", "en", "1 415 555 0192", "+14155550192"},
+		{"canada", "Call (604) 555-0143", "en", "(604) 555-0143", "+16045550143"},
+		{"uk national", "Ring 020 7946 0958 please", "en", "020 7946 0958", "+442079460958"},
+		{"uk mobile", "text me on 07911 123456", "en", "07911 123456", "+447911123456"},
+		{"uk trunk in international", "+44 (0)20 7946 0958", "", "+44 (0)20 7946 0958", "+442079460958"},
+		{"de berlin", "Meine Nummer ist 030 123456", "de", "030 123456", "+4930123456"},
+		{"de slash", "Telefon: 030/12345678", "de", "030/12345678", "+493012345678"},
+		{"de handy", "Handy 0151 23456789", "de", "0151 23456789", "+4915123456789"},
+		{"fr mobile", "mon portable : 06 12 34 56 78", "fr", "06 12 34 56 78", "+33612345678"},
+		{"fr mobile no lang", "06 12 34 56 78", "", "06 12 34 56 78", "+33612345678"},
+		{"fr international", "+33 6 12 34 56 78", "", "+33 6 12 34 56 78", "+33612345678"},
+		{"es mobile", "mi teléfono es 612 34 56 78", "es", "612 34 56 78", "+34612345678"},
+		{"es mobile no lang", "612 34 56 78", "", "612 34 56 78", "+34612345678"},
+		{"it rome", "chiamami allo 06 1234 5678", "it", "06 1234 5678", "+390612345678"},
+		{"it mobile", "cellulare 347 123 4567", "it", "347 123 4567", "+393471234567"},
+		{"br mobile", "meu celular é (11) 91234-5678", "pt", "(11) 91234-5678", "+5511912345678"},
+		{"br no lang", "(11) 91234-5678", "", "(11) 91234-5678", "+5511912345678"},
+		{"in mobile trunk", "call 098765 43210", "en", "098765 43210", "+919876543210"},
+		{"in mobile", "mera number 98765 43210 hai", "hi", "98765 43210", "+919876543210"},
+		{"mx", "mi número es 55 1234 5678", "es", "55 1234 5678", "+525512345678"},
+		{"mx no lang", "55 1234 5678", "", "55 1234 5678", "+525512345678"},
+		{"in a token with a prefix", "tel:+14155550192", "", "+14155550192", "+14155550192"},
+		{"followed by a count", "call 415-555-0192 2 times", "", "415-555-0192", "+14155550192"},
+		{"after a number", "room 12 call 415-555-0192", "", "415-555-0192", "+14155550192"},
+		{"before a time", "call 415-555-0192 10:30 tomorrow", "", "415-555-0192", "+14155550192"},
+		{"us toll free with trunk", "call 1-800-555-0199", "", "1-800-555-0199", "+18005550199"},
+		{"fr trunk in international", "+33 (0)6 12 34 56 78", "", "+33 (0)6 12 34 56 78", "+33612345678"},
+		{"fr dots", "06.12.34.56.78", "", "06.12.34.56.78", "+33612345678"},
+		{"de paren area", "(030) 123456", "", "(030) 123456", "+4930123456"},
+		{"br international", "+55 11 91234-5678", "", "+55 11 91234-5678", "+5511912345678"},
+		{"in international", "+91 98765 43210", "", "+91 98765 43210", "+919876543210"},
+		{"japan international", "+81 3-1234-5678", "", "+81 3-1234-5678", "+81312345678"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := scanOnly(t, Phone(), Input{Text: []byte(tt.give), Lang: tt.lang})
+			want := []hit{span(tt.give, tt.sub, tt.want)}
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("Scan(%q, lang %q) mismatch (-want +got):\n%s", tt.give, tt.lang, diff)
+			}
+		})
+	}
+}
+
+func TestPhoneTrueNegatives(t *testing.T) {
+	tests := []struct {
+		name string
+		give string
+	}{
+		{"en chat", "meet at 2 pm, I'll bring 3 items and 12 cookies"},
+		{"en times", "the call is at 10:30 and lasts 45 minutes"},
+		{"de chat", "Wir treffen uns um 14 Uhr, ich bringe 2 Kuchen mit"},
+		{"fr chat", "J'ai 3 enfants et 2 chats, rendez-vous à 18h30"},
+		{"es chat", "Tengo 25 años y vivo en el piso 3"},
+		{"pt chat", "Comprei 4 livros por 120 reais"},
+		{"counts", "we shipped 1250000 units in 2023"},
+		{"order number", "order 123456789 has shipped"},
+		{"year range", "from 2019-2024 we grew"},
+		{"score", "final score 3-2"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := scanOnly(t, Phone(), Input{Text: []byte(tt.give)})
+			if diff := cmp.Diff([]hit{}, got); diff != "" {
+				t.Errorf("Scan(%q) mismatch (-want +got):\n%s", tt.give, diff)
+			}
+		})
+	}
+}
+
+func TestPhoneNearMisses(t *testing.T) {
+	tests := []struct {
+		name string
+		give string
+	}{
+		{"iso date", "call me on 2024-01-15"},
+		{"de date", "Termin am 15.01.2024, Telefon folgt"},
+		{"us date", "call 01/15/2024"},
+		{"timestamp", "phone log 2024-01-15 10:30:00"},
+		{"unix time", "ts 1700000000 ok"},
+		{"price", "it costs $1,299.00 call now"},
+		{"eu price", "Preis 1.299,00 € Telefon"},
+		{"version", "update to v1.2.3 or 10.0.19045.2965"},
+		{"ip", "server 192.168.100.200 tel"},
+		{"isbn13", "ISBN 978-3-16-148410-0"},
+		{"isbn13 spaces", "call 978 3 16 148410 0"},
+		{"isbn10", "ISBN 0-306-40615-2"},
+		{"uuid", "id 123e4567-e89b-12d3-a456-426614174000"},
+		{"digit uuid", "id 12345678-1234-1234-1234-123456789012"},
+		{"git sha", "commit 3f2a9c1 and 1234567"},
+		{"card", "card 4111 1111 1111 1111"},
+		{"ssn layout", "my ssn is 078-05-1120"},
+		{"range", "between 10-20 people"},
+		{"invalid area", "(123) 456-7890"},
+		{"order hash", "order #4155550192"},
+		{"percent", "growth 4155550192%"},
+		{"too short intl", "+44 20"},
+		{"bad country", "+999 1234 5678"},
+		{"bare no cue", "ref 4155550192"},
+		{"unicode letters", "ünd4155550192"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := scanOnly(t, Phone(), Input{Text: []byte(tt.give)})
+			if diff := cmp.Diff([]hit{}, got); diff != "" {
+				t.Errorf("Scan(%q) mismatch (-want +got):\n%s", tt.give, diff)
+			}
+		})
+	}
+}
+
+func TestPhoneNoAllocWithoutFinding(t *testing.T) {
+	e, err := New([]Detector{Phone()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := []byte("meet at 2 pm on 2024-01-15, v1.2.3, 3 items for $1,299.00; order 123456789 at 10:30")
+	dst := make([]Finding, 0, 8)
+	if n := testing.AllocsPerRun(100, func() { dst = e.Scan(dst[:0], text) }); n != 0 {
+		t.Errorf("Scan allocated %v times per run, want 0", n)
+	}
+}
+
+func BenchmarkPhone_Chat256(b *testing.B) { benchDetector(b, Phone(), chatWithDigits(256)) }
+func BenchmarkPhone_Chat4K(b *testing.B)  { benchDetector(b, Phone(), chatWithDigits(4<<10)) }
+func BenchmarkPhone_Chat64K(b *testing.B) { benchDetector(b, Phone(), chatWithDigits(64<<10)) }
+func BenchmarkPhone_Candidate(b *testing.B) {
+	benchDetector(b, Phone(), []byte("call me at (415) 555-0192 please"))
+}
+func BenchmarkPhone_CandidateIntl(b *testing.B) {
+	benchDetector(b, Phone(), []byte("call me at +44 20 7946 0958 please"))
+}
+
+// TestPhonePlansMatchLibrary checks the compiled numbering plans against
+// phonenumbers.IsValidNumber on every region's example numbers, and on the
+// same numbers with a digit dropped or added.
+func TestPhonePlansMatchLibrary(t *testing.T) {
+	plans, err := phonePlans()
+	if err != nil {
+		t.Fatal(err)
+	}
+	checked := 0
+	for region := range phonenumbers.GetSupportedRegions() {
+		for _, typ := range []phonenumbers.PhoneNumberType{phonenumbers.FIXED_LINE, phonenumbers.MOBILE, phonenumbers.TOLL_FREE} {
+			ex := phonenumbers.GetExampleNumberForType(region, typ)
+			if ex == nil {
+				continue
+			}
+			nsn := phonenumbers.GetNationalSignificantNumber(ex)
+			for _, give := range []string{nsn, nsn[:len(nsn)-1], nsn + "5"} {
+				num, err := phonenumbers.Parse("+"+strconv.Itoa(int(ex.GetCountryCode()))+give, "ZZ")
+				if err != nil {
+					continue
+				}
+				// Compare on the national number the library parsed.
+				got := plans.valid(int(num.GetCountryCode()), []byte(phonenumbers.GetNationalSignificantNumber(num)))
+				if want := phonenumbers.IsValidNumber(num); got != want {
+					t.Errorf("valid(%s %s) = %v, want %v (phonenumbers.IsValidNumber)", region, give, got, want)
+				}
+				checked++
+			}
+		}
+	}
+	if checked < 500 {
+		t.Errorf("checked %d numbers, want at least 500", checked)
+	}
+}
+
+func TestPhoneConcurrentScans(t *testing.T) {
+	e, err := New([]Detector{Phone()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := []byte("call +44 20 7946 0958 or (415) 555-0192 on 2024-01-15")
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Go(func() {
+			for range 100 {
+				if fs := e.Scan(nil, text); len(fs) != 2 {
+					t.Errorf("Scan(%q) = %v, want 2 findings", text, fs)
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+}

@@ -1,0 +1,138 @@
+package detectors
+
+import "bytes"
+
+// PostalCode finds postal codes announced by a cue word ("zip code 94103",
+// "postcode SW1A 2AA", "código postal 28013", "code postal 75002", "PLZ
+// 10115", "CAP 00184", "CEP 01310-100", "postcode 1012 AB"). Codes inside a
+// street address are part of the ADDRESS finding instead. Value is the code
+// upper-cased without spaces.
+var PostalCode = Detector{
+	Name:    "postal-code",
+	Kind:    KindPostalCode,
+	Trigger: Trigger{Keywords: []string{"zip", "zipcode", "postcode", "postal", "plz", "postleitzahl", "cap", "cep", "cp", "codigo", "código"}},
+	Find:    findPostalCode,
+}
+
+var postalFillers = newWordList(`code is my the es el mi ist meine est mon è il mio é o meu mijn de postal`)
+
+func findPostalCode(dst []Finding, in Input, tok Token) ([]Finding, int) {
+	text := in.Text
+	i := tok.End
+	for k := 0; k < 4; k++ {
+		s, e := nextToken(text, i)
+		ws, we, stop := trimWord(text, s, e)
+		if s == e {
+			break
+		}
+		if ws == we { // a lone ":" or "-"
+			i = e
+			continue
+		}
+		w := text[ws:we]
+		if isPostalCode(w) || isPostalPair(text, ws) || isShortPostal(w) {
+			end := postalEnd(text, ws, we)
+			v := make([]byte, 0, end-ws)
+			for _, c := range text[ws:end] {
+				if byteClass[c]&ClassAlnum != 0 || c == '-' {
+					v = append(v, upperASCII(c))
+				}
+			}
+			return append(dst, Finding{Kind: KindPostalCode, Start: ws, End: end, Confidence: 0.85, Rule: "postal-code", Value: v}), end
+		}
+		var buf [16]byte
+		f, ok := foldWord(buf[:0], w)
+		if stop || !ok || !postalFillers.has(f) {
+			break
+		}
+		i = e
+	}
+	return dst, tok.End
+}
+
+// isPostalCode accepts one-token codes: 5 digits (US, DE, FR, ES, IT, MX),
+// ZIP+4 (62704-1234), 4-3 (PT 1000-001), 5-3 (BR 01310-100), 6 digits (IN)
+// and NL written together (1012AB).
+func isPostalCode(w []byte) bool {
+	switch {
+	case len(w) == 5 && isDigits(w):
+		return true
+	case len(w) == 10 && w[5] == '-' && isDigits(w[:5]) && isDigits(w[6:]),
+		len(w) == 8 && w[4] == '-' && isDigits(w[:4]) && isDigits(w[5:]),
+		len(w) == 9 && w[5] == '-' && isDigits(w[:5]) && isDigits(w[6:]):
+		return true
+	case len(w) == 6 && isDigits(w[:4]) && w[0] != '0' && isUpperPair(w[4:]):
+		return true
+	}
+	return false
+}
+
+// isShortPostal accepts the 4- and 6-digit codes that need a cue (BE, CH,
+// AT, DK, NL without letters; IN PIN codes).
+func isShortPostal(w []byte) bool {
+	return (len(w) == 4 || len(w) == 6) && isDigits(w)
+}
+
+// isPostalPair reports whether two tokens from ws form a code: NL "1012 AB",
+// UK "SW1A 2AA", CA "K1A 0B1".
+func isPostalPair(text []byte, ws int) bool {
+	_, e1 := nextToken(text, ws)
+	s2, e2 := nextToken(text, e1)
+	if s2 == e2 {
+		return false
+	}
+	a := text[ws:e1]
+	_, b2, _ := trimWord(text, s2, e2)
+	b := text[s2:b2]
+	switch {
+	case len(a) == 4 && isDigits(a) && a[0] != '0' && len(b) == 2 && isUpperPair(b):
+		return true // NL
+	case len(b) == 3 && byteClass[b[0]] == ClassDigit && isUpperPair(b[1:]) && ukOutward(a):
+		return true // UK
+	case len(a) == 3 && len(b) == 3 && isCanadian(a, b):
+		return true
+	}
+	return false
+}
+
+// postalEnd returns the end of the code starting at ws: the second token of
+// a pair, or we.
+func postalEnd(text []byte, ws, we int) int {
+	if isPostalPair(text, ws) {
+		_, e1 := nextToken(text, ws)
+		s2, e2 := nextToken(text, e1)
+		_, b2, _ := trimWord(text, s2, e2)
+		return b2
+	}
+	return we
+}
+
+// ukOutward accepts the outward half of a UK postcode: A9, A99, AA9, AA99,
+// A9A, AA9A.
+func ukOutward(a []byte) bool {
+	if len(a) < 2 || len(a) > 4 || byteClass[a[0]] != ClassUpper {
+		return false
+	}
+	var shape [4]byte
+	for i, c := range a {
+		switch byteClass[c] {
+		case ClassUpper:
+			shape[i] = 'A'
+		case ClassDigit:
+			shape[i] = '9'
+		default:
+			return false
+		}
+	}
+	switch string(shape[:len(a)]) {
+	case "A9", "A99", "AA9", "AA99", "A9A", "AA9A":
+		return true
+	}
+	return false
+}
+
+func isCanadian(a, b []byte) bool {
+	return bytes.IndexByte([]byte("ABCEGHJKLMNPRSTVXY"), a[0]) >= 0 &&
+		byteClass[a[1]] == ClassDigit && byteClass[a[2]] == ClassUpper &&
+		byteClass[b[0]] == ClassDigit && byteClass[b[1]] == ClassUpper && byteClass[b[2]] == ClassDigit
+}

@@ -1,0 +1,46 @@
+package detectors
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestPostalCode(t *testing.T) {
+	tests := []struct{ name, give, want string }{
+		{"us zip", "my zip code is 94103", "94103"},
+		{"zip+4", "ZIP: 62704-1234", "62704-1234"},
+		{"uk", "postcode SW1A 2AA", "SW1A 2AA"},
+		{"es", "código postal 28013", "28013"},
+		{"fr", "code postal : 75002", "75002"},
+		{"de", "PLZ 10115", "10115"},
+		{"it", "il CAP è 00184", "00184"},
+		{"br", "CEP 01310-100", "01310-100"},
+		{"nl", "postcode 1012 AB", "1012 AB"},
+		{"ch 4 digits", "PLZ 8001", "8001"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := scanOne(t, PostalCode, Input{Text: []byte(tt.give)})
+			if diff := cmp.Diff([]spanWant{at(KindPostalCode, tt.give, tt.want)}, got); diff != "" {
+				t.Errorf("Scan(%q) mismatch (-want +got):\n%s", tt.give, diff)
+			}
+		})
+	}
+}
+
+func TestPostalCodeNegatives(t *testing.T) {
+	tests := []struct{ name, give string }{
+		{"no cue", "there were 94103 people"},
+		{"cap as hat", "I lost my cap yesterday"},
+		{"zip as verb", "zip the file with 7zip"},
+		{"cue far", "zip it up, we have 12345 more"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := scanOne(t, PostalCode, Input{Text: []byte(tt.give)}); len(got) != 0 {
+				t.Errorf("Scan(%q) = %v, want none", tt.give, got)
+			}
+		})
+	}
+}

@@ -1,0 +1,1000 @@
+package detectors
+
+import (
+	"bytes"
+	"math"
+	"slices"
+)
+
+// secretTable indexes the known formats by the byte a match starts with, so
+// a candidate position costs one lookup and a few prefix compares.
+type secretTable struct {
+	rules   []tokenRule
+	byFirst [256][]int16 // rule indexes, longest prefix first
+}
+
+func newSecretTable() *secretTable {
+	t := &secretTable{rules: tokenRules()}
+	for i, r := range t.rules {
+		firsts := r.first
+		if r.prefix != "" {
+			firsts = r.prefix[:1]
+		}
+		for j := 0; j < len(firsts); j++ {
+			t.byFirst[firsts[j]] = append(t.byFirst[firsts[j]], int16(i))
+		}
+	}
+	for b := range t.byFirst {
+		slices.SortStableFunc(t.byFirst[b], func(x, y int16) int {
+			return len(t.rules[y].prefix) - len(t.rules[x].prefix)
+		})
+	}
+	return t
+}
+
+// SecretToken finds API keys and tokens of known formats (OpenAI, Anthropic,
+// AWS, GitHub, Slack, Stripe, JWTs … see tokenRules), credentials inside URLs
+// (postgres://user:pass@host) and AWS secret keys near their key id. It wakes
+// on long tokens holding a digit, a capital, '_', '-', '@' or '=' and looks for known
+// prefixes at the token's start and after delimiters such as '=', ':' or '"'.
+// Each call builds its rule index anew; the Detector is then read-only and
+// safe for concurrent use.
+func SecretToken() Detector {
+	t := newSecretTable()
+	return Detector{
+		Name:    "secret-token",
+		Kind:    KindSecret,
+		Trigger: Trigger{Any: ClassDigit | ClassUpper | ClassUnderscore | ClassDash | ClassAt | ClassEqual, MinLen: 16},
+		Find:    t.find,
+	}
+}
+
+// delimClasses are the byte classes of every byte isDelim accepts.
+const delimClasses = ClassPunct | ClassColon | ClassSlash | ClassEqual | ClassAt | ClassHigh
+
+// isDelim reports whether a known-format secret may start after b. Bytes of
+// multi-byte characters count: keys are ASCII, and “typographic quotes” or
+// «guillemets» often wrap them.
+func isDelim(b byte) bool {
+	if b >= 0x80 {
+		return true
+	}
+	switch b {
+	case '=', ':', '"', '\'', '`', '(', '[', '{', '<', '>', ',', ';', '/', '\\', '|', '@', '?', '&', '$', '*':
+		return true
+	}
+	return false
+}
+
+func (t *secretTable) find(dst []Finding, in Input, tok Token) ([]Finding, int) {
+	text := in.Text
+	end := tok.End
+	if tok.Class&delimClasses == 0 {
+		// No delimiter inside: only the token's start can begin a key.
+		if f, ok := t.matchAt(text, tok.Start, end); ok {
+			dst = append(dst, f)
+			if f.Rule == "aws-access-token" {
+				dst = awsSecretNear(dst, text, f.End)
+			}
+		}
+		return dst, end
+	}
+	for p := tok.Start; p < end; {
+		if text[p] == ':' && p+2 < end && text[p+1] == '/' && text[p+2] == '/' {
+			var e int
+			if dst, e = urlCredentials(dst, text, tok.Start, p, end); e > p {
+				p = e
+				continue
+			}
+		}
+		if p > tok.Start && !isDelim(text[p-1]) {
+			p++
+			continue
+		}
+		f, ok := t.matchAt(text, p, end)
+		if !ok {
+			p++
+			continue
+		}
+		dst = append(dst, f)
+		if f.Rule == "aws-access-token" {
+			dst = awsSecretNear(dst, text, f.End)
+		}
+		p = f.End
+	}
+	return dst, end
+}
+
+// matchAt tries every rule whose first byte is text[p].
+func (t *secretTable) matchAt(text []byte, p, end int) (Finding, bool) {
+	m := text[p:end]
+	for _, ri := range t.byFirst[text[p]] {
+		r := &t.rules[ri]
+		if len(r.prefix) > 1 && (len(m) < len(r.prefix) || m[1] != r.prefix[1]) || !bytes.HasPrefix(m, []byte(r.prefix)) {
+			continue
+		}
+		var n int
+		var conf float32
+		if r.match != nil {
+			n, conf = r.match(m)
+		} else {
+			body := spanOf(m[len(r.prefix):], r.set, r.max+1)
+			if body < r.min || body > r.max {
+				continue
+			}
+			n, conf = len(r.prefix)+body, r.conf
+			if r.check != nil {
+				conf = r.check(m[:n])
+			}
+		}
+		if n == 0 || conf == 0 || n < len(m) && csOf[m[n]]&csAlnum != 0 {
+			continue
+		}
+		if placeholder(m[len(r.prefix):n]) {
+			continue
+		}
+		start := p
+		if r.bodyOnly {
+			start += len(r.prefix)
+		}
+		if r.scheme {
+			for _, s := range []string{"https://", "http://"} {
+				if start >= len(s) && string(text[start-len(s):start]) == s {
+					start -= len(s)
+					break
+				}
+			}
+		}
+		return Finding{Kind: KindSecret, Start: start, End: p + n, Confidence: conf, Validated: conf >= confStructure, Rule: r.id}, true
+	}
+	return Finding{}, false
+}
+
+// awsSecretNear looks for a 40-character AWS secret access key within a few
+// lines after an access key id, as pasted from credentials files and consoles.
+func awsSecretNear(dst []Finding, text []byte, from int) []Finding {
+	end := min(len(text), from+300)
+	for p := from; p < end; p++ {
+		if csOf[text[p]]&csB64 == 0 || p > from && csOf[text[p-1]]&(csB64|csEqual) != 0 {
+			continue
+		}
+		n := spanOf(text[p:], csB64, 41)
+		if n == 40 && (p+n == len(text) || csOf[text[p+n]]&(csB64|csEqual) == 0) && mixedCase(text[p:p+n]) && entropyOK(text[p:p+n], 4.0) {
+			return append(dst, Finding{Kind: KindSecret, Start: p, End: p + n, Confidence: confLikely, Rule: "aws-secret-access-key"})
+		}
+		p += n
+	}
+	return dst
+}
+
+// mixedCase reports whether b holds both an upper- and a lower-case letter.
+func mixedCase(b []byte) bool {
+	var cls charset
+	for _, c := range b {
+		cls |= csOf[c]
+	}
+	return cls&csUpper != 0 && cls&csLower != 0
+}
+
+// dbSchemes are URL schemes whose userinfo password is a database or broker
+// credential.
+var dbSchemes = []string{"postgres", "postgresql", "mysql", "mariadb", "mongodb", "mongodb+srv", "redis", "rediss",
+	"amqp", "amqps", "mssql", "sqlserver", "jdbc:postgresql", "jdbc:mysql", "clickhouse", "cockroachdb", "neo4j", "couchbase", "snowflake"}
+
+// urlCredentials reports the password in scheme://user:password@host (colon
+// at text[c]), Sentry DSN keys, and Teams webhooks. It returns the offset
+// after the userinfo when it consumed it, or c.
+func urlCredentials(dst []Finding, text []byte, tokStart, c, end int) ([]Finding, int) {
+	s := c
+	for s > tokStart && (csOf[text[s-1]]&(csAlnum|csPlus|csDot|csDash) != 0 || text[s-1] == ':') {
+		s--
+	}
+	scheme := text[s:c]
+	u := c + 3
+	at := -1
+	for i := u; i < end; i++ {
+		b := text[i]
+		if b == '@' {
+			at = i
+		}
+		if b == '/' || b == '?' || b == '#' {
+			break
+		}
+	}
+	if at < 0 {
+		if f, ok := teamsWebhook(text, s, u, end); ok {
+			return append(dst, f), f.End
+		}
+		return dst, c
+	}
+	host := text[at+1 : end]
+	colon := bytes.IndexByte(text[u:at], ':')
+	if colon < 0 {
+		if at-u == 32 && spanOf(text[u:at], csHexL, 32) == 32 && bytes.Contains(host[:min(len(host), 80)], []byte("sentry")) {
+			return append(dst, Finding{Kind: KindSecret, Start: u, End: at, Confidence: confStructure, Validated: true, Rule: "sentry-dsn"}), at
+		}
+		return dst, c
+	}
+	ps, pe := u+colon+1, at
+	if pe-ps < 1 || placeholder(text[ps:pe]) || placeholderWord(text[ps:pe]) || stopword(text[ps:pe]) {
+		return dst, at
+	}
+	rule, conf := "url-basic-auth", float32(confLikely)
+	for _, db := range dbSchemes {
+		if asciiEqualFold(scheme, db) {
+			rule, conf = "database-connection-string", confStructure
+			break
+		}
+	}
+	return append(dst, Finding{Kind: KindSecret, Start: ps, End: pe, Confidence: conf, Validated: true, Rule: rule}), at
+}
+
+// teamsWebhook matches https://<tenant>.webhook.office.com/webhookb2/….
+func teamsWebhook(text []byte, s, u, end int) (Finding, bool) {
+	rest := text[u:end]
+	h := bytes.IndexByte(rest, '/')
+	if h < 0 || !bytes.HasSuffix(rest[:h], []byte(".webhook.office.com")) || !bytes.HasPrefix(rest[h:], []byte("/webhookb2/")) || end-u-h < 100 {
+		return Finding{}, false
+	}
+	return Finding{Kind: KindSecret, Start: s, End: end, Confidence: confStructure, Validated: true, Rule: "microsoft-teams-webhook"}, true
+}
+
+// placeholder reports bodies that are stand-ins, not keys: runs of one byte
+// (sk-xxxxxxxx, ********), few distinct bytes, or marker words such as
+// "example", "your" or "redacted".
+func placeholder(b []byte) bool {
+	if len(b) == 0 {
+		return true
+	}
+	var seen [4]uint64
+	distinct, run := 0, 1
+	for i, c := range b {
+		if seen[c>>6]&(1<<(c&63)) == 0 {
+			seen[c>>6] |= 1 << (c & 63)
+			distinct++
+		}
+		if i > 0 && c == b[i-1] {
+			if run++; run >= 5 {
+				return true
+			}
+		} else {
+			run = 1
+		}
+	}
+	if len(b) >= 16 && distinct < 6 {
+		return true
+	}
+	for i, c := range b {
+		for _, w := range placeholderMarks[lowerASCII(c)] {
+			if len(b)-i >= len(w) && indexFold(b[i:i+len(w)], w) == 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// placeholderMarks are words of stand-in values, by first byte; read-only.
+var placeholderMarks = func() (t [256][]string) {
+	for _, w := range []string{"example", "your", "placeholder", "redacted", "xxxx", "dummy", "sample", "12345678",
+		"abcdefgh", "insert", "replace", "changeme"} {
+		t[w[0]] = append(t[w[0]], w)
+	}
+	return t
+}()
+
+// placeholderWord reports template values: <token>, ${VAR}, {{x}}, %s, $VAR.
+func placeholderWord(v []byte) bool {
+	switch {
+	case len(v) == 0:
+		return true
+	case v[0] == '<' || v[0] == '$' || v[0] == '%' || v[0] == '{' || v[0] == '[' || v[0] == '*':
+		return true
+	}
+	return false
+}
+
+// indexFold is bytes.Index with ASCII case folding; w must be lower-case.
+func indexFold(b []byte, w string) int {
+	for i := 0; i+len(w) <= len(b); i++ {
+		if lowerASCII(b[i]) != w[0] {
+			continue
+		}
+		j := 1
+		for j < len(w) && lowerASCII(b[i+j]) == w[j] {
+			j++
+		}
+		if j == len(w) {
+			return i
+		}
+	}
+	return -1
+}
+
+func asciiEqualFold(b []byte, w string) bool {
+	return len(b) == len(w) && indexFold(b, w) == 0
+}
+
+// entropy returns the Shannon entropy of b in bits per byte.
+func entropy(b []byte) float64 {
+	var counts [256]uint16
+	for _, c := range b {
+		counts[c]++
+	}
+	h, n := 0.0, float64(len(b))
+	for _, k := range counts {
+		if k > 0 {
+			p := float64(k) / n
+			h -= p * math.Log2(p)
+		}
+	}
+	return h
+}
+
+// entropyOK reports whether b looks random: a letter and a digit, no
+// placeholder, and entropy of at least min bits per byte (hex strings, with
+// only 16 symbols, need 0.7 bit less).
+func entropyOK(b []byte, min float64) bool {
+	var cls charset
+	for _, c := range b {
+		cls |= csOf[c]
+	}
+	if cls&csDigit == 0 || cls&csLetters == 0 || placeholder(b) {
+		return false
+	}
+	if cls&^csHex == 0 {
+		min -= 0.7
+	}
+	return entropy(b) >= min
+}
+
+// PrivateKey finds PEM private key blocks (RSA, EC, DSA, OpenSSH, PKCS#8,
+// encrypted, PGP), spanning the whole block from BEGIN to END across lines,
+// or to the end of the key material when a paste was cut short. It wakes on
+// the word BEGIN.
+func PrivateKey() Detector {
+	return Detector{
+		Name:    "secret-private-key",
+		Kind:    KindSecret,
+		Trigger: Trigger{Keywords: []string{"begin"}},
+		Find:    findPrivateKey,
+	}
+}
+
+func findPrivateKey(dst []Finding, in Input, tok Token) ([]Finding, int) {
+	text := in.Text
+	s := tok.WordStart - 5
+	if s < tok.Start || string(text[s:tok.WordStart]) != "-----" || string(text[tok.WordStart:tok.WordEnd]) != "BEGIN" {
+		return dst, tok.End
+	}
+	hdrEnd := bytes.Index(text[tok.WordEnd:min(len(text), tok.WordEnd+60)], []byte("-----"))
+	if hdrEnd < 0 || !bytes.Contains(text[tok.WordEnd:tok.WordEnd+hdrEnd], []byte("PRIVATE KEY")) {
+		return dst, tok.End
+	}
+	bodyStart := tok.WordEnd + hdrEnd + 5
+	limit := min(len(text), bodyStart+64<<10)
+	e := bytes.Index(text[bodyStart:limit], []byte("-----END"))
+	validated := e >= 0
+	var bodyEnd, end int
+	if validated {
+		bodyEnd = bodyStart + e
+		closing := bytes.Index(text[bodyEnd+8:min(len(text), bodyEnd+80)], []byte("-----"))
+		if closing < 0 {
+			return dst, tok.End
+		}
+		end = bodyEnd + 8 + closing + 5
+	} else {
+		// A cut paste: the key material runs over the following lines made
+		// only of base64 (and PEM header fields), up to a blank or prose line.
+		bodyEnd = bodyStart
+		for p := bodyStart + 1; p < limit; {
+			e := p
+			for e < limit && text[e] != '\n' && (csOf[text[e]]&csB64Pad != 0 || text[e] == '\r' || text[e] == '\\') {
+				e++
+			}
+			if e < limit && text[e] != '\n' { // a quoted one-line key ends at its quote
+				if e-p >= 64 {
+					bodyEnd = e
+				}
+				break
+			}
+			if e == p {
+				break
+			}
+			bodyEnd, p = e, e+1
+		}
+		end = bodyEnd
+	}
+	material := 0
+	for _, c := range text[bodyStart:bodyEnd] {
+		if csOf[c]&csB64Pad != 0 {
+			material++
+		}
+	}
+	if material < 64 {
+		return dst, tok.End
+	}
+	conf := float32(confChecksum)
+	if !validated {
+		conf = confLikely
+	}
+	return append(dst, Finding{Kind: KindSecret, Start: s, End: end, Confidence: conf, Validated: validated, Rule: "private-key"}), max(end, tok.End)
+}
+
+// secretKeywords wake SecretAssignment: credential words in the languages
+// convanon sees, as the leading word of a token ("Password:", "(token").
+// Words that are mostly followed by a colon ("auth:", "pass:") are left to
+// the class trigger: every extra keyword costs a map lookup for ordinary
+// words of its length and first letter.
+var secretKeywords = []string{
+	"password", "passwd", "passphrase", "secret", "token", "apikey", "key", "bearer",
+	"contraseña", "contrasena", "clave", "passwort", "kennwort", "mot", "senha",
+	"wachtwoord", "lösenord", "hasło", "пароль", "şifre",
+}
+
+// SecretAssignment finds credentials given as values: assignments and
+// fields (password=…, api_key: …, "token": "…", export OPENAI_API_KEY=…),
+// headers (Authorization: Bearer …), and prose cues in several languages
+// ("my password is hunter2", "Passwort: …", "mot de passe : …"). Only the
+// value is reported. Password-like names take any value that is not a
+// placeholder; key- and token-like names need a high-entropy value, and a
+// few provider names (aws, cohere, mistral, datadog …) name the rule when the
+// value has that provider's shape.
+func SecretAssignment() Detector {
+	return Detector{
+		Name:    "secret-assignment",
+		Kind:    KindSecret,
+		Trigger: Trigger{Any: ClassEqual | ClassColon | ClassUnderscore, MinLen: 3, Keywords: secretKeywords},
+		Find:    findAssignment,
+	}
+}
+
+// term says how strongly a name implies a credential value.
+type term uint8
+
+const (
+	termNone   term = iota
+	termWeak        // key, token, secret …: the value must look random
+	termStrong      // password and its translations: any real value
+	termMot         // "mot", which needs "de passe" after it
+	termBearer      // an auth scheme word: the next token is the credential
+)
+
+func findAssignment(dst []Finding, in Input, tok Token) ([]Finding, int) {
+	text := in.Text
+	resume := tok.End
+	sawSep := false
+	for i := tok.Start; i < tok.End && tok.Class&(ClassEqual|ClassColon) != 0; i++ {
+		c := text[i]
+		if c != '=' && c != ':' || i+1 < len(text) && text[i+1] == '/' {
+			continue
+		}
+		ns, ne := nameBefore(text, tok.Start, i)
+		if ne-ns < 2 {
+			continue
+		}
+		sawSep = true
+		t, prov := classifyName(text[ns:ne])
+		if t == termNone || t == termMot {
+			continue
+		}
+		var stop byte
+		if ns > tok.Start {
+			stop = text[ns-1] // ?a=…&b=…, ;k=…;l=…, "k":"…","l":…
+		}
+		f, ve, ok := valueAt(text, skipSep(text, i), t, prov, true, stop)
+		if ok && !bytes.EqualFold(text[f.Start:f.End], text[ns:ne]) { // encodePassword: "encodePassword"
+			dst = append(dst, f)
+			resume = max(resume, ve)
+			i = max(i, ve-1)
+		}
+	}
+	if sawSep {
+		return dst, resume
+	}
+	ns, ne := nameBefore(text, tok.Start, tok.End)
+	if ns < tok.Start || ne-ns < 2 {
+		ns, ne = tok.WordStart, tok.WordEnd
+	}
+	t, prov := classifyName(text[ns:ne])
+	switch t {
+	case termNone:
+		return dst, resume
+	case termMot:
+		w1s, w1e := nextToken(text, tok.End)
+		w2s, w2e := nextToken(text, w1e)
+		if !asciiEqualFold(text[w1s:w1e], "de") || !asciiEqualFold(trimPunct(text[w2s:w2e]), "passe") {
+			return dst, resume
+		}
+		t, tok.End = termStrong, w2e
+		if text[w2e-1] == ':' {
+			f, ve, ok := valueAt(text, skipSep(text, w2e-1), t, prov, true, 0)
+			return appendIf(dst, f, ok), max(resume, ve)
+		}
+	}
+	// name = …, name: … with the separator in a token of its own.
+	if p := skipBlank(text, tok.End); p < len(text) && (text[p] == '=' || text[p] == ':') && t != termBearer {
+		f, ve, ok := valueAt(text, skipSep(text, p), t, prov, true, 0)
+		return appendIf(dst, f, ok), max(resume, ve)
+	}
+	switch t {
+	case termBearer:
+		f, ve, ok := valueAt(text, skipBlank(text, tok.End), termWeak, prov, true, 0)
+		if ok {
+			f.Rule = "bearer-token"
+		}
+		return appendIf(dst, f, ok), max(resume, ve)
+	case termStrong:
+		return proseStrong(dst, text, tok.End, resume)
+	}
+	return proseWeak(dst, text, tok.End, prov, resume)
+}
+
+func appendIf(dst []Finding, f Finding, ok bool) []Finding {
+	if ok {
+		return append(dst, f)
+	}
+	return dst
+}
+
+// proseStrong handles "my password for the wifi is hunter2": a cue word
+// (is, ist, es, est …) or a colon within a few words introduces the value.
+func proseStrong(dst []Finding, text []byte, from, resume int) ([]Finding, int) {
+	p := from
+	for range 6 {
+		ws, we := nextToken(text, p)
+		if ws == we || lineBreakBetween(text, p, ws) {
+			return dst, resume
+		}
+		w := text[ws:we]
+		if w[len(w)-1] == ':' {
+			f, ve, ok := valueAt(text, skipBlank(text, we), termStrong, -1, true, 0)
+			return appendIf(dst, f, ok), max(resume, ve)
+		}
+		if isCue(w) {
+			f, ve, ok := valueAt(text, skipBlank(text, we), termStrong, -1, false, 0)
+			return appendIf(dst, f, ok), max(resume, ve)
+		}
+		if w[len(w)-1] == '.' || w[len(w)-1] == '?' || w[len(w)-1] == '!' {
+			return dst, resume
+		}
+		p = we
+	}
+	return dst, resume
+}
+
+// proseWeak handles "my api key is 3f9a…": a random-looking token within the
+// next few words.
+func proseWeak(dst []Finding, text []byte, from, prov, resume int) ([]Finding, int) {
+	p := from
+	for range 4 {
+		ws, we := nextToken(text, p)
+		if ws == we || lineBreakBetween(text, p, ws) {
+			return dst, resume
+		}
+		if f, ve, ok := valueAt(text, ws, termWeak, prov, false, 0); ok {
+			return append(dst, f), max(resume, ve)
+		}
+		p = we
+	}
+	return dst, resume
+}
+
+func isCue(w []byte) bool {
+	switch string(w) {
+	case "is", "was", "=", "-", "->", "ist", "war", "lautet", "es", "era", "est", "était", "é", "er", "är", "on", "jest", "je", "is:", "are", "será", "sera":
+		return true
+	}
+	return false
+}
+
+func lineBreakBetween(text []byte, a, b int) bool { return bytes.IndexByte(text[a:b], '\n') >= 0 }
+
+func skipBlank(text []byte, p int) int {
+	for p < len(text) && (text[p] == ' ' || text[p] == '\t') {
+		p++
+	}
+	return p
+}
+
+// skipSep skips a separator (=, :, :=, =>, ::) at p and the blanks after it.
+func skipSep(text []byte, p int) int {
+	for p < len(text) && (text[p] == '=' || text[p] == ':' || text[p] == '>') {
+		p++
+	}
+	return skipBlank(text, p)
+}
+
+// nameBefore returns the identifier ending at end (before an optional
+// closing quote): letters, digits, _, -, . and non-ASCII letters.
+func nameBefore(text []byte, start, end int) (int, int) {
+	if end > start && (text[end-1] == '"' || text[end-1] == '\'') {
+		end--
+	}
+	s := end
+	for s > start {
+		c := text[s-1]
+		if csOf[c]&(csAlnum|csUnderscore|csDash|csDot) == 0 && c < 0x80 {
+			break
+		}
+		s--
+	}
+	return s, end
+}
+
+func trimPunct(b []byte) []byte {
+	for len(b) > 0 && bytes.IndexByte([]byte(".,;:)]}\"'"), b[len(b)-1]) >= 0 {
+		b = b[:len(b)-1]
+	}
+	return b
+}
+
+// termWords are the credential words looked for inside a name, indexed by
+// first byte so that a name costs one table read per byte; read-only.
+var termWords = func() (t [256][]termWord) {
+	strong := []string{"passw", "pwd", "passphrase", "passcode", "contraseña", "contrasena", "kennwort", "motdepasse",
+		"mot_de_passe", "senha", "wachtwoord", "lösenord", "losenord", "hasło", "haslo", "heslo", "пароль", "salasana",
+		"adgangskode", "passord", "jelszó", "jelszo", "şifre", "sifre"}
+	weak := []string{"secret", "token", "apikey", "api_key", "api-key", "auth", "credential", "clave", "privatekey",
+		"private_key", "accesskey", "access_key", "conn_str", "connectionstring", "connection_string", "dsn"}
+	for _, w := range strong {
+		t[w[0]] = append(t[w[0]], termWord{w, termStrong})
+	}
+	for _, w := range weak {
+		t[w[0]] = append(t[w[0]], termWord{w, termWeak})
+	}
+	return t
+}()
+
+type termWord struct {
+	word string
+	term term
+}
+
+// wordIndex lists words by one of their bytes (first or last), so that a
+// name is searched for a whole list in one pass.
+type wordIndex [256][]int16
+
+func indexWords(words []string, last bool) *wordIndex {
+	var x wordIndex
+	for i, w := range words {
+		b := w[0]
+		if last {
+			b = w[len(w)-1]
+		}
+		x[b] = append(x[b], int16(i))
+	}
+	return &x
+}
+
+// findWord returns the index of the first word of words (indexed by first
+// byte in x) found in n, or -1.
+func findWord(n []byte, words []string, x *wordIndex) int {
+	for i, c := range n {
+		for _, wi := range x[c] {
+			if hasAt(n, i, words[wi]) {
+				return int(wi)
+			}
+		}
+	}
+	return -1
+}
+
+var (
+	// excludedNames mark fields about a credential rather than holding one,
+	// by their ending.
+	excludedNames = []string{"id", "name", "type", "url", "uri", "path", "file", "dir", "len", "length", "size", "count",
+		"policy", "hint", "expires", "expiry", "expiration", "field", "label", "prompt", "format", "mode", "endpoint",
+		"version", "ttl", "timeout", "method", "provider", "strength", "required", "min", "max", "limit", "usage", "index",
+		"pattern", "regex", "rotation", "enabled", "arn", "fingerprint", "tokens", "reset", "manager", "hash_algorithm"}
+	excludedNamesIdx = indexWords(excludedNames, true)
+	// excludedInfix mark names that contain a credential word by accident.
+	excludedInfix = []string{"public", "publishable", "keyword", "keyboard", "secretar", "tokeniz", "bypass", "compass",
+		"monkey", "turkey", "donkey", "hotkey", "primary_key", "primarykey", "foreign", "sort_key", "partition_key",
+		"idempotency", "cache_key", "author"}
+	excludedInfixIdx = indexWords(excludedInfix, false)
+)
+
+// hasAt reports whether n holds w at i.
+func hasAt(n []byte, i int, w string) bool {
+	return len(n)-i >= len(w) && string(n[i:i+len(w)]) == w
+}
+
+func containsStr(n []byte, w string) bool {
+	for i := range n {
+		if n[i] == w[0] && hasAt(n, i, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasSuffixStr(n []byte, w string) bool { return len(n) >= len(w) && string(n[len(n)-len(w):]) == w }
+
+// classifyName says whether a field or variable name implies a credential
+// value, and which provider (an index in secretProviders, or -1) it names.
+func classifyName(name []byte) (term, int) {
+	if len(name) > 64 {
+		return termNone, -1
+	}
+	var buf [64]byte
+	n := buf[:len(name)]
+	for i, c := range name {
+		n[i] = lowerASCII(c)
+	}
+	switch string(n) {
+	case "mot":
+		return termMot, -1
+	case "bearer", "basic":
+		return termBearer, -1
+	case "pass":
+		return termStrong, -1
+	case "key", "api":
+		return termWeak, -1
+	}
+	t := termNone
+	for i, c := range n {
+		for _, w := range termWords[c] {
+			if w.term > t && i+1 < len(n) && n[i+1] == w.word[1] && hasAt(n, i, w.word) && (w.word != "auth" || !hasAt(n, i, "author") || hasAt(n, i, "authoriz")) {
+				t = w.term
+			}
+		}
+	}
+	if t == termNone && hasSuffixStr(n, "pass") {
+		t = termStrong
+	}
+	if k := len(n) - 3; t == termNone && k > 0 && (hasSuffixStr(n, "key") || hasSuffixStr(n, "keys")) {
+		if p := name[k-1]; p == '_' || p == '-' || p == '.' || name[k] == 'K' || hasSuffixStr(n, "apikey") || hasSuffixStr(n, "secretkey") {
+			t = termWeak
+		}
+	}
+	if t == termNone {
+		return termNone, -1
+	}
+	for _, xi := range excludedNamesIdx[n[len(n)-1]] {
+		if hasSuffixStr(n, excludedNames[xi]) {
+			return termNone, -1
+		}
+	}
+	if xi := findWord(n, excludedInfix, excludedInfixIdx); xi >= 0 && (excludedInfix[xi] != "author" || !containsStr(n, "authoriz")) {
+		return termNone, -1
+	}
+	return t, findWord(n, providerWords, providerIdx)
+}
+
+// secretProvider names a provider whose keys lack a prefix: gitleaks finds
+// them by a provider word in the variable name and the value's shape.
+type secretProvider struct {
+	word, id string
+	set      charset
+	min, max int
+	uuid     bool
+}
+
+var (
+	providerWords = func() []string {
+		ws := make([]string, len(secretProviders))
+		for i, p := range secretProviders {
+			ws[i] = p.word
+		}
+		return ws
+	}()
+	providerIdx = indexWords(providerWords, false)
+)
+
+var secretProviders = []secretProvider{
+	{word: "aws", id: "aws-secret-access-key", set: csB64, min: 40, max: 40},
+	{word: "cohere", id: "cohere-api-token", set: csAlnum, min: 40, max: 40},
+	{word: "mistral", id: "mistral-api-key", set: csAlnum, min: 32, max: 32},
+	{word: "datadog", id: "datadog-access-token", set: csHexL, min: 32, max: 40},
+	{word: "dd_api", id: "datadog-access-token", set: csHexL, min: 32, max: 40},
+	{word: "dd_app", id: "datadog-access-token", set: csHexL, min: 32, max: 40},
+	{word: "heroku", id: "heroku-api-key", uuid: true},
+	{word: "twilio", id: "twilio-auth-token", set: csHexL, min: 32, max: 32},
+	{word: "mailgun", id: "mailgun-signing-key", set: csHexL | csDash, min: 32, max: 50},
+	{word: "postmark", id: "postmark-server-token", uuid: true},
+	{word: "netlify", id: "netlify-access-token", set: csURLSafe | csEqual, min: 40, max: 46},
+	{word: "cloudflare", id: "cloudflare-api-key", set: csURLSafe, min: 37, max: 40},
+	{word: "algolia", id: "algolia-api-key", set: csHexL, min: 32, max: 32},
+	{word: "sentry", id: "sentry-access-token", set: csHexL, min: 64, max: 64},
+	{word: "okta", id: "okta-access-token", set: csURLSafe | csEqual, min: 42, max: 42},
+	{word: "discord", id: "discord-client-secret", set: csURLSafe, min: 32, max: 32},
+	{word: "deepgram", id: "deepgram-api-key", set: csHexL, min: 40, max: 40},
+	{word: "together", id: "together-api-key", set: csHexL, min: 64, max: 64},
+	{word: "wandb", id: "wandb-api-key", set: csHexL, min: 40, max: 40},
+	{word: "azure", id: "azure-devops-pat", set: csLoAlnum, min: 52, max: 52},
+	{word: "snyk", id: "snyk-api-token", uuid: true},
+	{word: "hubspot", id: "hubspot-api-key", uuid: true},
+	{word: "assemblyai", id: "assemblyai-api-key", set: csHexL, min: 32, max: 32},
+	{word: "elevenlabs", id: "elevenlabs-api-key", set: csHexL, min: 32, max: 32},
+	{word: "atlassian", id: "atlassian-api-token", set: csAlnum, min: 24, max: 24},
+	{word: "jira", id: "atlassian-api-token", set: csAlnum, min: 24, max: 24},
+	{word: "bitbucket", id: "bitbucket-client-secret", set: csURLSafe, min: 64, max: 64},
+	{word: "gitter", id: "gitter-access-token", set: csURLSafe, min: 40, max: 40},
+	{word: "trello", id: "trello-access-token", set: csAlnum, min: 32, max: 32},
+	{word: "twitch", id: "twitch-api-token", set: csLoAlnum, min: 30, max: 30},
+	{word: "zendesk", id: "zendesk-secret-key", set: csAlnum, min: 40, max: 40},
+	{word: "launchdarkly", id: "launchdarkly-access-token", set: csURLSafe, min: 40, max: 40},
+	{word: "contentful", id: "contentful-delivery-api-token", set: csURLSafe | csEqual, min: 43, max: 43},
+	{word: "fastly", id: "fastly-api-token", set: csURLSafe | csEqual, min: 32, max: 32},
+	{word: "pagerduty", id: "pagerduty-api-key", set: csURLSafe | csPlus, min: 20, max: 20},
+	{word: "circleci", id: "circleci-api-token", set: csHexL, min: 40, max: 40},
+	{word: "sonar", id: "sonar-api-token", set: csAlnum | csUnderscore, min: 40, max: 44},
+	{word: "voyage", id: "voyage-api-key", set: csURLSafe, min: 40, max: 48},
+	{word: "fireworks", id: "fireworks-api-key", set: csAlnum | csUnderscore, min: 40, max: 60},
+}
+
+// isUUID reports an 8-4-4-4-12 hex string.
+func isUUID(v []byte) bool {
+	if len(v) != 36 {
+		return false
+	}
+	for i, c := range v {
+		if i == 8 || i == 13 || i == 18 || i == 23 {
+			if c != '-' {
+				return false
+			}
+		} else if csOf[c]&csHex == 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// valueAt reads the value starting at p: quoted up to its closing quote on
+// the same line, else up to white space (or stop, the byte that opened the
+// field: & in a query, ; in a connection string), less trailing punctuation.
+// explicit is false for prose cues, which ask more of the value.
+func valueAt(text []byte, p int, t term, prov int, explicit bool, stop byte) (Finding, int, bool) {
+	if p >= len(text) || byteClass[text[p]] == classSpace {
+		return Finding{}, p, false
+	}
+	vs, ve, quoted := p, p, false
+	if q := text[p]; q == '"' || q == '\'' || q == '`' {
+		lineEnd := min(len(text), p+512)
+		if i := bytes.IndexByte(text[p+1:lineEnd], '\n'); i >= 0 {
+			lineEnd = p + 1 + i
+		}
+		if c := bytes.IndexByte(text[p+1:lineEnd], q); c >= 0 {
+			vs, ve, quoted = p+1, p+1+c, true
+		} else {
+			vs = p + 1
+		}
+	}
+	if !quoted {
+		switch stop {
+		case '"', '{', ',':
+			stop = ','
+		case '?', '&':
+			stop = '&'
+		case ';':
+		default:
+			stop = 0
+		}
+		ve = vs
+		for ve < len(text) && byteClass[text[ve]] != classSpace && (stop == 0 || text[ve] != stop) && !(stop == ',' && text[ve] == '}') {
+			ve++
+		}
+		for ve > vs && bytes.IndexByte([]byte(".,;:)]}\"'`"), text[ve-1]) >= 0 {
+			ve--
+		}
+	}
+	v := text[vs:ve]
+	// An auth scheme: the credential is the next word.
+	if t == termWeak && !quoted && (asciiEqualFold(v, "bearer") || asciiEqualFold(v, "basic") || asciiEqualFold(v, "token")) {
+		f, e, ok := valueAt(text, skipBlank(text, ve), termWeak, -1, true, 0)
+		f.Rule = "bearer-token"
+		if asciiEqualFold(v, "basic") {
+			f.Rule = "basic-auth"
+		}
+		return f, e, ok
+	}
+	f := Finding{Kind: KindSecret, Start: vs, End: ve}
+	if len(v) == 0 || placeholderWord(v) || !quoted && codeReference(v) {
+		return Finding{}, ve, false
+	}
+	if prov >= 0 {
+		pr := secretProviders[prov]
+		if pr.uuid && isUUID(v) || !pr.uuid && len(v) >= pr.min && len(v) <= pr.max && spanOf(v, pr.set, len(v)) == len(v) && !placeholder(v) {
+			f.Rule, f.Confidence = pr.id, 0.9
+			return f, ve, true
+		}
+	}
+	switch t {
+	case termStrong:
+		if len(v) < 3 || len(v) > 128 || stopword(v) || placeholder(v) && !quoted || !explicit && !quoted && !passwordLike(v) {
+			return Finding{}, ve, false
+		}
+		f.Rule, f.Confidence = "generic-password", 0.8
+		if !explicit {
+			f.Confidence = 0.7
+		}
+		return f, ve, true
+	case termWeak:
+		ok := explicit && len(v) >= 12 && len(v) <= 4096 && (entropyOK(v, 3.0) || isUUID(v)) ||
+			len(v) >= 20 && len(v) <= 4096 && !isUUID(v) && entropyOK(v, 3.5) && !notSecretShape(v)
+		if !ok || bytes.Contains(v, []byte("://")) || wordy(v) {
+			return Finding{}, ve, false
+		}
+		f.Rule, f.Confidence = "generic-api-key", 0.8
+		return f, ve, true
+	}
+	return Finding{}, ve, false
+}
+
+// codeReference reports values that name where a secret comes from rather
+// than being one: os.environ[…], getenv(…), process.env.X.
+func codeReference(v []byte) bool {
+	return bytes.IndexAny(v, "([{") >= 0 || bytes.HasPrefix(v, []byte("os.environ")) || bytes.HasPrefix(v, []byte("process.env")) ||
+		bytes.HasPrefix(v, []byte("ENV[")) || bytes.HasPrefix(v, []byte("env."))
+}
+
+// notSecretShape reports values that follow "key" or "token" in prose
+// without being secrets: OpenSSH public keys, SHA256: fingerprints, 0x hex
+// (addresses, hashes), paths and e-mail addresses.
+func notSecretShape(v []byte) bool {
+	return bytes.HasPrefix(v, []byte("AAAAB3NzaC1")) || bytes.HasPrefix(v, []byte("AAAAC3NzaC1")) || bytes.HasPrefix(v, []byte("AAAAE2VjZHNh")) ||
+		indexFold(v, "sha256:") == 0 || indexFold(v, "sha1:") == 0 || indexFold(v, "md5:") == 0 || indexFold(v, "0x") == 0 ||
+		v[0] == '/' || v[0] == '~' || v[0] == '.' || len(v) > 2 && v[1] == ':' && v[2] == '\\' || bytes.IndexByte(v, '@') >= 0
+}
+
+// wordy reports values made mostly of words (user_profile_settings_v2,
+// cache:user:42:profile): identifiers, not random keys, in which runs of
+// four or more lower-case letters holding a vowel are rare.
+func wordy(v []byte) bool {
+	covered := 0
+	for i := 0; i < len(v); {
+		j := i
+		if csOf[v[j]]&csUpper != 0 {
+			j++
+		}
+		vowel := false
+		for j < len(v) && csOf[v[j]]&csLower != 0 {
+			switch v[j] {
+			case 'a', 'e', 'i', 'o', 'u':
+				vowel = true
+			}
+			j++
+		}
+		if j-i >= 4 && vowel {
+			covered += j - i
+		}
+		i = max(j, i+1)
+	}
+	return covered*10 >= len(v)*6
+}
+
+// passwordLike asks a value introduced in prose to look like a password: a
+// digit, a symbol, or a capital after the first letter. "my password is
+// hunter2" passes; "my password is incorrect" does not.
+func passwordLike(v []byte) bool {
+	for i, c := range v {
+		cls := csOf[c]
+		if cls&csDigit != 0 || cls == 0 && c < 0x80 || i > 0 && cls&csUpper != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// stopword reports words that follow a password cue without being one.
+func stopword(v []byte) bool {
+	if len(v) > 16 {
+		return false
+	}
+	var buf [16]byte
+	w := buf[:len(v)]
+	for i, c := range v {
+		w[i] = lowerASCII(c)
+	}
+	switch string(w) {
+	case "is", "was", "the", "a", "an", "my", "your", "his", "her", "our", "their", "to", "for", "and", "or", "not", "of",
+		"required", "optional", "none", "null", "nil", "empty", "hidden", "redacted", "true", "false", "yes", "no",
+		"string", "str", "text", "int", "bool", "here", "below", "above", "same", "incorrect", "wrong", "invalid",
+		"expired", "reset", "forgotten", "changed", "protected", "manager", "undefined", "password", "passwort",
+		"secret", "token", "pass", "pwd", "ist", "es", "est", "de", "le", "la", "der", "die", "das", "el", "il",
+		"ok", "okay", "unknown", "blank", "missing", "set", "unset", "too", "very", "still", "also", "just":
+		return true
+	}
+	return false
+}

@@ -1,0 +1,119 @@
+package detectors
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+type spanWant struct {
+	Kind       Kind
+	Start, End int
+}
+
+func scanOne(t *testing.T, d Detector, in Input) []spanWant {
+	t.Helper()
+	e, err := New([]Detector{d})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := []spanWant{}
+	for _, f := range e.ScanInput(nil, in) {
+		got = append(got, spanWant{f.Kind, f.Start, f.End})
+	}
+	return got
+}
+
+// at returns the span of sub in s as a want, panicking if absent.
+func at(k Kind, s, sub string) spanWant {
+	i := indexOf(s, sub)
+	return spanWant{k, i, i + len(sub)}
+}
+
+func indexOf(s, sub string) int {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if s[i:i+len(sub)] == sub {
+			return i
+		}
+	}
+	panic("BUG: " + sub + " not in test text")
+}
+
+func TestSpokenDigitsTruePositives(t *testing.T) {
+	tests := []struct {
+		name, lang, give, want string
+		kind                   Kind
+	}{
+		{"en digits", "en", "hi this is anna my number is four one five five five five oh one nine two thanks", "four one five five five five oh one nine two", KindPhone},
+		{"en double", "en", "call me on four one five double five five oh one nine two", "four one five double five five oh one nine two", KindPhone},
+		{"en mixed", "en", "it's 415 five five five 0192 ok", "415 five five five 0192", KindPhone},
+		{"en pauses", "en", "number is four one five, five five five, zero one nine two.", "four one five, five five five, zero one nine two", KindPhone},
+		{"en hyphens", "en", "text four-one-five-five-five-five-zero-one-nine-two please", "four-one-five-five-five-five-zero-one-nine-two", KindPhone},
+		{"en plus", "en", "plus four four two zero seven nine four six zero nine five eight", "plus four four two zero seven nine four six zero nine five eight", KindPhone},
+		{"es", "es", "mi número es seis uno dos tres cuatro cinco seis siete ocho gracias", "seis uno dos tres cuatro cinco seis siete ocho", KindPhone},
+		{"de", "de", "meine Nummer ist null eins fünf eins zwei drei vier fünf sechs sieben acht", "null eins fünf eins zwei drei vier fünf sechs sieben acht", KindPhone},
+		{"fr pairs", "fr", "c'est le zéro six douze trente-quatre cinquante-six soixante-dix-huit merci", "zéro six douze trente-quatre cinquante-six soixante-dix-huit", KindPhone},
+		{"fr quatre-vingt", "fr", "appelez le zéro un quarante-deux quatre-vingt-dix soixante et onze douze", "zéro un quarante-deux quatre-vingt-dix soixante et onze douze", KindPhone},
+		{"it", "it", "il mio numero è tre tre tre uno due tre quattro cinque sei sette", "tre tre tre uno due tre quattro cinque sei sette", KindPhone},
+		{"card read out", "en", "card four one one one one one one one one one one one one one one one expiry", "four one one one one one one one one one one one one one one one", KindCreditCard},
+		{"ssn with cue", "en", "my social security number is one two three four five six seven eight nine", "one two three four five six seven eight nine", KindUSSSN},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := scanOne(t, SpokenDigits, Input{Text: []byte(tt.give), Lang: tt.lang, Spoken: true})
+			want := []spanWant{at(tt.kind, tt.give, tt.want)}
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("Scan(%q) mismatch (-want +got):\n%s", tt.give, diff)
+			}
+		})
+	}
+}
+
+func TestSpokenDigitsTrueNegatives(t *testing.T) {
+	tests := []struct{ name, give string }{
+		{"counts", "i have two kids and one dog and three cats"},
+		{"time", "let's meet at four thirty or five"},
+		{"spanish article", "tengo un problema con una factura de dos meses"},
+		{"german article", "ich habe ein Problem mit einer Rechnung"},
+		{"short spoken", "my pin is one two three four"},
+		{"written phone is not spoken", "call 415 555 0192"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := scanOne(t, SpokenDigits, Input{Text: []byte(tt.give), Spoken: true}); len(got) != 0 {
+				t.Errorf("Scan(%q) = %v, want none", tt.give, got)
+			}
+		})
+	}
+}
+
+func TestSpokenDigitsNearMisses(t *testing.T) {
+	tests := []struct{ name, give string }{
+		{"year", "back in nineteen ninety nine we moved"},
+		{"price", "it costs twenty five dollars and ninety nine cents"},
+		{"sentence end splits", "i have one two three. four five six seven"},
+		{"card failing luhn", "card four one one one one one one one one one one one one one one two"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := scanOne(t, SpokenDigits, Input{Text: []byte(tt.give), Spoken: true}); len(got) != 0 {
+				t.Errorf("Scan(%q) = %v, want none", tt.give, got)
+			}
+		})
+	}
+}
+
+func BenchmarkSpokenDigitsNoFindings(b *testing.B) {
+	e, err := New([]Detector{SpokenDigits, SpokenEmail})
+	if err != nil {
+		b.Fatal(err)
+	}
+	text := []byte("tengo un problema con una factura de dos meses, i have one question at the end and two kids. " +
+		"ich habe ein Problem mit einer Rechnung von 2024 und 3 Artikeln, je voudrais un café à 10h30 ")
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	var dst []Finding
+	for b.Loop() {
+		dst = e.Scan(dst[:0], text)
+	}
+}

@@ -1,0 +1,110 @@
+package detectors
+
+// Helpers for detectors that read the tokens around the one that woke them.
+
+// nextToken returns the bounds of the first token at or after i, or (n, n)
+// when there is none.
+func nextToken(text []byte, i int) (int, int) {
+	for i < len(text) && byteClass[text[i]] == classSpace {
+		i++
+	}
+	s := i
+	for i < len(text) && byteClass[text[i]] != classSpace {
+		i++
+	}
+	return s, i
+}
+
+// prevToken returns the bounds of the last token ending at or before i, or
+// (0, 0) when there is none.
+func prevToken(text []byte, i int) (int, int) {
+	for i > 0 && byteClass[text[i-1]] == classSpace {
+		i--
+	}
+	e := i
+	for i > 0 && byteClass[text[i-1]] != classSpace {
+		i--
+	}
+	return i, e
+}
+
+// trimWord strips the punctuation around the token text[s:e] (quotes,
+// brackets, commas, sentence ends) and reports whether the token ended a
+// sentence or clause ('.', '!', '?', ';', ':'), after which a number or an
+// address does not continue.
+func trimWord(text []byte, s, e int) (ws, we int, stop bool) {
+	for s < e && isTrimmable(text[s]) {
+		s++
+	}
+	for e > s && isTrimmable(text[e-1]) {
+		switch text[e-1] {
+		case '.', '!', '?', ';', ':':
+			stop = true
+		}
+		e--
+	}
+	return s, e, stop
+}
+
+func isTrimmable(b byte) bool {
+	switch b {
+	case '.', ',', ';', ':', '!', '?', '"', '\'', '(', ')', '[', ']', '{', '}', '<', '>', '*', '`':
+		return true
+	}
+	return false
+}
+
+// foldWord appends w to dst with ASCII letters lower-cased and the upper-case
+// accented letters of the configured languages folded; it fails when w does
+// not fit in dst's capacity, so callers pass a stack buffer.
+func foldWord(dst, w []byte) ([]byte, bool) {
+	if len(w) > cap(dst)-len(dst) {
+		return dst, false
+	}
+	for i := 0; i < len(w); i++ {
+		b := w[i]
+		switch {
+		case b >= 'A' && b <= 'Z':
+			b += 'a' - 'A'
+		case b == 0xc3 && i+1 < len(w) && w[i+1] >= 0x80 && w[i+1] <= 0x9e && w[i+1] != 0x97:
+			// U+00C0..U+00DE (À..Þ but ×): lower case is +0x20 in the
+			// second byte.
+			dst = append(dst, b, w[i+1]+0x20)
+			i++
+			continue
+		}
+		dst = append(dst, b)
+	}
+	return dst, true
+}
+
+// isDigits reports whether b is non-empty and all ASCII digits.
+func isDigits(b []byte) bool {
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return len(b) > 0
+}
+
+// hasCue reports whether one of cues (lower-case) occurs as a word within
+// window bytes before pos, case-insensitively.
+func hasCue(text []byte, pos, window int, cues []string) bool {
+	from := max(0, pos-window)
+	var buf [256]byte
+	lower, ok := foldWord(buf[:0], text[from:pos])
+	if !ok {
+		return false
+	}
+	for _, c := range cues {
+		for i := 0; i+len(c) <= len(lower); i++ {
+			if string(lower[i:i+len(c)]) == c &&
+				(i == 0 || byteClass[lower[i-1]]&ClassAlnum == 0) &&
+				(i+len(c) == len(lower) || byteClass[lower[i+len(c)]]&ClassAlnum == 0) {
+				return true
+			}
+		}
+	}
+	return false
+}

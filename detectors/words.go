@@ -1,0 +1,141 @@
+package detectors
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// Word scanning shared by the PERSON and LOCATION detectors. A word is a run
+// of letters with inner apostrophes and hyphens ("o'brien", "jean-pierre",
+// "m'appelle"); everything else separates words.
+
+// isLetterAt reports whether a letter starts at text[i], and its byte length.
+func isLetterAt(text []byte, i int) (bool, int) {
+	c := text[i]
+	if c < utf8.RuneSelf {
+		return c|0x20 >= 'a' && c|0x20 <= 'z', 1
+	}
+	r, n := utf8.DecodeRune(text[i:])
+	return unicode.IsLetter(r), n
+}
+
+// isApostropheAt reports whether an apostrophe (' or ’) starts at text[i],
+// and its byte length.
+func isApostropheAt(text []byte, i int) (bool, int) {
+	if text[i] == '\'' {
+		return true, 1
+	}
+	if i+2 < len(text) && text[i] == 0xe2 && text[i+1] == 0x80 && text[i+2] == 0x99 {
+		return true, 3
+	}
+	return false, 0
+}
+
+// wordAt returns the end of the word starting at the letter text[i].
+func wordAt(text []byte, i int) int {
+	for i < len(text) {
+		if ok, n := isLetterAt(text, i); ok {
+			i += n
+			continue
+		}
+		// An apostrophe or hyphen inside a word, followed by a letter.
+		j := i
+		if ok, n := isApostropheAt(text, i); ok {
+			j += n
+		} else if text[i] == '-' {
+			j++
+		} else {
+			break
+		}
+		if j >= len(text) {
+			break
+		}
+		if ok, _ := isLetterAt(text, j); !ok {
+			break
+		}
+		i = j
+	}
+	return i
+}
+
+// nextWord returns the bounds of the first word at or after i, or (-1, -1).
+func nextWord(text []byte, i int) (int, int) {
+	for i < len(text) {
+		if ok, n := isLetterAt(text, i); !ok {
+			i += n
+			continue
+		}
+		return i, wordAt(text, i)
+	}
+	return -1, -1
+}
+
+// Gaps between two words, from loosest to tightest.
+const (
+	gapOther = iota // digits, symbols or a sentence end
+	gapBreak        // a comma, colon, dash or line break (a cue and its name)
+	gapSpace        // spaces or tabs only (the words of one name)
+)
+
+// gapBetween classifies text[a:b], the bytes between two words.
+func gapBetween(text []byte, a, b int) int {
+	g := gapSpace
+	for _, c := range text[a:b] {
+		switch c {
+		case ' ', '\t':
+		case ',', ':', '-', ';', '\n', '\r':
+			g = gapBreak
+		default:
+			return gapOther
+		}
+	}
+	return g
+}
+
+// isUpperAt reports whether the letter at text[i] is upper-case.
+func isUpperAt(text []byte, i int) bool {
+	c := text[i]
+	if c < utf8.RuneSelf {
+		return c >= 'A' && c <= 'Z'
+	}
+	r, _ := utf8.DecodeRune(text[i:])
+	return unicode.IsUpper(r)
+}
+
+// sentenceStart reports whether the word at i opens a sentence: nothing but
+// quotes or brackets before it since the text start or a . ! ? or line break.
+func sentenceStart(text []byte, i int) bool {
+	for j := i - 1; j >= 0; j-- {
+		switch text[j] {
+		case ' ', '\t', '"', '\'', '(', '[', '*', '>', '-':
+			continue
+		case '.', '!', '?', '\n', '\r', ':':
+			return true
+		}
+		return text[j] >= 0x80 && j >= 1 && (text[j-1] == 0xc2) // ¿ ¡ « opening a sentence
+	}
+	return true
+}
+
+// hasUpper reports whether text holds an ASCII upper-case letter.
+func hasUpper(text []byte) bool {
+	for _, c := range text {
+		if c >= 'A' && c <= 'Z' {
+			return true
+		}
+	}
+	return false
+}
+
+// trimPossessive returns the end of w without an English possessive "'s".
+func trimPossessive(text []byte, ws, we int) int {
+	if we-ws > 3 && (text[we-1] == 's' || text[we-1] == 'S') {
+		if ok, n := isApostropheAt(text, we-1-1); ok && n == 1 {
+			return we - 2
+		}
+		if we-ws > 5 && text[we-2] == 0x99 && text[we-3] == 0x80 && text[we-4] == 0xe2 {
+			return we - 4
+		}
+	}
+	return we
+}
