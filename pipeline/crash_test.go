@@ -57,7 +57,7 @@ func TestCrash(t *testing.T) {
 	produce(t, addrs, s.OptOuts)
 	produce(t, addrs, s.Events)
 	msgs := consumed(t, addrs)
-	ring := testRing(t)
+	ring := envRing(t)
 	dir := t.TempDir()
 
 	seed := uint64(time.Now().UnixNano())

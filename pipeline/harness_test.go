@@ -61,8 +61,8 @@ func testConfig(addrs []string, dir string) config.Config {
 	return c
 }
 
-// testRing returns the ring of testKey.
-func testRing(t *testing.T) *keys.Ring {
+// envRing returns the ring of testKey.
+func envRing(t *testing.T) *keys.Ring {
 	t.Helper()
 	t.Setenv("CONVANON_KEYS", testKey)
 	r, err := keys.LoadEnv("CONVANON_KEYS", keys.RotatePeriod, keys.Daily)

@@ -22,7 +22,7 @@ func TestEndToEnd(t *testing.T) {
 	produce(t, addrs, s.OptOuts)
 	produce(t, addrs, s.Events)
 	msgs := consumed(t, addrs)
-	ring := testRing(t)
+	ring := envRing(t)
 	cfg := testConfig(addrs, t.TempDir())
 
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)

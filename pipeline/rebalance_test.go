@@ -18,7 +18,7 @@ func TestRebalance(t *testing.T) {
 	produce(t, addrs, s.OptOuts)
 	produce(t, addrs, s.Events[:half])
 	cfg := testConfig(addrs, t.TempDir())
-	ring := testRing(t)
+	ring := envRing(t)
 
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancel()
