@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"context"
+	"strings"
 	"testing"
 	"time"
 
@@ -67,4 +68,46 @@ func headers(m kafka.Message) map[string]string {
 		h[x.Key] = string(x.Value)
 	}
 	return h
+}
+
+// TestPoisonRecords sends records that cannot be processed to dead letters
+// with their reason, and processing goes on past them.
+func TestPoisonRecords(t *testing.T) {
+	addrs := startCluster(t)
+	good := func(id string) demo.Record {
+		return demo.Record{Topic: "conversations", Key: []byte("c-1"), Value: []byte(`{"type":"message","event_id":"` + id +
+			`","tenant_id":"acme","user_id":"u-1","conversation_id":"c-1","channel":"chat","role":"user","ts":"2026-11-20T08:00:00Z","text":"hello"}`)}
+	}
+	huge := good("e-huge")
+	huge.Value = []byte(strings.Replace(string(huge.Value), "hello", strings.Repeat("hello ", 400), 1))
+	produce(t, addrs, []demo.Record{
+		good("e-1"),
+		huge,
+		{Topic: "conversations", Key: []byte("c-1"), Value: []byte(`{"type":"message"`)},
+		{Topic: "conversations", Key: []byte("c-1"), Value: []byte(`{"type":"reaction","event_id":"e-x","tenant_id":"acme","ts":"2026-11-20T08:00:00Z"}`)},
+		good("e-2"),
+	})
+	cfg := testConfig(addrs, t.TempDir())
+	cfg.MaxRecordBytes = 1024
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	if err := newTestPipeline(t, cfg, true).Run(ctx); err != nil {
+		t.Fatalf("Run: %v", err)
+	}
+	out := readOutput(t, cfg.Output.Dir)
+	var offsets []int64
+	for _, r := range out.messages {
+		offsets = append(offsets, r.SourceOffset)
+	}
+	if diff := cmp.Diff([]int64{0, 4}, offsets); diff != "" {
+		t.Errorf("message rows by offset mismatch (-want +got):\n%s", diff)
+	}
+	var got []string
+	for _, m := range readTopic(t, addrs, "convanon-dlq") {
+		h := headers(m)
+		got = append(got, h[sinks.HeaderSourceOffset]+" "+h[sinks.HeaderReason])
+	}
+	if diff := cmp.Diff([]string{"1 oversize", "2 bad_json", "3 bad_type"}, got); diff != "" {
+		t.Errorf("dead letters (offset reason) mismatch (-want +got):\n%s", diff)
+	}
 }
