@@ -147,6 +147,8 @@ func (p *Pipeline) consume(ctx context.Context, c *claim) error {
 	w := newWorker()
 	b := newBatch(c.topicPartition)
 	defer b.reset()
+	var read int64
+	defer func() { p.stats.Read.Add(read) }()
 	for {
 		// --exit-at-end: everything up to the start-up end is committed.
 		if c.end >= 0 && pos >= c.end {
@@ -168,6 +170,10 @@ func (p *Pipeline) consume(ctx context.Context, c *claim) error {
 			return fmt.Errorf("fetch %s/%d: %w", c.topic, c.partition, err)
 		default:
 			pos = msg.Offset + 1
+			if read++; read == 256 { // progress, without a shared write per record
+				p.stats.Read.Add(read)
+				read = 0
+			}
 			// 5-7. Decode, policy, anonymize into the batch.
 			if err := p.handle(ctx, w, b, msg); err != nil {
 				return err

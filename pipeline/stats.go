@@ -14,7 +14,8 @@ import (
 // a crash are counted again by the process that replays them. Every field
 // is safe to read concurrently and to report: counts only.
 type Stats struct {
-	Events        atomic.Int64 // records read from the consumed topics
+	Events        atomic.Int64 // records of the consumed topics in durable, committed batches
+	Read          atomic.Int64 // records read so far, for progress; runs ahead of Events
 	Messages      atomic.Int64 // rows written to messages
 	Decisions     atomic.Int64 // rows written to decisions
 	Feedback      atomic.Int64 // feedback events accepted (for the aggregates)

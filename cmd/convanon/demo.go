@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"flag"
@@ -33,7 +34,7 @@ const demoMarker = ".convanon-demo"
 func runDemo(ctx context.Context, e env, args []string) error {
 	fl := flag.NewFlagSet("demo", flag.ContinueOnError)
 	fl.SetOutput(e.stderr)
-	n := fl.Int("events", 20000, "number of events to generate")
+	n := fl.Int("events", 50000, "number of events to generate")
 	out := fl.String("out", "out", "dataset root `dir`; replaced if it holds a previous demo's output")
 	seed := fl.Uint64("seed", 1, "random seed of the synthetic stream")
 	if err := fl.Parse(args); err != nil {
@@ -167,7 +168,7 @@ func produceDemo(ctx context.Context, addrs []string, t config.Topics, s demo.St
 func progress(w io.Writer, s *pipeline.Stats, total int64, start time.Time, done <-chan struct{}) {
 	const width = 30
 	draw := func() {
-		n := s.Events.Load()
+		n := s.Read.Load()
 		frac := min(float64(n)/float64(max(total, 1)), 1)
 		el := time.Since(start).Seconds()
 		fmt.Fprintf(w, "\r[%-*s] %3.0f%% %d/%d events  %.0f events/s ", width, strings.Repeat("#", int(frac*width)), frac*100, n, total, float64(n)/max(el, 1e-3))
@@ -177,6 +178,7 @@ func progress(w io.Writer, s *pipeline.Stats, total int64, start time.Time, done
 	for {
 		select {
 		case <-done:
+			s.Read.Store(s.Events.Load()) // everything read is durable now
 			draw()
 			fmt.Fprintln(w)
 			return
@@ -211,10 +213,7 @@ func formatCounts(m map[string]int64) string {
 		return "(none)"
 	}
 	ks := slices.SortedFunc(maps.Keys(m), func(a, b string) int {
-		if m[a] != m[b] {
-			return int(m[b] - m[a])
-		}
-		return strings.Compare(a, b)
+		return cmp.Or(cmp.Compare(m[b], m[a]), strings.Compare(a, b))
 	})
 	parts := make([]string, len(ks))
 	for i, k := range ks {
