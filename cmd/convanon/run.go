@@ -37,7 +37,7 @@ func runRun(ctx context.Context, e env, args []string) error {
 	if *cfgPath != "" {
 		var err error
 		if cfg, err = config.Load(*cfgPath); err != nil {
-			return err
+			return fmt.Errorf("%w: %v", errUsage, err)
 		}
 	}
 	if *brokers != "" {
