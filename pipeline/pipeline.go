@@ -79,6 +79,11 @@ func (p *Pipeline) Run(ctx context.Context) error {
 	k := p.cfg.Kafka
 	topics := []string{k.Topics.Conversations, k.Topics.Feedback}
 	src := &source{brokers: k.Brokers, group: k.Group, topics: topics, session: k.SessionTimeout, heartbeat: k.HeartbeatInterval, log: p.log, assigned: &p.stats.Assigned}
+	// A bad record must never stop the pipeline, so the dead-letter topic
+	// must exist before the first one turns up.
+	if _, err := offsetRanges(ctx, k.Brokers, []string{k.Topics.DeadLetter}); err != nil {
+		return fmt.Errorf("dead-letter topic %s (create it before starting): %w", k.Topics.DeadLetter, err)
+	}
 	if p.exitAtEnd {
 		ends, err := offsetRanges(ctx, k.Brokers, topics)
 		if err != nil {
