@@ -6,9 +6,12 @@ import (
 	"fmt"
 	"net"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/twmb/franz-go/pkg/kfake"
+
+	"github.com/convanon/convanon/internal/config"
 )
 
 // runBroker runs an in-process Kafka-protocol cluster until interrupted.
@@ -25,15 +28,16 @@ func runBroker(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	defer c.Close()
-	fmt.Fprintf(e.stderr, "convanon broker: listening on %s (topics created on first use with %d partitions); Ctrl-C stops it\n",
-		c.ListenAddrs()[0], *partitions)
+	fmt.Fprintf(e.stderr, "convanon broker: listening on %s with topics %s; others are created on first use with %d partitions; Ctrl-C stops it\n",
+		c.ListenAddrs()[0], strings.Join(defaultTopics(), ", "), *partitions)
 	<-ctx.Done()
 	return nil
 }
 
-// startBroker starts a one-broker kfake cluster on listen that creates
-// topics on first use, as Kafka's auto.create.topics.enable does, and
-// accepts short group session timeouts so tests and demos rebalance fast.
+// startBroker starts a one-broker kfake cluster on listen with convanon's
+// default topics already there, that creates other topics on first use, as
+// Kafka's auto.create.topics.enable does, and accepts short group session
+// timeouts so tests and demos rebalance fast.
 func startBroker(listen string, partitions int) (*kfake.Cluster, error) {
 	host, portStr, err := net.SplitHostPort(listen)
 	if err != nil {
@@ -55,9 +59,16 @@ func startBroker(listen string, partitions int) (*kfake.Cluster, error) {
 		kfake.AllowAutoTopicCreation(),
 		kfake.DefaultNumPartitions(partitions),
 		kfake.GroupMinSessionTimeout(500*time.Millisecond),
+		kfake.SeedTopics(int32(partitions), defaultTopics()...),
 	)
 	if err != nil {
 		return nil, fmt.Errorf("start broker on %s: %w", listen, err)
 	}
 	return c, nil
+}
+
+// defaultTopics are the topic names of the default configuration.
+func defaultTopics() []string {
+	t := config.Default().Kafka.Topics
+	return []string{t.Conversations, t.Feedback, t.OptOuts, t.DeadLetter}
 }

@@ -69,7 +69,7 @@ func runDemo(ctx context.Context, e env, args []string) error {
 	fmt.Fprintf(e.stderr, "convanon demo: broker on %s; generating %d events…\n", addrs[0], *n)
 	t := cfg.Kafka.Topics
 	s := demo.Generate(*seed, *n, demo.Topics{Conversations: t.Conversations, Feedback: t.Feedback, OptOuts: t.OptOuts})
-	if err := produceDemo(ctx, addrs, t, s); err != nil {
+	if err := produceDemo(ctx, addrs, s); err != nil {
 		return err
 	}
 
@@ -131,23 +131,9 @@ func prepareDemoDir(dir string) error {
 	return os.WriteFile(filepath.Join(dir, demoMarker), []byte("written by convanon demo; the next demo replaces this directory\n"), 0o644)
 }
 
-// produceDemo creates the topics and produces the opt-outs, then the events.
-func produceDemo(ctx context.Context, addrs []string, t config.Topics, s demo.Stream) error {
-	cl := &kafka.Client{Addr: kafka.TCP(addrs...), Timeout: 10 * time.Second}
-	res, err := cl.CreateTopics(ctx, &kafka.CreateTopicsRequest{Topics: []kafka.TopicConfig{
-		{Topic: t.Conversations, NumPartitions: 4, ReplicationFactor: 1},
-		{Topic: t.Feedback, NumPartitions: 2, ReplicationFactor: 1},
-		{Topic: t.OptOuts, NumPartitions: 1, ReplicationFactor: 1, ConfigEntries: []kafka.ConfigEntry{{ConfigName: "cleanup.policy", ConfigValue: "compact"}}},
-		{Topic: t.DeadLetter, NumPartitions: 1, ReplicationFactor: 1},
-	}})
-	if err != nil {
-		return fmt.Errorf("create topics: %w", err)
-	}
-	for topic, err := range res.Errors {
-		if err != nil {
-			return fmt.Errorf("create topic %s: %w", topic, err)
-		}
-	}
+// produceDemo produces the opt-outs, then the events, to the topics the
+// broker was started with.
+func produceDemo(ctx context.Context, addrs []string, s demo.Stream) error {
 	w := &kafka.Writer{Addr: kafka.TCP(addrs...), Balancer: &kafka.Hash{}, BatchSize: 1000, BatchTimeout: time.Millisecond, RequiredAcks: kafka.RequireAll}
 	defer w.Close()
 	for _, recs := range [][]demo.Record{s.OptOuts, s.Events} {
