@@ -167,8 +167,12 @@ func (p *Pipeline) consume(ctx context.Context, c *claim) error {
 		// 4. Fetch, waiting no longer than the open batch may stay open.
 		msg, err := r.FetchMessage(b.fetchContext(ctx, p.roll.MaxAge))
 		switch {
+		case ctx.Err() != nil && c.isRevoked():
+			// Rebalance: the open batch is dropped unwritten; the next owner
+			// reads those records again from the committed offset.
+			return nil
 		case ctx.Err() != nil:
-			return p.flush(ctx, c, b) // shutdown or revocation: flush, commit, return
+			return p.flush(ctx, c, b) // shutdown: flush, commit, then leave
 		case errors.Is(err, context.DeadlineExceeded):
 			// the batch is due by age
 		case err != nil:
@@ -187,6 +191,9 @@ func (p *Pipeline) consume(ctx context.Context, c *claim) error {
 		// 8-9. Write the batch (durable) and commit its last offset.
 		if b.due(p.roll) {
 			if err := p.flush(ctx, c, b); err != nil {
+				if c.isRevoked() {
+					return nil // the write was cut short by a rebalance, like a crash
+				}
 				return err
 			}
 		}
@@ -242,15 +249,23 @@ func (p *Pipeline) handle(ctx context.Context, w *worker, b *batch, msg kafka.Me
 // batch is a no-op. Write returns only once the files are fsynced and
 // renamed into place, so a committed offset never runs ahead of the output.
 //
-// A write once started is finished even if ctx ends (shutdown, revocation):
-// the batch is what the partition owes before it lets go, and the next
-// owner resumes after it.
+// A write once started is finished on shutdown (the generation, and so the
+// partition, is still ours), but cut short on a rebalance: the partition
+// may already be someone else's, and a write cut anywhere is recovered
+// like a crash.
 func (p *Pipeline) flush(ctx context.Context, c *claim, b *batch) error {
 	if b.empty() {
 		return nil
 	}
 	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), writeTimeout)
 	defer cancel()
+	go func() {
+		select {
+		case <-c.revoked:
+			cancel()
+		case <-ctx.Done():
+		}
+	}()
 	start := time.Now()
 	if err := p.sink.Write(ctx, b.out); err != nil {
 		return fmt.Errorf("write %s/%d offsets %d-%d: %w", c.topic, c.partition, b.out.First, b.out.Last, err)

@@ -49,6 +49,9 @@ type claim struct {
 	// reached is called once the partition has been consumed, made durable
 	// and committed up to end.
 	reached func()
+	// revoked is closed when the group rebalances: the partition may
+	// already be someone else's, so nothing more may be written for it.
+	revoked <-chan struct{}
 }
 
 // consumeFunc processes one claim until ctx is done. It returns nil after a
@@ -109,8 +112,8 @@ func ignoreCanceled(err error) error {
 	return err
 }
 
-// generation starts one goroutine per assigned partition and returns once
-// the generation has ended and they have all returned.
+// generation runs one goroutine per assigned partition and returns once
+// they have all returned: after a rebalance, a shutdown or a failure.
 func (s *source) generation(ctx context.Context, gen *kafka.Generation, consume consumeFunc, stop context.CancelCauseFunc) {
 	var claims []*claim
 	for topic, parts := range gen.Assignments {
@@ -140,36 +143,34 @@ func (s *source) generation(ctx context.Context, gen *kafka.Generation, consume 
 		stop(errAtEnd)
 	}
 
-	var wg sync.WaitGroup
-	wg.Add(len(claims) + 1)
-	// A generation ends when any function started on it returns; this one
-	// returns when the instance stops, so the partitions below flush and
-	// return promptly.
+	// One function on the generation owns every partition goroutine: the
+	// generation, and kafka-go's heartbeats with it, ends only when the
+	// group rebalances (gctx) or when all of them have returned. So on
+	// shutdown the partitions flush while this member is still alive in the
+	// group, and nobody else can take their partitions meanwhile.
+	done := make(chan struct{})
 	gen.Start(func(gctx context.Context) {
-		defer wg.Done()
-		select {
-		case <-gctx.Done():
-		case <-ctx.Done():
-		}
-	})
-	for _, c := range claims {
-		if s.ends != nil {
-			c.reached = sync.OnceFunc(atEnd)
-		} else {
+		defer close(done)
+		var wg sync.WaitGroup
+		for _, c := range claims {
+			c.revoked = gctx.Done()
 			c.reached = func() {}
-		}
-		gen.Start(func(gctx context.Context) {
-			defer wg.Done()
-			pctx, cancel := context.WithCancel(ctx)
-			defer cancel()
-			defer context.AfterFunc(gctx, cancel)()
-			if err := consume(pctx, c); err != nil {
-				s.log.Error("partition failed; stopping", "topic", c.topic, "partition", c.partition, "err", err)
-				stop(fmt.Errorf("%s/%d: %w", c.topic, c.partition, err))
+			if s.ends != nil {
+				c.reached = sync.OnceFunc(atEnd)
 			}
-		})
-	}
-	wg.Wait()
+			wg.Go(func() {
+				pctx, cancel := context.WithCancel(ctx)
+				defer cancel()
+				defer context.AfterFunc(gctx, cancel)()
+				if err := consume(pctx, c); err != nil {
+					s.log.Error("partition failed; stopping", "topic", c.topic, "partition", c.partition, "err", err)
+					stop(fmt.Errorf("%s/%d: %w", c.topic, c.partition, err))
+				}
+			})
+		}
+		wg.Wait()
+	})
+	<-done
 	s.log.Info("partitions revoked", "group", s.group, "generation", gen.ID, "partitions", len(claims))
 }
 
@@ -242,4 +243,14 @@ func offsetRanges(ctx context.Context, brokers []string, topics []string) (map[t
 		}
 	}
 	return ranges, nil
+}
+
+// isRevoked reports whether the group has rebalanced since c was assigned.
+func (c *claim) isRevoked() bool {
+	select {
+	case <-c.revoked:
+		return true
+	default:
+		return false
+	}
 }
