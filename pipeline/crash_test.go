@@ -7,6 +7,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"os/exec"
+	"os/signal"
 	"path/filepath"
 	"strings"
 	"syscall"
@@ -36,8 +37,10 @@ func helperRun() int {
 		fmt.Fprintln(os.Stderr, "helper:", err)
 		return 2
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	ctx, cancel := signal.NotifyContext(context.Background(), syscall.SIGTERM)
 	defer cancel()
+	ctx, cancelT := context.WithTimeout(ctx, 60*time.Second)
+	defer cancelT()
 	if err := p.Run(ctx); err != nil {
 		fmt.Fprintln(os.Stderr, "helper run:", err)
 		return 1
@@ -105,7 +108,19 @@ func TestCrash(t *testing.T) {
 	if kills == 0 {
 		t.Errorf("no run was killed mid-stream; the test proved nothing")
 	}
+	// A graceful stop: SIGTERM mid-stream flushes, commits and exits 0.
+	before := countFiles(filepath.Join(dir, "messages"))
 	cmd := start()
+	for deadline := time.Now().Add(10 * time.Second); countFiles(filepath.Join(dir, "messages")) == before && time.Now().Before(deadline); {
+		time.Sleep(10 * time.Millisecond)
+	}
+	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatalf("SIGTERM: %v", err)
+	}
+	if err := cmd.Wait(); err != nil {
+		t.Errorf("run stopped by SIGTERM: %v, want exit 0", err)
+	}
+	cmd = start()
 	if err := cmd.Wait(); err != nil {
 		t.Fatalf("final run: %v", err)
 	}
