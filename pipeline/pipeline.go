@@ -274,7 +274,7 @@ func (p *Pipeline) flush(ctx context.Context, c *claim, b *batch) error {
 		// Harmless: the output is durable and Recover resumes after it.
 		p.log.Warn("commit", "topic", c.topic, "partition", c.partition, "err", err)
 	}
-	p.log.Debug("batch written", "topic", c.topic, "partition", c.partition, "first", b.out.First, "last", b.out.Last,
+	p.log.Info("batch written", "topic", c.topic, "partition", c.partition, "first", b.out.First, "last", b.out.Last,
 		"rows", b.out.Rows(), "took", time.Since(start).Round(time.Microsecond))
 	b.counts.addTo(p.stats)
 	b.reset()
