@@ -27,6 +27,7 @@ func All() []Detector {
 		DateOfBirth,
 		Operational,
 		Tracking,
+		OperationalCode,
 		Address,
 		PostalCode,
 		GovID,

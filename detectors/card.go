@@ -14,7 +14,7 @@ func Card() Detector {
 	return Detector{
 		Name:    "credit-card",
 		Kind:    KindCreditCard,
-		Trigger: Trigger{All: ClassDigit, MinLen: 4},
+		Trigger: Trigger{All: ClassDigit, MinLen: 4, MinDigits: 13},
 		Find:    findCard,
 	}
 }

@@ -15,9 +15,9 @@ import (
 var DateOfBirth = Detector{
 	Name: "date-of-birth",
 	Kind: KindDateOfBirth,
-	Trigger: Trigger{Keywords: []string{
+	Trigger: Trigger{All: ClassDigit, MinLen: 8, Keywords: []string{
 		"born", "dob", "d", "birth", "birthday", "birthdate", "bday",
-		"nacimiento", "nacido", "nacida", "cumpleaños", "nací",
+		"nacimiento", "nacido", "nacida", "cumpleaños", "nací", "nació", "nacio", "nacque", "nasceu", "nasci", "nacida",
 		"geboren", "geburtsdatum", "geburtstag", "geb",
 		"né", "née", "naissance", "anniversaire",
 		"nato", "nata", "nascita", "compleanno",
@@ -29,6 +29,9 @@ var DateOfBirth = Detector{
 
 // dobFillers may stand between a birth cue and the date.
 var dobFillers = newWordList(`is on was the of date in my i el es de la fecha mi fue ist der den mein am bin datum le est ma suis il è sono sei data di em é a do dia sou op ben mijn o b`)
+
+// birthplacePrepositions introduce a place of birth between cue and date.
+var birthplacePrepositions = newWordList(`in a à en em te`)
 
 // monthNames maps month names and abbreviations of the configured languages
 // to 1..12.
@@ -58,6 +61,9 @@ var monthNames = func() map[string]int {
 
 func findDateOfBirth(dst []Finding, in Input, tok Token) ([]Finding, int) {
 	text := in.Text
+	if tok.WordEnd == tok.WordStart {
+		return findDateAnswer(dst, in, tok)
+	}
 	// "d.o.b." is one token whose leading word is "d": require the rest.
 	if w := text[tok.WordStart:tok.WordEnd]; len(w) == 1 {
 		var buf [8]byte
@@ -66,7 +72,15 @@ func findDateOfBirth(dst []Finding, in Input, tok Token) ([]Finding, int) {
 			return dst, tok.End
 		}
 	}
-	i := tok.End
+	// Verb-final languages put the cue after the date: "ich bin am 3. Mai
+	// 1979 geboren", "ik ben op 12-05-1985 geboren".
+	if ds, de, iso, ok := dateBefore(text, tok.Start, in.Lang); ok {
+		return append(dst, Finding{
+			Kind: KindDateOfBirth, Start: ds, End: de, Confidence: 0.9, Validated: true,
+			Rule: "date-of-birth", Value: iso,
+		}), tok.End
+	}
+	i, place := tok.End, false
 	for skipped := 0; skipped < 6; skipped++ {
 		s, e := nextToken(text, i)
 		if s == e {
@@ -81,12 +95,77 @@ func findDateOfBirth(dst []Finding, in Input, tok Token) ([]Finding, int) {
 		ws, we, stop := trimWord(text, s, e)
 		var buf [16]byte
 		w, ok := foldWord(buf[:0], text[ws:we])
-		if stop && skipped > 0 || !ok || !dobFillers.has(w) && len(w) > 0 {
+		// The birthplace may come first: "nata a Bari il …", "born in Leeds on …".
+		isPlace := place && ws < we && byteClass[text[ws]]&(ClassUpper|ClassHigh) != 0
+		if stop && skipped > 0 || !ok || !isPlace && !dobFillers.has(w) && len(w) > 0 {
 			return dst, tok.End
 		}
+		place = isPlace || birthplacePrepositions.has(w)
 		i = e
 	}
 	return dst, tok.End
+}
+
+// dateBefore finds a date ending at the token just before pos.
+func dateBefore(text []byte, pos int, lang string) (int, int, []byte, bool) {
+	ps, pe := prevToken(text, pos)
+	if ps == pe {
+		return 0, 0, nil, false
+	}
+	_, want, _ := trimWord(text, ps, pe)
+	s := ps
+	for k := 0; k < 5 && s < pos; k++ {
+		if ds, de, iso, ok := parseDate(text, s, lang); ok && de == want {
+			return ds, de, iso, true
+		}
+		s, _ = prevToken(text, s)
+		if s == 0 && k > 0 {
+			break
+		}
+	}
+	return 0, 0, nil, false
+}
+
+// minAnswerAge is how many years back a date sent alone must lie to be
+// taken for a birth date.
+const minAnswerAge = 10
+
+// findDateAnswer reports a message that is a full date and nothing else,
+// decades back ("04/17/1991", "21.01.1955"): in a conversation that is the
+// answer to "what is your date of birth?", asked in an earlier turn.
+func findDateAnswer(dst []Finding, in Input, tok Token) ([]Finding, int) {
+	text := in.Text
+	ws, we, _ := trimWord(text, tok.Start, tok.End)
+	if we-ws > 10 || !onlyToken(text, tok) {
+		return dst, tok.End
+	}
+	y, m, d, ok := numericDate(text[ws:we], in.Lang)
+	if !ok || y > time.Now().Year()-minAnswerAge || we-ws < 8 {
+		return dst, tok.End
+	}
+	ds, de, iso, ok := isoDate(ws, we, y, m, d)
+	if !ok {
+		return dst, tok.End
+	}
+	return append(dst, Finding{
+		Kind: KindDateOfBirth, Start: ds, End: de, Confidence: 0.6, Rule: "date-of-birth-answer", Value: iso,
+	}), tok.End
+}
+
+// onlyToken reports whether tok is the only token of the text; it looks
+// only at the bytes next to it, so most tokens fail at once.
+func onlyToken(text []byte, tok Token) bool {
+	for i := tok.Start - 1; i >= 0; i-- {
+		if byteClass[text[i]] != classSpace {
+			return false
+		}
+	}
+	for i := tok.End; i < len(text); i++ {
+		if byteClass[text[i]] != classSpace {
+			return false
+		}
+	}
+	return true
 }
 
 // parseDate parses a date starting at the token at s: numeric (03/04/1990,
@@ -128,7 +207,9 @@ func parseDate(text []byte, s int, lang string) (int, int, []byte, bool) {
 			continue
 		}
 		end, i = b, te
-		if stop || year > 0 {
+		// "3. Mai 1979": the German ordinal dot does not end the date.
+		ordinalDot := stop && b < te && text[b] == '.' && year == 0 && isDigits(text[a:b])
+		if stop && !ordinalDot || year > 0 {
 			break
 		}
 	}

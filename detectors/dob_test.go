@@ -24,6 +24,12 @@ func TestDateOfBirthTruePositives(t *testing.T) {
 		{"pt", "pt", "nascido em 12/05/1985", "12/05/1985", "1985-05-12"},
 		{"nl", "nl", "geboortedatum: 12-05-1985", "12-05-1985", "1985-05-12"},
 		{"two digit year", "en", "DOB 3/4/85", "3/4/85", "1985-03-04"},
+		{"de cue after date", "de", "meine Tochter ist am 7. Juni 2011 geboren", "7. Juni 2011", "2011-06-07"},
+		{"nl cue after date", "nl", "ik ben op 30-11-1972 geboren", "30-11-1972", "1972-11-30"},
+		{"es nació", "es", "mi padre nació el 9 de enero de 1950", "9 de enero de 1950", "1950-01-09"},
+		{"it birthplace first", "it", "nato a Torino il 14/03/1966, residente a Milano", "14/03/1966", "1966-03-14"},
+		{"en birthplace first", "en", "born in Leeds on 2 July 1981", "2 July 1981", "1981-07-02"},
+		{"date sent alone", "pt", "  17/10/1948 ", "17/10/1948", "1948-10-17"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -44,6 +50,17 @@ func TestDateOfBirthTruePositives(t *testing.T) {
 			}
 		})
 	}
+}
+
+func TestDateOfBirthAnswerNegatives(t *testing.T) {
+	tests := []struct{ name, give string }{
+		{"recent date alone", "03/01/2025"},
+		{"old date in a sentence", "the contract started on 03/01/1998"},
+		{"date and more", "12.05.1985 oder 13.05.1985"},
+		{"year alone", "1985"},
+		{"date then place, no cue", "am 3. Mai 1979 in Bonn"},
+	}
+	runNoFindings(t, DateOfBirth, tests)
 }
 
 func TestDateOfBirthTrueNegatives(t *testing.T) {

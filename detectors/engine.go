@@ -83,6 +83,11 @@ type Token struct {
 	// letters after any leading punctuation ("password" in "(Password:").
 	// They are equal when the token starts with a digit or has no letters.
 	WordStart, WordEnd int
+	// RunDigits counts the digits of a number that may start at the token:
+	// its own and those of the short groups that follow it, each after one
+	// space ("+1 415 555 0192", "DE89 3704 0044 …", "GB29 NWBK 6016 …").
+	// It is zero for a token without digits.
+	RunDigits int
 }
 
 // Input is one text to scan with what is known about it.
@@ -104,12 +109,13 @@ type Input struct {
 type FindFunc func(dst []Finding, in Input, tok Token) ([]Finding, int)
 
 // Trigger says which tokens wake a detector. A token wakes it when the token is
-// at least MinLen bytes long and its class has every bit of All and, unless
-// Any is zero, some bit of Any; or when the token's leading word is one of
-// Keywords.
+// at least MinLen bytes long, starts a number of at least MinDigits digits
+// (Token.RunDigits), and its class has every bit of All and, unless Any is
+// zero, some bit of Any; or when the token's leading word is one of Keywords.
 type Trigger struct {
-	All, Any Class
-	MinLen   int
+	All, Any  Class
+	MinLen    int
+	MinDigits int
 	// Keywords are lower-case words, compared with the token's leading word
 	// ASCII-case-insensitively. Non-ASCII bytes compare exactly.
 	Keywords []string
@@ -128,6 +134,9 @@ type Detector struct {
 // maxDetectors bounds an engine's detector count so that a detector set fits
 // a uint64 and Scan keeps its per-detector state on the stack.
 const maxDetectors = 64
+
+// maxTokenGroups bounds the groups runDigits reads after a token.
+const maxTokenGroups = 8
 
 // numClassBits is the number of byte classes a trigger can name.
 const numClassBits = 13
@@ -215,28 +224,8 @@ func (e *Engine) ScanInput(dst []Finding, in Input) []Finding {
 			i++
 			continue
 		}
-		// One pass over the token: leading punctuation, its leading word,
-		// the rest.
 		tok := Token{Start: i}
 		var cls Class
-		for i < n {
-			c := byteClass[text[i]]
-			if c&(ClassAlnum|classSpace) != 0 {
-				break
-			}
-			cls |= c
-			i++
-		}
-		tok.WordStart = i
-		for i < n {
-			c := byteClass[text[i]]
-			if c&ClassLetter == 0 {
-				break
-			}
-			cls |= c
-			i++
-		}
-		tok.WordEnd = i
 		for i < n {
 			c := byteClass[text[i]]
 			if c == classSpace {
@@ -245,7 +234,17 @@ func (e *Engine) ScanInput(dst []Finding, in Input) []Finding {
 			cls |= c
 			i++
 		}
+		// The leading word: the whole token when it is all letters, as most
+		// are; else a second look at its first bytes.
+		if cls&^ClassLetter == 0 {
+			tok.WordStart, tok.WordEnd = tok.Start, i
+		} else {
+			tok.WordStart, tok.WordEnd = leadingWord(text, tok.Start, i)
+		}
 		tok.End, tok.Class = i, cls
+		if cls&ClassDigit != 0 {
+			tok.RunDigits = runDigits(text, tok.Start, tok.End)
+		}
 
 		var cand uint64
 		for c := cls; c != 0; c &= c - 1 {
@@ -254,7 +253,7 @@ func (e *Engine) ScanInput(dst []Finding, in Input) []Finding {
 		for ; cand != 0; cand &= cand - 1 {
 			di := bits.TrailingZeros64(cand)
 			t := &e.dets[di].Trigger
-			if tok.Start < next[di] || cls&t.All != t.All || tok.End-tok.Start < t.MinLen {
+			if tok.Start < next[di] || cls&t.All != t.All || tok.End-tok.Start < t.MinLen || tok.RunDigits < t.MinDigits {
 				continue
 			}
 			dst, next[di] = e.dets[di].Find(dst, in, tok)
@@ -275,6 +274,57 @@ func (e *Engine) ScanInput(dst []Finding, in Input) []Finding {
 		}
 	}
 	return resolve(dst, base)
+}
+
+// leadingWord returns the bounds of the first run of letters in text[start:end]
+// after leading punctuation; empty if a digit comes first or there is none.
+func leadingWord(text []byte, start, end int) (int, int) {
+	ws := start
+	for ws < end && byteClass[text[ws]]&ClassAlnum == 0 {
+		ws++
+	}
+	we := ws
+	for we < end && byteClass[text[we]]&ClassLetter != 0 {
+		we++
+	}
+	return ws, we
+}
+
+// runDigits counts the digits in text[start:end] and in the groups that
+// follow it after single spaces: tokens of at most 12 bytes made of letters,
+// digits and number punctuation that hold a digit or are 1 to 4 upper-case
+// letters (an IBAN's bank code).
+func runDigits(text []byte, start, end int) int {
+	n := 0
+	for _, c := range text[start:end] {
+		if byteClass[c] == ClassDigit {
+			n++
+		}
+	}
+	for g := 0; g < maxTokenGroups && end+1 < len(text) && text[end] == ' '; g++ {
+		s := end + 1
+		e := s
+		for e < len(text) && e-s <= 12 && byteClass[text[e]] != classSpace {
+			e++
+		}
+		d, upper, ok := 0, 0, e > s && e-s <= 12
+		for _, c := range text[s:e] {
+			switch cls := byteClass[c]; {
+			case cls == ClassDigit:
+				d++
+			case cls == ClassUpper:
+				upper++
+			case c == '-' || c == '.' || c == '/' || c == '(' || c == ')' || c == ',':
+			default:
+				ok = false
+			}
+		}
+		if !ok || d == 0 && (upper == 0 || upper > 4 || upper != e-s) {
+			break
+		}
+		n, end = n+d, e
+	}
+	return n
 }
 
 func lowerASCII(b byte) byte {

@@ -1,5 +1,7 @@
 package detectors
 
+import "slices"
+
 // GovID finds national identifiers, passports, driver's licences and tax
 // ids of the countries Presidio covers and more (see govIDRules), and
 // MEDICAL identifiers (medical.go's rules), with their check digits where
@@ -16,26 +18,67 @@ package detectors
 // order numbers, phones or amounts.
 var GovID = idDetector("gov-id", KindGovID, govIDRules)
 
-// idDetector builds a detector over rules, indexed by compact length.
+// idDetector builds a detector over rules, indexed by compact length and by
+// the first words of their cues. Digit tokens wake it for written
+// identifiers; the cue words wake it for identifiers read aloud.
 func idDetector(name string, kind Kind, rules []idRule) Detector {
-	var byLen [maxIDLen + 1][]int
+	if len(rules) > 64 {
+		panic("BUG: idDetector " + name + ": more than 64 rules")
+	}
+	ix := &idIndex{rules: rules, cueRules: map[string]uint64{}, cueKeys: wordList{words: map[string]struct{}{}}}
+	var kws []string
 	for i, r := range rules {
 		lo, hi := r.minLen, r.maxLen
 		if r.shape != "" {
 			lo, hi = len(r.shape), len(r.shape)
 		}
 		for n := lo; n <= hi && n <= maxIDLen; n++ {
-			byLen[n] = append(byLen[n], i)
+			ix.byLen[n] = append(ix.byLen[n], i)
+		}
+		if r.context {
+			ix.contextRules |= 1 << i
+		}
+		for _, c := range r.cues {
+			k := cueKey(c)
+			ix.cueKeys.add(k)
+			ix.cueRules[k] |= 1 << i
+			if lw := cueLeadingWord(k); lw != "" && len(lw) <= maxKeyword && !slices.Contains(kws, lw) {
+				kws = append(kws, lw)
+			}
 		}
 	}
 	return Detector{
 		Name:    name,
 		Kind:    kind,
-		Trigger: Trigger{All: ClassDigit, MinLen: 1},
+		Trigger: Trigger{All: ClassDigit, MinLen: 1, Keywords: kws},
 		Find: func(dst []Finding, in Input, tok Token) ([]Finding, int) {
-			return findID(dst, in, tok, rules, &byLen)
+			return findID(dst, in, tok, ix)
 		},
 	}
+}
+
+// cueLeadingWord returns the leading run of letters of a cue word, as the
+// engine matches keywords ("steuer" of "steuer-id", "d" of "d.n.i").
+func cueLeadingWord(k string) string {
+	i := 0
+	for i < len(k) && byteClass[k[i]]&ClassLetter != 0 {
+		i++
+	}
+	return k[:i]
+}
+
+// idIndex is what an id detector looks rules up by.
+type idIndex struct {
+	rules []idRule
+	byLen [maxIDLen + 1][]int
+	// cueKeys holds the first word of every cue; cueRules maps it to the
+	// rules whose cue starts with it. A candidate with none of these words
+	// before it skips every cue check.
+	cueKeys  wordList
+	cueRules map[string]uint64
+	// contextRules are the rules whose cues describe the context rather
+	// than announce the next value.
+	contextRules uint64
 }
 
 // idRule describes one identifier.
@@ -54,10 +97,13 @@ type idRule struct {
 	layouts []string
 	// distinct marks shapes specific enough to need no cue or layout.
 	distinct bool
+	// context marks cues that describe the setting ("routing", "sort
+	// code") and so reach past another value to the identifier.
+	context bool
 	// cues announce the identifier. Without a cue, a rule accepts only a
 	// distinct shape or a checked candidate written in one of its layouts.
 	cues  []string
-	check func(c []byte) bool
+	check idCheck
 }
 
 // govIDCueWindow is how far before a candidate a cue may stand, in bytes.
@@ -83,20 +129,28 @@ type idCandidate struct {
 
 // findID tries rules on the candidate starting at tok, longest prefix first,
 // and reports the most confident accepted one.
-func findID(dst []Finding, in Input, tok Token, rules []idRule, byLen *[maxIDLen + 1][]int) ([]Finding, int) {
-	var c idCandidate
-	if !gatherID(&c, in.Text, tok) || c.n < 5 {
+func findID(dst []Finding, in Input, tok Token, ix *idIndex) ([]Finding, int) {
+	text := in.Text
+	if tok.Class&ClassDigit == 0 {
+		return findSpokenID(dst, in, tok, ix)
+	}
+	if !mayStartID(text, tok) {
 		return dst, tok.End
 	}
+	var c idCandidate
+	if !gatherID(&c, text, tok) || c.n < 5 {
+		return dst, tok.End
+	}
+	cued := ix.cuedRules(text, c.start)
 	best, bestG, bestConf, bestValidated := -1, 0, float32(0), false
 	for g := c.groups - 1; g >= 0; g-- {
 		n := c.compactEnd[g]
-		for _, ri := range byLen[n] {
-			r := &rules[ri]
+		for _, ri := range ix.byLen[n] {
+			r := &ix.rules[ri]
 			if !r.fits(c.compact[:n]) {
 				continue
 			}
-			if conf, validated, ok := r.accept(in.Text, c.start, c.textEnd[g], c.compact[:n]); ok && conf > bestConf {
+			if conf, validated, ok := r.accept(text, c.start, c.textEnd[g], c.compact[:n], cued&(1<<ri) != 0); ok && (conf > bestConf || conf == bestConf && validated && !bestValidated) {
 				best, bestG, bestConf, bestValidated = ri, g, conf, validated
 			}
 		}
@@ -106,9 +160,123 @@ func findID(dst []Finding, in Input, tok Token, rules []idRule, byLen *[maxIDLen
 	}
 	end := c.textEnd[bestG]
 	return append(dst, Finding{
-		Kind: rules[best].kind, Start: c.start, End: end, Confidence: bestConf, Validated: bestValidated,
-		Rule: rules[best].id, Value: append([]byte(nil), c.compact[:c.compactEnd[bestG]]...),
+		Kind: ix.rules[best].kind, Start: c.start, End: end, Confidence: bestConf, Validated: bestValidated,
+		Rule: ix.rules[best].id, Value: append([]byte(nil), c.compact[:c.compactEnd[bestG]]...),
 	}), end
+}
+
+// mayStartID is the quick test run on every digit token: an identifier has
+// five characters or more, so a token with fewer than four digits starts
+// one only when another group follows ("QQ 12 34 56 C", "RX8 402 1187") or
+// it has letters enough ("AB1234").
+func mayStartID(text []byte, tok Token) bool {
+	digits := 0
+	for _, b := range text[tok.Start:tok.End] {
+		if b >= '0' && b <= '9' {
+			digits++
+			if digits == 4 {
+				return true
+			}
+		}
+	}
+	if tok.End-tok.Start >= 5 && tok.Class&ClassLetter != 0 {
+		return true
+	}
+	return tok.End+1 < len(text) && text[tok.End] == ' ' && byteClass[text[tok.End+1]]&(ClassDigit|ClassUpper) != 0
+}
+
+// findSpokenID handles a cue word: an identifier read aloud may follow it
+// within a few words ("mi número de la seguridad social es veintiocho doce
+// …", "member id x j h eight eight …").
+func findSpokenID(dst []Finding, in Input, tok Token, ix *idIndex) ([]Finding, int) {
+	text := in.Text
+	i := tok.End
+	for k := 0; k < 8; k++ {
+		s, e := nextToken(text, i)
+		if s == e || byteClass[text[s]]&ClassDigit != 0 {
+			break // digits are read by the digit trigger
+		}
+		sp := readSpokenID(text, s)
+		if sp.items >= 4 && sp.digits() >= 3 && sp.num.n <= maxIDLen {
+			c := sp.value()
+			cued := ix.cuedRules(text, sp.num.start)
+			best, bestConf, bestValidated := -1, float32(0), false
+			for _, ri := range ix.byLen[len(c)] {
+				r := &ix.rules[ri]
+				if !r.fits(c) {
+					continue
+				}
+				if conf, validated, ok := r.accept(text, sp.num.start, sp.num.end, c, cued&(1<<ri) != 0); ok && (conf > bestConf || conf == bestConf && validated && !bestValidated) {
+					best, bestConf, bestValidated = ri, conf, validated
+				}
+			}
+			if best < 0 {
+				return dst, tok.End
+			}
+			return append(dst, Finding{
+				Kind: ix.rules[best].kind, Start: sp.num.start, End: sp.num.end, Confidence: bestConf,
+				Validated: bestValidated, Rule: ix.rules[best].id, Value: append([]byte(nil), c...),
+			}), sp.num.end
+		}
+		_, _, stop := trimWord(text, s, e)
+		if stop {
+			break
+		}
+		i = e
+	}
+	return dst, tok.End
+}
+
+// cuedRules returns the rules one of whose cue's first word stands within
+// govIDCueWindow bytes before pos; accept confirms the whole cue.
+func (ix *idIndex) cuedRules(text []byte, pos int) uint64 {
+	var mask uint64
+	from := max(0, pos-govIDCueWindow)
+	for i := from; i < pos; {
+		for i < pos && !isCueByte(text[i]) {
+			i++
+		}
+		s := i
+		for i < pos && isCueByte(text[i]) {
+			i++
+		}
+		ws, we := s, i
+		for we > ws && (text[we-1] == '.' || text[we-1] == '-' || text[we-1] == '\'') {
+			we--
+		}
+		if we == ws {
+			continue
+		}
+		if digitCount(text[ws:we]) >= 3 {
+			// A value stands between: the cue announced it, not this one
+			// ("member id BCX882019376 and group number 004812"). Context
+			// cues ("sort code 20-00-00, account …") stay.
+			mask &= ix.contextRules
+			continue
+		}
+		var buf [40]byte
+		f, ok := foldWord(buf[:0], text[ws:we])
+		if !ok {
+			continue
+		}
+		f = afterElision(f)
+		if ix.cueKeys.has(f) {
+			mask |= ix.cueRules[string(f)]
+			continue
+		}
+		for _, suf := range [...]string{"-nummer", "nummer", "snummer", "-nr", "nr", "-number"} {
+			if n := len(f) - len(suf); n >= 2 && string(f[n:]) == suf && ix.cueKeys.has(f[:n]) {
+				mask |= ix.cueRules[string(f[:n])]
+			}
+		}
+	}
+	return mask
+}
+
+// isCueByte reports whether b belongs to a cue word: letters, digits and the
+// inner punctuation of "steuer-id", "d.n.i", "driver's".
+func isCueByte(b byte) bool {
+	return byteClass[b]&ClassAlnum != 0 || b == '-' || b == '.' || b == '\''
 }
 
 // gatherID collects the token and following short groups into c; it fails
@@ -120,6 +288,12 @@ func gatherID(c *idCandidate, text []byte, tok Token) bool {
 		return false
 	}
 	c.start = ws
+	// An identifier does not start inside a run of digit groups ("ES35 8897
+	// 6622 9112 …" is one IBAN, not an Aadhaar from its third group on).
+	if ps, pe := prevToken(text, ts); ts-pe == 1 && pe-ps >= 2 && pe-ps <= 6 && digitCount(text[ps:pe]) >= 2 &&
+		isAlnumRun(text[ps:pe]) {
+		return false
+	}
 	// A spaced UK NINO starts with two letters before the digits: "QQ 12 34 56 C".
 	if ps, pe := prevToken(text, ts); pe-ps == 2 && ts-pe == 1 && isUpperPair(text[ps:pe]) && isDigits(text[ws:we]) {
 		c.start = ps
@@ -128,13 +302,13 @@ func gatherID(c *idCandidate, text []byte, tok Token) bool {
 	for c.add(text[ws:we], we) && !stop {
 		// The next group must be short and follow after one space.
 		ns, ne := nextToken(text, te)
-		if ns == ne || ns-te > 1 || ne-ns > 6 {
+		if ns == ne || ns-te > 1 || ne-ns > 8 {
 			break
 		}
 		ts, te = ns, ne
 		ws, we, stop = trimWord(text, ts, te)
-		if ws == we || byteClass[text[ws]]&ClassAlnum == 0 {
-			break
+		if ws == we || byteClass[text[ws]]&ClassAlnum == 0 || we-ws > 1 && !idGroup(text[ws:we]) {
+			break // "… and group 778812": words end the identifier
 		}
 	}
 	return c.groups > 0
@@ -220,13 +394,13 @@ func (r *idRule) fits(c []byte) bool {
 
 // accept decides on a candidate of the right shape at text[s:e] and returns
 // its confidence and whether a check digit validated it.
-func (r *idRule) accept(text []byte, s, e int, c []byte) (float32, bool, bool) {
-	checked := r.check != nil
-	if checked && !r.check(c) {
+func (r *idRule) accept(text []byte, s, e int, c []byte, cued bool) (float32, bool, bool) {
+	checked := r.check != ckNone
+	if checked && !r.check.valid(c) {
 		return 0, false, false
 	}
 	switch {
-	case len(r.cues) > 0 && hasCue(text, s, govIDCueWindow, r.cues):
+	case cued && hasCue(text, s, govIDCueWindow, r.cues):
 		return 0.99, checked, true
 	case r.distinct:
 		if checked {
@@ -264,4 +438,40 @@ func matchesLayout(w []byte, layouts []string) bool {
 		}
 	}
 	return false
+}
+
+// digitCount returns the number of ASCII digits in b.
+func digitCount(b []byte) int {
+	n := 0
+	for _, c := range b {
+		if c >= '0' && c <= '9' {
+			n++
+		}
+	}
+	return n
+}
+
+// isAlnumRun reports whether b is all ASCII letters and digits.
+func isAlnumRun(b []byte) bool {
+	for _, c := range b {
+		if byteClass[c]&(ClassDigit|ClassUpper|ClassLower) == 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// idGroup reports whether a following group of several bytes can continue
+// an identifier: it has a digit or is upper case ("ZX7", "AB").
+func idGroup(g []byte) bool {
+	upper := true
+	for _, c := range g {
+		switch cls := byteClass[c]; {
+		case cls == ClassDigit:
+			return true
+		case cls != ClassUpper:
+			upper = false
+		}
+	}
+	return upper
 }

@@ -550,3 +550,209 @@ func checkUSMBI(c []byte) bool {
 	}
 	return true
 }
+
+// idCheck names a check-digit algorithm. Rules name their check instead of
+// holding a func value so that the candidate handed to it stays on the stack
+// (a call through a func value makes its argument escape).
+type idCheck uint8
+
+const (
+	ckNone idCheck = iota
+	ckNLBSN
+	ckBENational
+	ckCHAHV
+	ckESNSS
+	ckPTNIF
+	ckIEPPS
+	ckABARouting
+	ckAUABN
+	ckAUACN
+	ckAUMedicare
+	ckAUTFN
+	ckAadhaar
+	ckBRCNPJ
+	ckBRCPF
+	ckCASIN
+	ckDEKVNR
+	ckDESteuerID
+	ckESNIF
+	ckFIHetu
+	ckFIHetuDash
+	ckFRNIR
+	ckINGSTIN
+	ckINPAN
+	ckITFiscal
+	ckKRRRN
+	ckMXCURP
+	ckPESEL
+	ckSEPersonnummer
+	ckSGNRIC
+	ckTHID
+	ckTRKimlik
+	ckUKDrivingLicence
+	ckUKNHS
+	ckUKNINO
+	ckUSDEA
+	ckUSITIN
+	ckUSMBI
+	ckUSNPI
+	ckLuhnValid
+)
+
+// valid runs the check on the compact candidate c; ckNone accepts all.
+func (k idCheck) valid(c []byte) bool {
+	switch k {
+	case ckNLBSN:
+		return checkNLBSN(c)
+	case ckBENational:
+		return checkBENational(c)
+	case ckCHAHV:
+		return checkCHAHV(c)
+	case ckESNSS:
+		return checkESNSS(c)
+	case ckPTNIF:
+		return checkPTNIF(c)
+	case ckIEPPS:
+		return checkIEPPS(c)
+	case ckABARouting:
+		return checkABARouting(c)
+	case ckAUABN:
+		return checkAUABN(c)
+	case ckAUACN:
+		return checkAUACN(c)
+	case ckAUMedicare:
+		return checkAUMedicare(c)
+	case ckAUTFN:
+		return checkAUTFN(c)
+	case ckAadhaar:
+		return checkAadhaar(c)
+	case ckBRCNPJ:
+		return checkBRCNPJ(c)
+	case ckBRCPF:
+		return checkBRCPF(c)
+	case ckCASIN:
+		return checkCASIN(c)
+	case ckDEKVNR:
+		return checkDEKVNR(c)
+	case ckDESteuerID:
+		return checkDESteuerID(c)
+	case ckESNIF:
+		return checkESNIF(c)
+	case ckFIHetu:
+		return checkFIHetu(c)
+	case ckFIHetuDash:
+		return checkFIHetuDash(c)
+	case ckFRNIR:
+		return checkFRNIR(c)
+	case ckINGSTIN:
+		return checkINGSTIN(c)
+	case ckINPAN:
+		return checkINPAN(c)
+	case ckITFiscal:
+		return checkITFiscal(c)
+	case ckKRRRN:
+		return checkKRRRN(c)
+	case ckMXCURP:
+		return checkMXCURP(c)
+	case ckPESEL:
+		return checkPESEL(c)
+	case ckSEPersonnummer:
+		return checkSEPersonnummer(c)
+	case ckSGNRIC:
+		return checkSGNRIC(c)
+	case ckTHID:
+		return checkTHID(c)
+	case ckTRKimlik:
+		return checkTRKimlik(c)
+	case ckUKDrivingLicence:
+		return checkUKDrivingLicence(c)
+	case ckUKNHS:
+		return checkUKNHS(c)
+	case ckUKNINO:
+		return checkUKNINO(c)
+	case ckUSDEA:
+		return checkUSDEA(c)
+	case ckUSITIN:
+		return checkUSITIN(c)
+	case ckUSMBI:
+		return checkUSMBI(c)
+	case ckUSNPI:
+		return checkUSNPI(c)
+	case ckLuhnValid:
+		return luhnValid(c)
+	}
+	return true
+}
+
+// checkNLBSN: the Dutch eleven test, weights 9..2 and -1.
+func checkNLBSN(c []byte) bool {
+	s := weightedSum(c, []int{9, 8, 7, 6, 5, 4, 3, 2}) - digitAt(c, 8)
+	return s%11 == 0 && s > 0
+}
+
+// checkBENational: 97 minus the first nine digits mod 97 (with a 2 in front
+// for people born from 2000).
+func checkBENational(c []byte) bool {
+	n := 0
+	for _, b := range c[:9] {
+		n = n*10 + int(b-'0')
+	}
+	want := digitAt(c, 9)*10 + digitAt(c, 10)
+	return 97-n%97 == want || 97-(2000000000+n)%97 == want
+}
+
+// checkCHAHV: 756 and an EAN-13 check digit.
+func checkCHAHV(c []byte) bool {
+	if string(c[:3]) != "756" {
+		return false
+	}
+	s := 0
+	for i := 0; i < 12; i++ {
+		w := 1
+		if i%2 == 1 {
+			w = 3
+		}
+		s += digitAt(c, i) * w
+	}
+	return (10-s%10)%10 == digitAt(c, 12)
+}
+
+// checkESNSS: province, number and two check digits, the first ten digits
+// mod 97.
+func checkESNSS(c []byte) bool {
+	n := 0
+	for _, b := range c[:10] {
+		n = n*10 + int(b-'0')
+	}
+	return n%97 == digitAt(c, 10)*10+digitAt(c, 11)
+}
+
+// checkPTNIF: weights 9..2, check digit 11 minus the sum mod 11 (0 for 10
+// and 11).
+func checkPTNIF(c []byte) bool {
+	r := 11 - weightedSum(c, []int{9, 8, 7, 6, 5, 4, 3, 2})%11
+	if r >= 10 {
+		r = 0
+	}
+	return r == digitAt(c, 8)
+}
+
+// checkIEPPS: seven digits, a check letter (weights 8..2, plus 9 times the
+// optional second letter, mod 23; 0 is W) and maybe a second letter.
+func checkIEPPS(c []byte) bool {
+	if !isDigits(c[:7]) || c[7] < 'A' || c[7] > 'W' {
+		return false
+	}
+	s := weightedSum(c, []int{8, 7, 6, 5, 4, 3, 2})
+	if len(c) == 9 {
+		if c[8] < 'A' || c[8] > 'W' {
+			return false
+		}
+		s += 9 * int(c[8]-'A'+1)
+	}
+	r := s % 23
+	if r == 0 {
+		return c[7] == 'W'
+	}
+	return c[7] == byte('A'+r-1)
+}

@@ -47,6 +47,18 @@ func TestGovIDTruePositives(t *testing.T) {
 		{"drivers licence", "driver's license D1234567", "D1234567", "drivers-licence"},
 		{"bank account", "bank account 000123456789", "000123456789", "bank-account"},
 		{"routing", "routing number 021000021", "021000021", "us-aba-routing"},
+		{"nl bsn", "graag mijn bsn: 111222333", "111222333", "nl-bsn"},
+		{"nl bsn compound", "Burgerservicenummer 123456782 klopt", "123456782", "nl-bsn"},
+		{"pt nif", "NIF 123456789 para a fatura", "123456789", "pt-nif"},
+		{"ch ahv", "AHV-Nr. 756.9217.0769.85", "756.9217.0769.85", "ch-ahv"},
+		{"ie pps", "PPSN 1234567T please", "1234567T", "ie-pps"},
+		{"es nss", "nº de la seguridad social 28 12345678 40", "28 12345678 40", "es-nss"},
+		{"de compound cue", "Reisepassnummer: C4RT7XZ21", "C4RT7XZ21", "passport"},
+		{"cue binds to the nearest value", "passport 533380006 expires, order 123456789", "533380006", "passport"},
+		{"bank context", "sort code 20-00-00, account 55779911", "55779911", "bank-account"},
+		{"spoken steuer-id", "meine steuer id lautet acht sechs null neun fünf sieben vier zwo sieben eins neun", "acht sechs null neun fünf sieben vier zwo sieben eins neun", "de-steuer-id"},
+		{"spoken passport letter", "passport number is c one two three four five six seven", "c one two three four five six seven", "passport"},
+		{"spoken dni with hundreds", "mi dni es doce trescientos cuarenta y cinco seiscientos setenta y ocho zeta", "doce trescientos cuarenta y cinco seiscientos setenta y ocho zeta", "es-dni"},
 	})
 }
 
@@ -59,6 +71,9 @@ func TestGovIDTrueNegatives(t *testing.T) {
 		{"bare 11 digits", "reference 86095742719"},
 		{"bare 9 digits", "the code 046454286 expired"},
 		{"version", "build 10.0.19045.3803"},
+		{"customer account", "locked out of account number 55102938"},
+		{"inside an iban", "IBAN DE44 5001 0517 2341 2341 2346 00"},
+		{"spoken after cue, too short", "my passport is one two three"},
 	}
 	runNoFindings(t, GovID, tests)
 }

@@ -8,17 +8,18 @@ package detectors
 var Medical = idDetector("medical", KindMedical, medicalRules)
 
 var medicalRules = []idRule{
-	{id: "us-npi", kind: KindMedical, shape: "dddddddddd", cues: []string{"npi", "national provider"}, check: checkUSNPI},
-	{id: "us-mbi", kind: KindMedical, shape: "dAxdAxdAAdd", distinct: true, cues: []string{"mbi", "medicare"}, check: checkUSMBI},
-	{id: "us-dea", kind: KindMedical, shape: "AAddddddd", cues: []string{"dea"}, check: checkUSDEA},
-	{id: "de-kvnr", kind: KindMedical, shape: "Addddddddd", cues: []string{"krankenversichertennummer", "versichertennummer", "kvnr", "krankenkasse", "versicherungsnummer", "gesundheitskarte"}, check: checkDEKVNR},
+	{id: "us-npi", kind: KindMedical, shape: "dddddddddd", cues: []string{"npi", "national provider"}, check: ckUSNPI},
+	{id: "us-mbi", kind: KindMedical, shape: "dAxdAxdAAdd", distinct: true, cues: []string{"mbi", "medicare"}, check: ckUSMBI},
+	{id: "us-dea", kind: KindMedical, shape: "AAddddddd", cues: []string{"dea"}, check: ckUSDEA},
+	{id: "de-kvnr", kind: KindMedical, shape: "Addddddddd", cues: []string{"krankenversichertennummer", "versichertennummer", "kvnr", "krankenkasse", "versicherungsnummer", "gesundheitskarte"}, check: ckDEKVNR},
 	{id: "medical-licence", kind: KindMedical, charset: 'x', minLen: 4, maxLen: 14, cues: []string{
 		"medical license", "medical licence", "medical license number", "número de colegiado", "colegiado", "approbation",
 		"lanr", "arztnummer", "rpps", "adeli", "ordine dei medici", "crm", "big-nummer", "big-registratie"}},
 	{id: "medical-record", kind: KindMedical, charset: 'x', minLen: 4, maxLen: 14, cues: []string{
 		"mrn", "medical record", "patient id", "patient number", "chart number", "historia clínica", "número de historia",
-		"dossier médical", "numéro de dossier", "patientennummer", "patienten-id", "cartella clinica", "prontuário", "patiëntnummer"}},
+		"dossier médical", "numéro de dossier", "dossier", "uzi", "patientennummer", "patienten-id", "cartella clinica", "prontuário", "patiëntnummer"}},
 	{id: "health-plan-member", kind: KindMedical, charset: 'x', minLen: 5, maxLen: 20, cues: []string{
-		"member id", "member number", "membership number", "subscriber id", "health plan", "insurance id", "insurance number",
+		"member id", "member number", "membership number", "subscriber id", "health plan", "insurance id", "health insurance", "insurance card", "hospital number", "nhs hospital",
+		"tarjeta sanitaria", "utente", "sns", "carteirinha", "convênio", "plano de saúde", "zorgpas", "rx", "prescription",
 		"número de afiliado", "numéro d'adhérent", "mitgliedsnummer", "tessera sanitaria", "cartão sus", "cns", "polisnummer", "zorgverzekering"}},
 }

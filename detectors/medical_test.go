@@ -11,6 +11,10 @@ func TestMedical(t *testing.T) {
 		{"kvnr", "meine Krankenversichertennummer ist A123456780", "A123456780", "de-kvnr"},
 		{"mrn", "patient MRN 00482913", "00482913", "medical-record"},
 		{"member", "member ID XJH48812345", "XJH48812345", "health-plan-member"},
+		{"spoken member id", "my member id is k l four four one two nine nine", "k l four four one two nine nine", "health-plan-member"},
+		{"cue binds to the nearest value", "member id ZZ4477120 and group 778812", "ZZ4477120", "health-plan-member"},
+		{"nl compound", "zorgpasnummer 55012934", "55012934", "health-plan-member"},
+		{"pt utente", "número de utente 246813579", "246813579", "health-plan-member"},
 	})
 }
 
@@ -21,6 +25,7 @@ func TestMedicalNegatives(t *testing.T) {
 		{"kvnr bad", "Versichertennummer A123456789"},
 		{"mbi with S", "1SG4TE5MK73"},
 		{"no cue", "XJH48812345 is the product code"},
+		{"national insurance is not health", "national insurance number AB123456C"},
 	}
 	runNoFindings(t, Medical, tests)
 }

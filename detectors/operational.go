@@ -28,29 +28,58 @@ var Tracking = Detector{
 	Find:    findTracking,
 }
 
-// operationalCueWords are cue words by language; compounds such as
-// "bestellnummer" are words of their own.
+// operationalCueWords are cue words by language.
 const operationalCueWords = `
-order orders invoice ticket case account acct reference ref booking confirmation tracking shipment
-parcel package customer claim reservation pnr rma return subscription contract policy membership
+order orders invoice ticket case account acct reference ref booking confirmation tracking track shipment
+parcel package customer claim reservation pnr rma return subscription contract policy membership incident
 pedido factura caso cuenta referencia reserva seguimiento envío envio paquete cliente contrato localizador
-commande facture dossier compte référence réservation reservation suivi colis contrat
-bestellung bestellnummer rechnung rechnungsnummer fall konto kundennummer referenz buchung
-buchungsnummer sendung sendungsnummer paket vertrag vertragsnummer auftrag auftragsnummer vorgang
-vorgangsnummer ticketnummer fallnummer
-ordine fattura pratica conto riferimento prenotazione spedizione pacco contratto
-encomenda fatura referência protocolo rastreamento rastreio envio pacote conta
-bestelling bestelnummer factuur factuurnummer zaak rekening klantnummer referentie boeking zending pakket
+incidencia incidente póliza poliza expediente solicitud siniestro
+commande facture dossier compte référence réservation reservation suivi colis contrat sinistre
+bestellung rechnung fall konto kundennummer referenz buchung sendung paket vertrag auftrag vorgang
+police versicherungsschein schaden
+ordine fattura pratica conto riferimento prenotazione spedizione pacco contratto polizza sinistro
+encomenda fatura referência protocolo rastreamento rastreio pacote conta apólice apolice chamado
+bestelling factuur zaak rekening klant referentie boeking zending pakket polis melding
 `
 
-func operationalCues() []string { return strings.Fields(operationalCueWords) }
+// operationalCompounds are the first parts of German and Dutch compounds
+// with "nummer" ("Bestellnummer", "ticketnummer", "Kundennummer").
+const operationalCompounds = `bestell rechnungs kunden buchungs sendungs vertrags auftrags vorgangs ticket fall
+referenz versicherungs polizzen police order bestel factuur klant referentie boekings reserverings dossier
+zaak polis track-and-trace tracking zending pakket`
+
+// elisions are the articles and prepositions French and Italian glue to the
+// next word with an apostrophe ("d'ordine", "l'ordine", "dell'ordine").
+const elisions = `d l dell nell all sull dall qu`
+
+func operationalCues() []string {
+	kws := strings.Fields(operationalCueWords)
+	for _, c := range strings.Fields(operationalCompounds) {
+		kws = append(kws, c+"nummer", c+"nr")
+	}
+	return append(kws, strings.Fields(elisions)...)
+}
+
+// operationalCueList holds the cues for the word after an elision.
+var operationalCueList = newWordList(operationalCueWords)
 
 // operationalFillers may stand between a cue and the identifier.
-var operationalFillers = newWordList(`number no nr num id is code # my the your was of for reference número numero nº n° es el de mi del numéro est mon ma le la du nummer ist meine mein die der lautet il è mio della do da é meu minha mijn van het nr. no.`)
+var operationalFillers = newWordList(`number no nr num id is code # my the your was of for reference número numero nº n° n.º
+es el de mi del numéro est mon ma le la du nummer ist meine mein die der lautet il è mio della do da é meu minha mijn van het
+nr. no. it's its it c'est cest è é o a & trace yeah um uh eh äh euh ehm
+atendimento atención atencion service servizio kundenservice klantenservice
+di del dell il lo la ist lautet: unter op`)
 
 func findOperational(dst []Finding, in Input, tok Token) ([]Finding, int) {
 	text := in.Text
-	if bytes.IndexByte(text[tok.WordEnd:tok.End], ':') < 0 && tok.WordEnd < tok.End &&
+	if w := text[tok.WordStart:tok.WordEnd]; len(w) <= 4 && tok.WordEnd < tok.End && isElision(text, tok) {
+		// "d'ordine", "l'ordine": the cue follows the apostrophe.
+		var buf [32]byte
+		f, ok := foldWord(buf[:0], text[tok.WordStart:tok.End])
+		if !ok || !operationalCueList.has(trimTrailing(afterElision(f))) {
+			return dst, tok.End
+		}
+	} else if bytes.IndexByte(text[tok.WordEnd:tok.End], ':') < 0 && tok.WordEnd < tok.End &&
 		byteClass[text[tok.WordEnd]]&ClassAlnum != 0 {
 		return dst, tok.End // "order123" is not a cue followed by a value
 	}
@@ -59,13 +88,26 @@ func findOperational(dst []Finding, in Input, tok Token) ([]Finding, int) {
 		return append(dst, operationalFinding(text, s, e)), tok.End
 	}
 	i := tok.End
-	for skipped := 0; skipped < 5; skipped++ {
+	for skipped := 0; skipped < 6; skipped++ {
 		s, e := nextToken(text, i)
 		if s == e {
 			break
 		}
 		if is, ie, ok := operationalID(text, s, e); ok {
-			return append(dst, operationalFinding(text, is, ie)), e
+			if ie-is <= 8 && isDigits(text[is:ie]) && codeNear(text, tok.Start, is) {
+				// "confirmation code 583920", "code de confirmation": a
+				// one-time code, not a record.
+				return dst, ie
+			}
+			return append(dst, operationalFinding(text, is, ie)), ie
+		}
+		if byteClass[text[s]]&ClassDigit == 0 {
+			// Read aloud: "seven seven four two nine one", "b as in boy four …".
+			if sp := readSpokenID(text, s); sp.items >= 3 && sp.digits() >= 4 {
+				f := Finding{Kind: KindOperational, Start: sp.num.start, End: sp.num.end, Confidence: 0.8,
+					Rule: "operational-spoken", Value: append([]byte(nil), sp.value()...)}
+				return append(dst, f), sp.num.end
+			}
 		}
 		ws, we, stop := trimWord(text, s, e)
 		var buf [16]byte
@@ -81,6 +123,44 @@ func findOperational(dst []Finding, in Input, tok Token) ([]Finding, int) {
 	return dst, tok.End
 }
 
+// codeNear reports whether "code" (código, codice, Code) stands just before
+// the cue at cue or between it and the value at val.
+func codeNear(text []byte, cue, val int) bool {
+	from := cue
+	if ps, _ := prevToken(text, cue); ps < cue {
+		from = ps
+		if pps, _ := prevToken(text, ps); pps < ps {
+			from = pps
+		}
+	}
+	var buf [128]byte
+	f, ok := foldWord(buf[:0], text[from:min(val, from+128)])
+	if !ok {
+		return false
+	}
+	for _, w := range [...]string{"code", "código", "codigo", "codice", "pin", "otp"} {
+		if bytes.Contains(f, []byte(w)) {
+			return true
+		}
+	}
+	return false
+}
+
+// isElision reports whether the token's leading word is followed by an
+// apostrophe ("d'", "l’").
+func isElision(text []byte, tok Token) bool {
+	c := text[tok.WordEnd]
+	return c == '\'' || c == 0xe2 && tok.WordEnd+2 < tok.End && text[tok.WordEnd+1] == 0x80 && text[tok.WordEnd+2] == 0x99
+}
+
+// trimTrailing strips trailing punctuation from a folded word.
+func trimTrailing(f []byte) []byte {
+	for len(f) > 0 && isTrimmable(f[len(f)-1]) {
+		f = f[:len(f)-1]
+	}
+	return f
+}
+
 func operationalFinding(text []byte, s, e int) Finding {
 	v := make([]byte, 0, e-s)
 	for _, c := range text[s:e] {
@@ -93,7 +173,9 @@ func operationalFinding(text []byte, s, e int) Finding {
 
 // operationalID finds an identifier in text[s:e] after leading punctuation
 // ('#', ':', "Nr."): 4 to 40 letters, digits and inner '-', '/', '.', with at
-// least 3 digits, that is not a date, time, price or amount.
+// least 3 digits, that is not a date, time, price or amount; or a booking
+// code of 5 to 8 upper-case letters and digits ("LH7Q2P"); or digit groups
+// written apart ("9400 0227 9496 …").
 func operationalID(text []byte, s, e int) (int, int, bool) {
 	for s < e && (isTrimmable(text[s]) || text[s] == '#' || text[s] == '=') {
 		s++
@@ -103,14 +185,27 @@ func operationalID(text []byte, s, e int) (int, int, bool) {
 	if len(id) < 4 || len(id) > 40 || byteClass[id[0]]&ClassAlnum == 0 {
 		return 0, 0, false
 	}
-	digits := 0
+	digits, uppers, lowers := 0, 0, 0
 	for _, c := range id {
 		switch cls := byteClass[c]; {
 		case cls == ClassDigit:
 			digits++
-		case cls&(ClassUpper|ClassLower|ClassDash|ClassSlash|ClassDot|ClassUnderscore) != 0:
+		case cls == ClassUpper:
+			uppers++
+		case cls == ClassLower:
+			lowers++
+		case cls&(ClassDash|ClassSlash|ClassDot|ClassUnderscore) != 0:
 		default:
 			return 0, 0, false
+		}
+	}
+	if digits >= 1 && uppers >= 2 && lowers == 0 && digits+uppers == len(id) && len(id) >= 5 && len(id) <= 8 {
+		return ws, we, true // a booking code: "LH7Q2P", "PNR4KX"
+	}
+	if digits == len(id) && digits >= 2 {
+		// Digit groups written apart: "9400 0227 9496 9637 1890 27".
+		if end, n := digitGroups(text, ws, we); n >= 10 {
+			return ws, end, true
 		}
 	}
 	// Pure numbers need five digits or a '#' ("#4421"): shorter ones are
@@ -118,13 +213,36 @@ func operationalID(text []byte, s, e int) (int, int, bool) {
 	if digits < 3 || digits == len(id) && digits < 5 && (ws == 0 || text[ws-1] != '#') {
 		return 0, 0, false
 	}
-	if _, _, _, isDate := numericDate(id, ""); isDate {
+	if y, m, d, isDate := numericDate(id, ""); isDate && validDate(y, m, d) {
 		return 0, 0, false
 	}
 	if bytes.IndexByte(id, '.') >= 0 && digits == len(id)-1 { // 1299.00
 		return 0, 0, false
 	}
 	return ws, we, true
+}
+
+// digitGroups extends the digit group text[s:e] over the groups of 2 to 6
+// digits that follow it after one space, and returns the end and the number
+// of digits.
+func digitGroups(text []byte, s, e int) (int, int) {
+	n := e - s
+	for groups := 1; groups < 8; groups++ {
+		ns, ne := nextToken(text, e)
+		if ns != e+1 {
+			break
+		}
+		a, b, stop := trimWord(text, ns, ne)
+		if a != ns || b-a < 2 || b-a > 6 || !isDigits(text[a:b]) {
+			break
+		}
+		n += b - a
+		e = b
+		if stop {
+			break
+		}
+	}
+	return e, n
 }
 
 func findTracking(dst []Finding, in Input, tok Token) ([]Finding, int) {
@@ -213,4 +331,86 @@ func upperASCII(b byte) byte {
 		return b - ('a' - 'A')
 	}
 	return b
+}
+
+// OperationalCode finds reference codes by their layout alone, without a
+// cue: an upper-case prefix of 2 to 5 letters, maybe a second one, then
+// digit groups joined by hyphens, with at least five digits ("INC-55821",
+// "POL-88213-04", "ES-2024-118273", "CLI-0093821"). Ticket, policy, case and
+// customer systems write them so; standards and advisories (ISO-27001,
+// CVE-2024-12345) are left alone.
+var OperationalCode = Detector{
+	Name:    "operational-code",
+	Kind:    KindOperational,
+	Trigger: Trigger{All: ClassDigit | ClassUpper | ClassDash, MinLen: 8},
+	Find:    findOperationalCode,
+}
+
+// productWords announce product and article codes.
+var productWords = newWordList(`article articolo artículo articulo artigo artikel sku product producto prodotto produto produkt
+produit model modelo modello modell item part teil pièce piece referencia`)
+
+// notReferencePrefixes name standards, advisories and products, not records.
+var notReferencePrefixes = newWordList(`iso iec en din rfc cve cwe ghsa sha md utf covid sars ieee ansi astm nist ecma jsr pep kb art sku`)
+
+func findOperationalCode(dst []Finding, in Input, tok Token) ([]Finding, int) {
+	text := in.Text
+	s, e := tok.Start, tok.End
+	if s < e && text[s] == '#' {
+		s++
+	}
+	s, e, _ = trimWord(text, s, e)
+	if !isReferenceCode(text[s:e]) {
+		return dst, tok.End
+	}
+	if ps, pe := prevToken(text, tok.Start); ps < pe {
+		a, b, _ := trimWord(text, ps, pe)
+		var buf [32]byte
+		if f, ok := foldWord(buf[:0], text[a:b]); ok && hasCompound(&productWords, f) {
+			return dst, tok.End // "Codice articolo ART-33019": a product, not a record
+		}
+	}
+	f := operationalFinding(text, s, e)
+	f.Rule, f.Confidence = "operational-code", 0.6
+	return append(dst, f), tok.End
+}
+
+// isReferenceCode reports whether w is letters-dash-digits as described at
+// OperationalCode.
+func isReferenceCode(w []byte) bool {
+	i, prefixes := 0, 0
+	for prefixes < 2 {
+		j := i
+		for j < len(w) && byteClass[w[j]] == ClassUpper {
+			j++
+		}
+		if j == i {
+			break
+		}
+		if j-i < 2 || j-i > 5 || j == len(w) || w[j] != '-' {
+			return false
+		}
+		if prefixes == 0 {
+			var buf [8]byte
+			if f, ok := foldWord(buf[:0], w[i:j]); ok && notReferencePrefixes.has(f) {
+				return false
+			}
+		}
+		prefixes++
+		i = j + 1
+	}
+	if prefixes == 0 {
+		return false
+	}
+	digits := 0
+	for k, c := range w[i:] {
+		switch {
+		case c >= '0' && c <= '9':
+			digits++
+		case c == '-' && k > 0 && w[i+k-1] != '-' && i+k+1 < len(w):
+		default:
+			return false
+		}
+	}
+	return digits >= 5
 }

@@ -24,6 +24,16 @@ func TestOperationalTruePositives(t *testing.T) {
 		{"pt protocolo", "o protocolo é 20241122-0099", "20241122-0099", Operational},
 		{"nl bestelnummer", "mijn bestelnummer is 1029384756", "1029384756", Operational},
 		{"ups", "tracking 1Z999AA10123456784 shows delivered", "1Z999AA10123456784", Tracking},
+		{"spoken order", "my order number is uh six one one four eight two", "six one one four eight two", Operational},
+		{"spoken spelled", "the ticket is k as in kilo seven seven two one", "k as in kilo seven seven two one", Operational},
+		{"spoken fr compound", "mon numéro de dossier c'est soixante-douze cent quatre", "soixante-douze cent quatre", Operational},
+		{"it elision", "il numero dell'ordine è 55120938", "55120938", Operational},
+		{"de compound ticketnummer", "Ticketnummer 8812734", "8812734", Operational},
+		{"booking code", "your reservation QF8M3K is confirmed", "QF8M3K", Operational},
+		{"spaced groups", "package 9205 5000 0000 0000 0001 23 arrives", "9205 5000 0000 0000 0001 23", Operational},
+		{"policy", "la póliza 778-120-4431 vence en mayo", "778-120-4431", Operational},
+		{"reference layout", "escalated as SUP-2024-07781 yesterday", "SUP-2024-07781", OperationalCode},
+		{"reference hash", "see #CASE-448120", "CASE-448120", OperationalCode},
 		{"s10", "parcel EE123456785US is in customs", "EE123456785US", Tracking},
 		{"usps", "usps says 9400111899223197428497 is out for delivery", "9400111899223197428497", Tracking},
 	}
@@ -35,6 +45,26 @@ func TestOperationalTruePositives(t *testing.T) {
 			}
 		})
 	}
+}
+
+func TestOperationalCodeNegatives(t *testing.T) {
+	tests := []struct{ name, give string }{
+		{"standard", "we follow ISO-27001 and EN-14683"},
+		{"advisory", "patched CVE-2024-31497 today"},
+		{"product", "Artikel ART-55102 in Größe M"},
+		{"short digits", "model XR-1200"},
+		{"lower case", "branch feat-12345"},
+	}
+	runNoFindings(t, OperationalCode, tests)
+}
+
+func TestOperationalOneTimeCodes(t *testing.T) {
+	tests := []struct{ name, give string }{
+		{"en", "your confirmation code is 481920"},
+		{"es", "código de confirmación 220931"},
+		{"short booking words", "booking for 2 people"},
+	}
+	runNoFindings(t, Operational, tests)
 }
 
 func TestOperationalTrueNegatives(t *testing.T) {

@@ -39,7 +39,7 @@ func Phone() Detector {
 	return Detector{
 		Name:    "phone",
 		Kind:    KindPhone,
-		Trigger: Trigger{All: ClassDigit},
+		Trigger: Trigger{All: ClassDigit, MinDigits: 7},
 		Find: func(dst []Finding, in Input, tok Token) ([]Finding, int) {
 			return findPhone(plans, dst, in, tok)
 		},

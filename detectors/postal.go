@@ -14,7 +14,7 @@ var PostalCode = Detector{
 	Find:    findPostalCode,
 }
 
-var postalFillers = newWordList(`code is my the es el mi ist meine est mon è il mio é o meu mijn de postal`)
+var postalFillers = newWordList(`code is my the es el mi ist meine est mon è il mio é o meu mijn de postal c'est cest lautet die der le la mijn mi uh um eh äh euh it's`)
 
 func findPostalCode(dst []Finding, in Input, tok Token) ([]Finding, int) {
 	text := in.Text
@@ -40,6 +40,14 @@ func findPostalCode(dst []Finding, in Input, tok Token) ([]Finding, int) {
 			}
 			return append(dst, Finding{Kind: KindPostalCode, Start: ws, End: end, Confidence: 0.85, Rule: "postal-code", Value: v}), end
 		}
+		if byteClass[w[0]]&ClassDigit == 0 {
+			// Read aloud: "eins null eins eins fünf", "tien twaalf a b".
+			if sp := readSpokenID(text, ws); sp.items >= 3 && isPostalCode(sp.value()) {
+				f := Finding{Kind: KindPostalCode, Start: sp.num.start, End: sp.num.end, Confidence: 0.8,
+					Rule: "postal-code-spoken", Value: append([]byte(nil), sp.value()...)}
+				return append(dst, f), sp.num.end
+			}
+		}
 		var buf [16]byte
 		f, ok := foldWord(buf[:0], w)
 		if stop || !ok || !postalFillers.has(f) {
@@ -62,6 +70,8 @@ func isPostalCode(w []byte) bool {
 		len(w) == 9 && w[5] == '-' && isDigits(w[:5]) && isDigits(w[6:]):
 		return true
 	case len(w) == 6 && isDigits(w[:4]) && w[0] != '0' && isUpperPair(w[4:]):
+		return true
+	case len(w) == 8 && isDigits(w): // BR CEP read aloud or typed without its hyphen
 		return true
 	}
 	return false

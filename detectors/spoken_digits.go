@@ -103,6 +103,9 @@ type spokenGatherer struct {
 	afterHundr  bool // "hundred" just added two zeros
 	joined      bool // a joining word ("and", "y", "et") came last
 	joinOnly    bool // the last token was only a joining or prefix word
+	// tensStandalone marks a pending German or Dutch tens word, which a
+	// following unit does not complete.
+	tensStandalone bool
 }
 
 func (g *spokenGatherer) flushTens() bool {
@@ -177,14 +180,25 @@ func (g *spokenGatherer) word(nw numWord) bool {
 		good = g.repeat == 0 && g.flushTens()
 		g.repeat = nw.val
 	case wordHundred:
-		good = g.lastUnit > 0 && g.pendingTens < 0 && num.add('0', '0')
+		switch {
+		case nw.val > 100: // "trescientos", "quatrocentos": a unit and its hundred
+			good = g.flushTens() && num.add(byte('0'+nw.val/100), '0', '0')
+		case g.lastUnit > 0 && g.pendingTens < 0:
+			good = num.add('0', '0')
+		default: // "cent quatre", "hundred and two": one hundred
+			good = g.flushTens() && num.add('1', '0', '0')
+		}
 		g.afterHundr, g.lastUnit = good, -1
 	case wordUnit:
 		switch {
+		case g.pendingTens >= 0 && g.tensStandalone:
+			// German and Dutch say the unit first ("dreiundachtzig"):
+			// "achtzig drei" is 80 then 3.
+			good = g.flushTens() && num.add(byte('0'+nw.val))
 		case g.pendingTens >= 0:
 			good = num.addVal(g.pendingTens+nw.val, 2)
 			g.pendingTens = -1
-		case g.afterHundr && g.joined:
+		case g.afterHundr:
 			num.digits[num.n-1] = byte('0' + nw.val)
 		case g.repeat > 0:
 			for ; g.repeat > 0 && good; g.repeat-- {
@@ -212,7 +226,7 @@ func (g *spokenGatherer) word(nw numWord) bool {
 			g.afterHundr = false
 		}
 		good = g.flushTens()
-		g.pendingTens, g.lastUnit = nw.val, -1
+		g.pendingTens, g.lastUnit, g.tensStandalone = nw.val, -1, nw.unitFirst
 	}
 	g.joined = nw.kind == wordJoin
 	g.joinOnly = nw.kind == wordJoin || nw.kind == wordPlus || nw.kind == wordRepeat
@@ -240,12 +254,21 @@ func classifySpoken(in Input, num *spokenNumber) (Finding, bool) {
 		if e164, ok := validatePhoneDigits(ds, num.plus, in.Lang); ok {
 			f.Kind, f.Validated, f.Confidence = KindPhone, true, 0.9
 			f.Value = e164
+			if idCueBefore(in.Text, num.start) {
+				// "my account number is nine nine three …": an identifier
+				// that happens to fit a phone plan. The cue's detector
+				// reports it; this finding only keeps it covered if none does.
+				f.Validated, f.Confidence = false, 0.5
+			}
 			return f, true
 		}
 		// A long number said digit by digit in a conversation is an
 		// identifier of some kind even when no validator recognizes it.
 		if num.words >= 7 {
 			f.Kind, f.Confidence = KindPhone, 0.6
+			if idCueBefore(in.Text, num.start) {
+				f.Confidence = 0.5
+			}
 			f.Value = append([]byte(nil), ds...)
 			return f, true
 		}

@@ -14,6 +14,9 @@ import (
 type numWord struct {
 	val  int      // 0..99, or the multiplier for wordHundred
 	kind wordKind // how the word combines with its neighbours
+	// unitFirst marks German and Dutch tens words: those languages say the
+	// unit first, so a following unit word is a number of its own.
+	unitFirst bool
 }
 
 type wordKind uint8
@@ -82,8 +85,28 @@ var numberWords = func() map[string]numWord {
 	for i, ws := range tens {
 		add(wordTens, 20+10*i, ws)
 	}
+	for i, ws := range [8]string{
+		"zwanzig twintig", "dreißig dreissig dertig", "vierzig veertig", "fünfzig fuenfzig vijftig",
+		"sechzig zestig", "siebzig zeventig", "achtzig tachtig", "neunzig negentig",
+	} {
+		for _, w := range strings.Fields(ws) {
+			m[w] = numWord{val: 20 + 10*i, kind: wordTens, unitFirst: true}
+		}
+	}
 	addCompounds(m)
 	add(wordHundred, 100, "hundred cien ciento cent cents hundert einhundert cento cem honderd")
+	for u, ws := range [10]string{
+		2: "doscientos doscientas duecento duzentos duzentas deux-cents zweihundert tweehonderd",
+		3: "trescientos trescientas trecento trezentos trezentas dreihundert driehonderd",
+		4: "cuatrocientos cuatrocientas quattrocento quatrocentos quatrocentas vierhundert vierhonderd",
+		5: "quinientos quinientas cinquecento quinhentos quinhentas fünfhundert vijfhonderd",
+		6: "seiscientos seiscientas seicento seiscentos seiscentas sechshundert zeshonderd",
+		7: "setecientos setecientas settecento setecentos setecentas siebenhundert zevenhonderd",
+		8: "ochocientos ochocientas ottocento oitocentos oitocentas achthundert achthonderd",
+		9: "novecientos novecientas novecento novecentos novecentas neunhundert negenhonderd",
+	} {
+		add(wordHundred, 100*u, ws)
+	}
 	add(wordRepeat, 2, "double doble doppel doppio doppia duplo dubbel")
 	add(wordRepeat, 3, "triple triplo tripla dreifach")
 	add(wordZeroOh, 0, "oh o")

@@ -15,7 +15,7 @@ func SSN() Detector {
 	return Detector{
 		Name:    "us-ssn",
 		Kind:    KindUSSSN,
-		Trigger: Trigger{All: ClassDigit, MinLen: 3},
+		Trigger: Trigger{All: ClassDigit, MinLen: 3, MinDigits: 9},
 		Find:    findSSN,
 	}
 }

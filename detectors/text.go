@@ -89,7 +89,8 @@ func isDigits(b []byte) bool {
 }
 
 // hasCue reports whether one of cues (lower-case) occurs as a word within
-// window bytes before pos, case-insensitively.
+// window bytes before pos, case-insensitively. A cue may open a German or
+// Dutch compound with "number" ("Personalausweisnummer", "paspoortnummer").
 func hasCue(text []byte, pos, window int, cues []string) bool {
 	from := max(0, pos-window)
 	var buf [256]byte
@@ -101,10 +102,24 @@ func hasCue(text []byte, pos, window int, cues []string) bool {
 		for i := 0; i+len(c) <= len(lower); i++ {
 			if string(lower[i:i+len(c)]) == c &&
 				(i == 0 || byteClass[lower[i-1]]&ClassAlnum == 0) &&
-				(i+len(c) == len(lower) || byteClass[lower[i+len(c)]]&ClassAlnum == 0) {
+				(i+len(c) == len(lower) || byteClass[lower[i+len(c)]]&ClassAlnum == 0 || compoundTail(lower[i+len(c):])) {
 				return true
 			}
 		}
+	}
+	return false
+}
+
+// compoundTail reports whether rest, the bytes after a cue inside a word,
+// makes it a compound with "number": "nummer", "snummer", "-nr" …
+func compoundTail(rest []byte) bool {
+	e := 0
+	for e < len(rest) && (byteClass[rest[e]]&ClassAlnum != 0 || rest[e] == '-') {
+		e++
+	}
+	switch string(rest[:e]) {
+	case "nummer", "snummer", "-nummer", "nr", "-nr", "number", "-number", "nummern":
+		return true
 	}
 	return false
 }

@@ -25,7 +25,7 @@ import (
 var URL = Detector{
 	Name:    "url",
 	Kind:    KindURL,
-	Trigger: Trigger{All: ClassDot, MinLen: 5},
+	Trigger: Trigger{All: ClassDot, Any: ClassSlash | ClassColon, MinLen: 5, Keywords: []string{"www"}},
 	Find:    findURL,
 }
 

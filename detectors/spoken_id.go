@@ -1,0 +1,262 @@
+package detectors
+
+// Identifiers read aloud: order, ticket, policy, tax, passport and member
+// numbers spelled out in a call ("b as in boy four four eight two nine", "l
+// zwo eins null eins", "a be ce cuatro cinco seis", "uh nine nine three oh
+// two"). The cue-based detectors (operational.go, govid.go, postal.go) read
+// them with readSpokenID once their cue has been seen; spoken_digits.go
+// leaves such numbers to them (idCueBefore).
+
+// spokenID is an identifier gathered from number words, letters and digit
+// groups: its compact form (digits and upper-case letters) and span.
+type spokenID struct {
+	num     spokenNumber // compact characters in num.digits[:num.n], span in num.start, num.end
+	items   int          // number words, letters and digit groups read
+	letters int          // letters among the compact characters
+}
+
+// value returns the compact identifier; it aliases s.
+func (s *spokenID) value() []byte { return s.num.digits[:s.num.n] }
+
+// digits returns how many compact characters are digits.
+func (s *spokenID) digits() int { return s.num.n - s.letters }
+
+// spokenIDFillers may stand inside a spoken identifier without ending it:
+// hesitations and separators said aloud.
+var spokenIDFillers = newWordList(`
+uh um uhm er erm eh ehm äh ähm öh euh hmm mm
+dash hyphen minus strich bindestrich tiret trait guion guión trattino traço hífen hifen streepje
+slash barra
+`)
+
+// letterNames are the names of letters that speech recognition writes as
+// words ("uve", "ka", "esse"). Only accepted inside an identifier, since many
+// of them are words too.
+var letterNames = func() map[string]byte {
+	m := map[string]byte{}
+	for _, e := range []struct {
+		l     byte
+		names string
+	}{
+		{'B', "be bé bi"}, {'C', "ce cé ci"}, {'F', "efe effe"}, {'G', "ge gé gi"},
+		{'H', "hache acca ache"}, {'J', "jota ji"}, {'K', "ka"}, {'L', "ele elle"},
+		{'M', "eme emme"}, {'N', "ene enne"}, {'P', "pé pi"}, {'Q', "cu qu"},
+		{'R', "erre"}, {'S', "ese esse"}, {'V', "uve vu vé vau"}, {'W', "doble-uve"},
+		{'X', "equis ics ixe"}, {'Y', "ypsilon ipsilon"}, {'Z', "zeta zède zed zet"},
+	} {
+		for i, n := 0, e.names; i < len(n); {
+			j := i
+			for j < len(n) && n[j] != ' ' {
+				j++
+			}
+			m[n[i:j]] = e.l
+			i = j + 1
+		}
+	}
+	return m
+}()
+
+// letterNameList filters lookups in letterNames.
+var letterNameList = func() wordList {
+	l := wordList{words: map[string]struct{}{}}
+	for w := range letterNames {
+		l.add(w)
+	}
+	return l
+}()
+
+// spellingWords introduce a spelling alphabet word after a letter: "b as in
+// boy", "b wie Berta", "b comme Bernard", "b de Barcelona" is too ambiguous.
+var spellingWords = newWordList(`as like for wie comme como come voor`)
+
+// readSpokenID reads an identifier said aloud from the token at or after i.
+// It stops at the first token that is not a number word, a letter, a digit
+// group or a filler, and at a sentence end.
+func readSpokenID(text []byte, i int) spokenID {
+	var s spokenID
+	g := spokenGatherer{num: spokenNumber{start: -1}, pendingTens: -1, lastUnit: -1}
+	for k := 0; k < 48; k++ {
+		ts, te := nextToken(text, i)
+		if ts == te {
+			break
+		}
+		ws, we, stop := trimWord(text, ts, te)
+		if ws == we {
+			break
+		}
+		var buf [32]byte
+		f, ok := foldWord(buf[:0], text[ws:we])
+		if !ok {
+			break
+		}
+		if s.items > 0 && spokenIDFillers.has(f) {
+			i = te
+			if stop {
+				break
+			}
+			continue
+		}
+		if l, isLetter := g.letter(f, s.items > 0); isLetter {
+			if !g.flushTens() || !g.num.add(l) {
+				break
+			}
+			g.lastUnit, g.afterHundr, g.joined, g.joinOnly = -1, false, false, false
+			s.letters++
+			// "b as in boy": step over the spelling word.
+			if ns, ne := nextToken(text, te); !stop && ns < ne {
+				var b2 [8]byte
+				if sw, ok := foldWord(b2[:0], text[ns:ne]); ok && spellingWords.has(sw) {
+					ne2 := ne
+					if string(sw) == "as" {
+						_, ne2 = nextToken(text, ne) // "in"
+					}
+					if xs, xe := nextToken(text, ne2); xs < xe {
+						_, _, xstop := trimWord(text, xs, xe)
+						we, te, stop = xe, xe, xstop
+					}
+				}
+			}
+		} else if !g.token(text[ws:we]) {
+			break
+		}
+		if g.num.start < 0 {
+			g.num.start = ws
+		}
+		if !g.joinOnly {
+			g.num.end = we
+			s.items++
+		}
+		i = te
+		if stop {
+			break
+		}
+	}
+	g.flushTens()
+	s.num = g.num
+	// Trailing letters, like a trailing "e" or "y", only count when the
+	// identifier has digits before them; the caller checks the shape.
+	return s
+}
+
+// letter reports whether the folded word f is a letter of an identifier:
+// a single ASCII letter, or inside an identifier a letter's name. A single
+// letter that is also a number word ("o" for zero, "e" joining "vinte e um")
+// is read as that word where it can be one.
+func (g *spokenGatherer) letter(f []byte, inside bool) (byte, bool) {
+	if len(f) == 1 && f[0] >= 'a' && f[0] <= 'z' {
+		if nw, ok := numberWords[string(f)]; ok {
+			switch {
+			case nw.kind == wordJoin && (g.pendingTens >= 0 || g.afterHundr):
+				return 0, false
+			case nw.kind == wordZeroOh && g.num.n > 0 && byteClass[g.num.digits[g.num.n-1]] == ClassDigit:
+				return 0, false
+			}
+		}
+		return f[0] - ('a' - 'A'), true
+	}
+	if inside && letterNameList.has(f) {
+		return letterNames[string(f)], true
+	}
+	return 0, false
+}
+
+// idCueWords are the words that announce an identifier other than a phone
+// number: operational, government, medical, postal and birth-date cues.
+// Spoken digits after them are left to those detectors.
+var idCueWords = func() wordList {
+	l := wordList{words: map[string]struct{}{}}
+	for _, c := range operationalCues() {
+		l.add(c)
+	}
+	for _, rules := range [][]idRule{govIDRules, medicalRules} {
+		for _, r := range rules {
+			for _, c := range r.cues {
+				l.add(cueKey(c))
+			}
+		}
+	}
+	for _, kw := range PostalCode.Trigger.Keywords {
+		l.add(kw)
+	}
+	for _, kw := range DateOfBirth.Trigger.Keywords {
+		if len(kw) > 1 {
+			l.add(kw)
+		}
+	}
+	return l
+}()
+
+// phoneCueWords announce a phone number; walking back from a spoken number,
+// they end the search for an identifier cue.
+var phoneCueWords = newWordList(`phone telephone cell mobile call handy telefon telefonnummer handynummer festnetz
+teléfono telefono móvil movil celular téléphone portable telefone telemóvel cellulare telefoonnummer mobiel whatsapp`)
+
+// idCueBefore reports whether an identifier cue stands among the few words
+// before pos in the same clause ("my account number is …", "die
+// Versichertennummer a eins …").
+func idCueBefore(text []byte, pos int) bool {
+	i := pos
+	for k := 0; k < 8; k++ {
+		s, e := prevToken(text, i)
+		if s == e {
+			return false
+		}
+		ws, we, stop := trimWord(text, s, e)
+		if stop && k > 0 || ws < we && text[we-1] == ',' {
+			return false
+		}
+		var buf [40]byte
+		f, ok := foldWord(buf[:0], text[ws:we])
+		if !ok {
+			return false
+		}
+		f = afterElision(f)
+		switch {
+		case phoneCueWords.has(f):
+			return false
+		case hasCompound(&idCueWords, f):
+			return true
+		}
+		i = s
+	}
+	return false
+}
+
+// afterElision returns the word after an elided article or preposition
+// ("d'ordine", "l'ordine", "dell'ordine", "n.º"), or f.
+func afterElision(f []byte) []byte {
+	for i := 0; i+1 < len(f) && i < 5; i++ {
+		if f[i] == '\'' {
+			return f[i+1:]
+		}
+		if f[i] == 0xe2 && i+3 < len(f) && f[i+1] == 0x80 && f[i+2] == 0x99 { // ’
+			return f[i+3:]
+		}
+	}
+	return f
+}
+
+// hasCompound reports whether l holds the folded word f, or f is a German
+// or Dutch compound of a word of l and "number" ("ausweisnummer",
+// "steuer-nr", "zorgverzekeringsnummer").
+func hasCompound(l *wordList, f []byte) bool {
+	if l.has(f) {
+		return true
+	}
+	for _, suf := range [...]string{"-nummer", "nummer", "snummer", "-nr", "nr", "-number", "-id"} {
+		if n := len(f) - len(suf); n >= 2 && string(f[n:]) == suf && l.has(f[:n]) {
+			return true
+		}
+	}
+	return false
+}
+
+// cueKey returns a cue's first word, the one looked up in word lists.
+func cueKey(c string) string {
+	for i := 0; i < len(c); i++ {
+		if c[i] == ' ' {
+			return c[:i]
+		}
+	}
+	return c
+}
