@@ -103,7 +103,7 @@ func Generate(seed uint64, n int, t Topics) Stream {
 	msgs := corpus.Generate(seed, n*3/4)
 	base := time.Date(2026, 11, 20, 8, 0, 0, 0, time.UTC)
 	ev := 0
-	ts := func() string { return base.Add(time.Duration(ev) * 17 * time.Second).Format(time.RFC3339) }
+	ts := func() string { return base.Add(time.Duration(ev) * 2 * time.Second).Format(time.RFC3339) }
 	add := func(topic, key string, v map[string]any) {
 		ev++
 		v["event_id"] = fmt.Sprintf("e-%07d", ev)
