@@ -77,19 +77,22 @@ func (r *Rollup) aggregate(rows []partialRow, published map[int64]bool, dayOn bo
 	for k, m := range pub.base {
 		m.hidden = !published[k.start]
 	}
-	pub.suppressed += r.suppress(pub.base)
+	// Totals come last, each over its parts' final state: per-model
+	// decision rows over pair rows, days over base windows. Hiding more
+	// parts can only grow a residual, so each pass sees every part hidden.
+	pub.suppressed += r.suppressSmall(pub.base)
+	pub.suppressed += r.suppressResidual(pub.base, pub.base, parentOfPair, false)
 	if dayOn {
-		pub.suppressed += r.suppress(pub.days)
+		pub.suppressed += r.suppressSmall(pub.days)
 		pub.suppressed += r.suppressResidual(pub.days, pub.base, anyWindow, true)
 		pub.suppressed += r.suppressResidual(pub.days, pub.days, parentOfPair, false)
 	}
 	return pub
 }
 
-// suppress hides the groups with fewer distinct users than their tenant's
-// minimum, then the totals their hiding would reveal (per-model decision
-// rows over hidden pair rows); it returns how many it hid.
-func (r *Rollup) suppress(l level) int {
+// suppressSmall hides the groups with fewer distinct users than their
+// tenant's minimum and returns how many it hid.
+func (r *Rollup) suppressSmall(l level) int {
 	n := 0
 	for _, m := range l {
 		if !m.hidden && len(m.users) < r.cfg.MinUsers(m.key.tenant) {
@@ -97,7 +100,7 @@ func (r *Rollup) suppress(l level) int {
 			n++
 		}
 	}
-	return n + r.suppressResidual(l, l, parentOfPair, false)
+	return n
 }
 
 // anyWindow maps a base-window row to its day total's key, start 0.
@@ -132,6 +135,7 @@ func (r *Rollup) suppressResidual(parents, children level, parentOf func(statsKe
 		if pk == (statsKey{}) {
 			continue
 		}
+
 		set := residual[pk]
 		if set == nil {
 			set = map[uint64]struct{}{}
