@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -295,14 +294,6 @@ func benchParquet(b *testing.B, fsys FS) {
 	b.ReportMetric(float64(cpuTime(b)-cpu0)/float64(b.N*n), "cpu-ns/row")
 }
 
-// cpuTime returns the process's user+system CPU time in nanoseconds.
-func cpuTime(b *testing.B) int64 {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		b.Fatalf("getrusage: %v", err)
-	}
-	return ru.Utime.Nano() + ru.Stime.Nano()
-}
 
 // noSyncFS drops fsyncs, so BenchmarkParquetEncode measures the CPU cost
 // of encoding and the protocol without the disk's flush latency.
