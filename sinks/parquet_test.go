@@ -294,7 +294,6 @@ func benchParquet(b *testing.B, fsys FS) {
 	b.ReportMetric(float64(cpuTime(b)-cpu0)/float64(b.N*n), "cpu-ns/row")
 }
 
-
 // noSyncFS drops fsyncs, so BenchmarkParquetEncode measures the CPU cost
 // of encoding and the protocol without the disk's flush latency.
 type noSyncFS struct{ FS }
