@@ -69,6 +69,12 @@ func (e Entry) Word(lang string) bool {
 	return e&entryWordAny != 0
 }
 
+// wordIn reports whether e is a common word in lang itself, English aside.
+func (e Entry) wordIn(lang string) bool {
+	i := langIndex(lang)
+	return i >= 0 && e&(1<<(entryWordShift+i)) != 0
+}
+
 // Stop reports whether e is a stop word in lang, or in any language when lang
 // is not one the lexicon knows.
 func (e Entry) Stop(lang string) bool {

@@ -1,6 +1,9 @@
 package detectors
 
-import "strings"
+import (
+	"bytes"
+	"strings"
+)
 
 // locationCues are the phrases after which a place says where a person
 // lives, is or comes from; the place must follow at once.
@@ -11,22 +14,59 @@ var locationCues = []struct {
 	{"en", []string{"live in", "lives in", "living in", "lived in", "based in", "located in", "moved to", "moving to",
 		"born in", "grew up in", "reside in", "staying in", "i'm in", "i am in", "we're in", "we are in",
 		"i'm from", "i am from", "we're from", "we are from", "i come from", "originally from", "come from",
-		"comes from", "calling from", "writing from", "greetings from", "here in", "home in", "near"}},
+		"comes from", "calling from", "writing from", "greetings from", "here in", "home in", "near",
+		"landed in", "arrived in", "pickup in", "pickup only in", "pick up in", "collection in", "collect in"}},
 	{"es", []string{"vivo en", "vive en", "vivimos en", "resido en", "soy de", "somos de", "estoy en", "vengo de",
-		"nací en", "me mudé a", "desde"}},
+		"nací en", "me mudé a", "desde",
+		"se recoge en", "recogida en", "recoger en", "llamo de", "llamo desde"}},
 	{"fr", []string{"j'habite à", "j'habite en", "j'habite au", "habite à", "je vis à", "je vis en", "je suis à",
-		"je viens de", "je viens d'", "né à", "née à", "depuis"}},
+		"je viens de", "je viens d'", "né à", "née à", "depuis",
+		"je suis de", "suis de", "originaire de", "originaire d'", "grandi à", "récupérer à", "retrait à"}},
 	{"de", []string{"wohne in", "lebe in", "wohnhaft in", "komme aus", "bin aus", "stamme aus", "bin in",
-		"geboren in", "zuhause in", "aus"}},
-	{"it", []string{"abito a", "abito in", "vivo a", "vivo in", "sono di", "sono a", "vengo da", "nato a", "nata a", "da"}},
+		"geboren in", "zuhause in", "aus",
+		"aufgewachsen in", "abholung in"}},
+	{"it", []string{"abito a", "abito in", "vivo a", "vivo in", "sono di", "sono a", "vengo da", "nato a", "nata a", "da",
+		"cresciuto a", "cresciuta a", "residente a", "ritiro a", "ritiro in"}},
 	{"pt", []string{"moro em", "moro no", "moro na", "vivo em", "vivo no", "vivo na", "sou de", "sou do", "sou da",
-		"estou em", "estou no", "estou na", "nasci em", "venho de"}},
-	{"nl", []string{"woon in", "wonen in", "woonachtig in", "kom uit", "komen uit", "ben uit", "ben in", "geboren in", "uit"}},
+		"estou em", "estou no", "estou na", "nasci em", "venho de",
+		"tô em", "to em", "tô no", "tô na", "cresci em", "retirada em", "retirar em"}},
+	{"nl", []string{"woon in", "wonen in", "woonachtig in", "kom uit", "komen uit", "ben uit", "ben in", "geboren in", "uit",
+		"opgegroeid in", "zit in", "ophalen in"}},
 }
 
 // looseLocationCues need a capitalized place after them: "desde", "aus",
 // "da", "uit" and "near" start many phrases that are not places.
 var looseLocationCues = map[string]bool{"desde": true, "aus": true, "da": true, "uit": true, "near": true, "depuis": true}
+
+// placePrepositions introduce a place anywhere: they count when a personal
+// anchor (anchorWords) comes before them in the same sentence ("ich bin bis
+// Sonntag in Zürich", "nací el 2 de febrero de 1975 en Zaragoza") or
+// right after the place ("in Framingham where i live").
+var placePrepositions = []string{"in", "from", "at", "en", "de", "à", "a", "au", "em", "no", "na", "di", "da", "aus", "uit", "bei"}
+
+// anchorWords say that a clause is about where the writer or speaker lives,
+// is or comes from: first-person pronouns and verbs of living, being, moving
+// and origin, folded. Possessives are left out: "mi cuenta de México" is
+// about an account.
+var anchorWords = map[string]bool{
+	"i": true, "i'm": true, "im": true, "we": true, "we're": true, "us": true,
+	"live": true, "lives": true, "living": true, "lived": true, "born": true, "grew": true, "moved": true, "staying": true,
+	"yo": true, "vivo": true, "vivimos": true, "soy": true, "somos": true, "estoy": true, "estamos": true,
+	"naci": true, "creci": true, "trabajo": true, "mude": true,
+	"je": true, "j'habite": true, "j'ai": true, "moi": true, "suis": true, "vis": true, "habite": true, "ne": true, "nee": true,
+	"grandi": true, "originaire": true,
+	"ich": true, "wir": true, "bin": true, "wohne": true, "lebe": true, "geboren": true,
+	"aufgewachsen": true,
+	"io":           true, "sono": true, "abito": true, "nato": true, "nata": true, "cresciuto": true, "cresciuta": true,
+	"eu": true, "sou": true, "moro": true, "estou": true, "to": true, "nasci": true, "cresci": true,
+	"ik": true, "wij": true, "ben": true, "woon": true, "wonen": true, "zit": true, "opgegroeid": true,
+}
+
+// weWords are anchors that may be a business speaking of itself.
+var weWords = map[string]bool{"we": true, "we're": true, "us": true, "wir": true, "wij": true}
+
+// anchorWindow is how many words before a preposition an anchor may be.
+const anchorWindow = 8
 
 type locationCue struct {
 	words []string
@@ -34,8 +74,9 @@ type locationCue struct {
 }
 
 type locationFinder struct {
-	lex  *Lexicon
-	cues map[string][]locationCue
+	lex   *Lexicon
+	cues  map[string][]locationCue
+	preps map[string]bool
 }
 
 // Location returns the LOCATION detector: cities, regions and countries from
@@ -60,6 +101,17 @@ func Location(lex *Lexicon) Detector {
 					seen[kw] = true
 					kws = append(kws, kw)
 				}
+			}
+		}
+	}
+	l.preps = map[string]bool{}
+	for _, w := range placePrepositions {
+		f, _ := foldAppend(nil, []byte(w))
+		l.preps[string(f)] = true
+		for _, kw := range []string{w, string(f)} {
+			if !seen[kw] {
+				seen[kw] = true
+				kws = append(kws, kw)
 			}
 		}
 	}
@@ -95,10 +147,94 @@ func (l *locationFinder) find(dst []Finding, in Input, tok Token) ([]Finding, in
 		if in.Lang != "" && c.lang != in.Lang {
 			conf = 0.75
 		}
-		v, _ := foldAppend(make([]byte, 0, e-s+4), text[s:e])
-		return append(dst, Finding{Kind: KindLocation, Start: s, End: e, Confidence: conf, Rule: "location-cue", Value: v}), e
+		return append(dst, l.finding(text, s, e, conf, "location-cue")), e
+	}
+	if l.preps[string(k)] {
+		// A capital first, then the whole-text check: lowerText scans the text.
+		ns, _ := nextWord(text, we)
+		if ns < 0 || !isUpperAt(text, ns) && !lowerText(in) {
+			return dst, tok.End
+		}
+		s, e, ent := l.place(text, we, false, in.Spoken)
+		if s >= 0 && ent&EntryFirst == 0 && !l.afterStreet(text, ws) &&
+			(l.anchoredBefore(text, ws) || l.anchoredAfter(text, e)) {
+			return append(dst, l.finding(text, s, e, 0.7, "location-anchored")), e
+		}
 	}
 	return dst, tok.End
+}
+
+func (l *locationFinder) finding(text []byte, s, e int, conf float32, rule string) Finding {
+	v, _ := foldAppend(make([]byte, 0, e-s+4), text[s:e])
+	return Finding{Kind: KindLocation, Start: s, End: e, Confidence: conf, Rule: rule, Value: v}
+}
+
+// afterStreet reports whether the word before the preposition at i names a
+// street: "Rua de Santa Catarina" is an address.
+func (l *locationFinder) afterStreet(text []byte, i int) bool {
+	s, e := prevWord(text, i)
+	if s < 0 {
+		return false
+	}
+	var buf [maxFold]byte
+	k, ok := foldAppend(buf[:0], text[s:e])
+	return ok && streetWords[string(k)]
+}
+
+// anchoredBefore reports whether an anchor word stands among the
+// anchorWindow words before i, in the same clause. A comma ends the clause
+// unless the preposition follows it at once, as in a list of places ("je
+// vis en Belgique, à Liège").
+func (l *locationFinder) anchoredBefore(text []byte, i int) bool {
+	for n := 0; n < anchorWindow; n++ {
+		s, e := prevWord(text, i)
+		if s < 0 || sentenceBreak(text, e, i) || n > 0 && bytes.IndexByte(text[e:i], ',') >= 0 {
+			return false
+		}
+		if isAnchor(text[s:e]) {
+			return true
+		}
+		i = s
+	}
+	return false
+}
+
+// anchoredAfter reports whether one of the three words after end, in the
+// same sentence, is an anchor other than "we": "in Framingham where i
+// live", but not a shop's "in Hamburg haben wir zwei Filialen".
+func (l *locationFinder) anchoredAfter(text []byte, end int) bool {
+	for n := 0; n < 3; n++ {
+		s, e := nextWord(text, end)
+		if s < 0 || sentenceBreak(text, end, s) {
+			return false
+		}
+		if isAnchor(text[s:e]) && !weWords[string(text[s:e])] {
+			return true
+		}
+		end = e
+	}
+	return false
+}
+
+func isAnchor(w []byte) bool {
+	var buf [maxFold]byte
+	k, ok := foldAppend(buf[:0], w)
+	return ok && anchorWords[string(k)]
+}
+
+// sentenceBreak reports whether text[a:b] ends a sentence or a line.
+func sentenceBreak(text []byte, a, b int) bool {
+	for i := a; i < b; i++ {
+		switch text[i] {
+		case '.', '!', '?', '\n', '\r':
+			return true
+		case '\\':
+			if escapedBreak(text, i) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // matchWords reports whether the words after end are ws (folded), each

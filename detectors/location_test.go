@@ -18,6 +18,15 @@ var locationTruePositives = []nameCase{
 	{"nl", "ik woon in Utrecht", "nl", false, []string{"LOCATION:Utrecht"}},
 	{"asr", "yeah i live in san francisco", "en", true, []string{"LOCATION:san francisco"}},
 	{"other language", "btw vivo en Madrid", "en", false, []string{"LOCATION:Madrid"}},
+	{"anchor before", "ich bin seit Montag in Hannover", "de", false, []string{"LOCATION:Hannover"}},
+	{"anchor far before", "nací un martes de 1990 en Valladolid", "es", false, []string{"LOCATION:Valladolid"}},
+	{"anchor after", "in Worcester where i grew up", "en", false, []string{"LOCATION:Worcester"}},
+	{"list of places", "je vis en Suisse, à Lausanne", "fr", false, []string{"LOCATION:Suisse", "LOCATION:Lausanne"}},
+	{"marketplace pickup", "pickup only in Tacoma", "en", false, []string{"LOCATION:Tacoma"}},
+	{"origin after name", "I'm Omar from Leicester", "en", false, []string{"PERSON:Omar", "LOCATION:Leicester"}},
+	{"grew up", "sono cresciuto a Bari", "it", false, []string{"LOCATION:Bari"}},
+	{"pt colloquial", "tô em Recife essa semana", "pt", false, []string{"LOCATION:Recife"}},
+	{"asr anchored", "ik zit nu in rotterdam", "nl", true, []string{"LOCATION:rotterdam"}},
 }
 
 var locationNegatives = []nameCase{
@@ -26,6 +35,13 @@ var locationNegatives = []nameCase{
 	{"not a place", "I live in hope", "en", false, []string{}},
 	{"word place lower", "I'm in nice weather", "en", false, []string{}},
 	{"product", "I'm in Excel right now", "en", false, []string{}},
+	{"prose place", "The museum in Amsterdam opens at nine", "en", false, []string{}},
+	{"other clause", "soy de aquí, ¿envían a Chile?", "es", false, []string{}},
+	{"possessive is no anchor", "mi cuenta de Colombia no funciona", "es", false, []string{}},
+	{"business we", "In Bremen haben wir eine Filiale", "de", false, []string{}},
+	{"street", "Ja, wir sind in der Rua de Santa Luzia", "de", false, []string{}},
+	{"lower word place", "mi fecha de nacimiento es el 3 de mayo", "es", false, []string{}},
+	{"given name", "I got a text from Jordan", "en", false, []string{}},
 }
 
 func TestLocationTruePositives(t *testing.T) { runNameCases(t, locationTruePositives) }

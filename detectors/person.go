@@ -1,6 +1,7 @@
 package detectors
 
 import (
+	"bytes"
 	"strings"
 )
 
@@ -27,27 +28,44 @@ var personCues = []struct {
 	lang, kind string
 	phrases    []string
 }{
-	{"en", "decl", []string{"my name is", "my name's", "my full name is", "name is", "call me", "i'm called", "i am called", "name:", "full name:"}},
-	{"es", "decl", []string{"me llamo", "mi nombre es", "nombre:"}},
-	{"fr", "decl", []string{"je m'appelle", "mon nom est", "moi c'est", "nom:"}},
-	{"de", "decl", []string{"ich heiße", "ich heisse", "mein name ist", "ich bin der", "ich bin die"}},
-	{"it", "decl", []string{"mi chiamo", "il mio nome è", "mio nome è"}},
-	{"pt", "decl", []string{"me chamo", "eu me chamo", "chamo-me", "meu nome é", "o meu nome é", "nome:"}},
-	{"nl", "decl", []string{"mijn naam is", "ik heet", "naam:"}},
-	{"en", "self", []string{"i'm", "i am", "this is", "it's", "hi", "hello", "hey", "hiya", "dear", "good morning", "thanks", "thank you", "thx", "regards", "best regards", "kind regards", "best", "cheers", "many thanks", "sincerely", "speak to", "talk to", "speaking with", "speaking to"}},
-	{"es", "self", []string{"soy", "yo soy", "habla", "hola", "buenos días", "buenas", "querido", "querida", "estimado", "estimada", "gracias", "muchas gracias", "saludos", "un saludo", "atentamente"}},
-	{"fr", "self", []string{"je suis", "c'est", "ici", "bonjour", "salut", "coucou", "cher", "chère", "merci", "cordialement", "bien à vous", "amitiés", "bises"}},
-	{"de", "self", []string{"ich bin", "hier ist", "hier spricht", "hallo", "guten tag", "liebe", "lieber", "servus", "moin", "danke", "vielen dank", "grüße", "grüsse", "viele grüße", "liebe grüße", "beste grüße", "gruß", "lg", "mfg"}},
-	{"it", "self", []string{"sono", "io sono", "ciao", "salve", "buongiorno", "caro", "cara", "gentile", "grazie", "saluti", "cordiali saluti", "un saluto"}},
-	{"pt", "self", []string{"eu sou", "sou", "aqui é", "olá", "oi", "bom dia", "prezado", "prezada", "obrigado", "obrigada", "abraços", "um abraço", "cumprimentos", "atenciosamente"}},
-	{"nl", "self", []string{"ik ben", "u spreekt met", "hoi", "hai", "goedemorgen", "beste", "groeten", "met vriendelijke groet", "vriendelijke groeten", "bedankt", "dank je", "dank u"}},
+	{"en", "decl", []string{"my name is", "my name's", "my full name is", "name is", "call me", "i'm called", "i am called", "name:", "full name:",
+		"name on card:", "name on the card:", "cardholder:", "card holder:", "account holder:", "account name:", "customer:", "customer name:",
+		"employee:", "patient:", "patient name:", "contact:", "recipient:"}},
+	{"es", "decl", []string{"me llamo", "mi nombre es", "nombre:", "le atiende", "te atiende", "titular:", "paciente:", "cliente:", "destinatario:"}},
+	{"fr", "decl", []string{"je m'appelle", "mon nom est", "moi c'est", "nom:", "titulaire:", "patient:", "patiente:", "client:", "destinataire:"}},
+	{"de", "decl", []string{"ich heiße", "ich heisse", "mein name ist", "ich bin der", "ich bin die", "name:", "kontoinhaber", "kontoinhaberin",
+		"kontoinhaber:", "karteninhaber:", "patient:", "patientin:", "kunde:", "empfänger:"}},
+	{"it", "decl", []string{"mi chiamo", "il mio nome è", "mio nome è", "nome:", "intestatario:", "intestataria:", "paziente:", "cliente:"}},
+	{"pt", "decl", []string{"me chamo", "eu me chamo", "chamo-me", "meu nome é", "o meu nome é", "nome:", "titular:", "paciente:", "cliente:"}},
+	{"nl", "decl", []string{"mijn naam is", "ik heet", "naam:", "u spreekt met", "spreekt met", "rekeninghouder:", "patiënt:", "klant:"}},
+	{"en", "self", []string{"i'm", "i am", "this is", "it's", "its", "hi", "hello", "hey", "hiya", "dear", "good morning", "thanks", "thank you", "thx", "regards", "best regards", "kind regards", "best", "cheers", "many thanks", "sincerely", "speak to", "talk to", "speaking with", "speaking to",
+		"my mom", "my mum", "my mother", "my dad", "my father", "my son", "my daughter", "my wife", "my husband", "my partner",
+		"my brother", "my sister", "my friend", "my colleague", "the patient", "patient"}},
+	{"es", "self", []string{"soy", "yo soy", "habla", "hola", "buenos días", "buenas", "buenas tardes", "querido", "querida", "estimado", "estimada", "gracias", "muchas gracias", "saludos", "un saludo", "atentamente",
+		"mi madre", "mi padre", "mi hijo", "mi hija", "mi esposo", "mi esposa", "mi marido", "mi mujer",
+		"mi hermano", "mi hermana", "mi compañero", "mi compañera", "el paciente", "la paciente"}},
+	{"fr", "self", []string{"je suis", "c'est", "c", "ici", "bonjour", "salut", "coucou", "cher", "chère", "merci", "cordialement", "bien à vous", "amitiés", "bises",
+		"ma mère", "mon père", "mon fils", "ma fille", "mon mari", "ma femme", "mon frère", "ma sœur", "mon collègue", "ma collègue",
+		"le patient", "la patiente"}},
+	{"de", "self", []string{"ich bin", "hier ist", "hier spricht", "hallo", "guten tag", "liebe", "lieber", "servus", "moin", "danke", "vielen dank", "grüße", "grüsse", "viele grüße", "liebe grüße", "beste grüße", "gruß", "lg", "mfg",
+		"mit freundlichen grüßen", "freundliche grüße", "meine mutter", "mein vater", "mein sohn", "meine tochter", "meine frau", "mein mann",
+		"mein bruder", "meine schwester", "mein kollege", "meine kollegin", "der patient", "die patientin", "patientin"}},
+	{"it", "self", []string{"sono", "io sono", "ciao", "salve", "buongiorno", "caro", "cara", "gentile", "grazie", "saluti", "cordiali saluti", "un saluto", "distinti saluti",
+		"mia madre", "mio padre", "mio figlio", "mia figlia", "mio marito", "mia moglie", "mio fratello", "mia sorella", "il mio collega",
+		"la mia collega", "il paziente", "la paziente"}},
+	{"pt", "self", []string{"eu sou", "sou", "aqui é", "olá", "oi", "bom dia", "prezado", "prezada", "obrigado", "obrigada", "abraços", "um abraço", "cumprimentos", "atenciosamente",
+		"minha mãe", "meu pai", "meu filho", "minha filha", "meu marido", "minha esposa", "meu irmão", "minha irmã", "meu colega",
+		"minha colega", "o paciente", "a paciente", "sou o", "sou a", "é o", "é a", "aqui é o", "aqui é a"}},
+	{"nl", "self", []string{"ik ben", "hallo met", "hoi", "hai", "goedemorgen", "goedemiddag", "beste", "groeten", "met vriendelijke groet", "vriendelijke groeten", "bedankt", "dank je", "dank u",
+		"mijn moeder", "mijn vader", "mijn zoon", "mijn dochter", "mijn man", "mijn vrouw", "mijn broer", "mijn zus", "mijn collega",
+		"de patiënt", "patiënt"}},
 	{"en", "title", []string{"mr", "mrs", "ms", "miss", "mister", "dr", "doctor", "prof"}},
-	{"es", "title", []string{"sr", "sra", "srta", "señor", "señora", "señorita", "don", "doña"}},
-	{"fr", "title", []string{"m", "mme", "mlle", "monsieur", "madame", "mademoiselle"}},
-	{"de", "title", []string{"herr", "frau", "hr", "fr"}},
+	{"es", "title", []string{"sr", "sra", "srta", "señor", "señora", "señorita", "don", "doña", "doctor", "doctora", "dra"}},
+	{"fr", "title", []string{"m", "mme", "mlle", "monsieur", "madame", "mademoiselle", "docteur", "dr", "maître"}},
+	{"de", "title", []string{"herr", "frau", "hr", "fr", "doktor", "dr"}},
 	{"it", "title", []string{"sig", "sig.ra", "sigra", "signor", "signore", "signora", "dott", "dott.ssa", "dottor", "dottore", "dottoressa"}},
-	{"pt", "title", []string{"senhor", "senhora", "dona"}},
-	{"nl", "title", []string{"dhr", "mevr", "mevrouw", "meneer"}},
+	{"pt", "title", []string{"senhor", "senhora", "sr", "sra", "dona", "seu", "doutor", "doutora", "dr", "dra"}},
+	{"nl", "title", []string{"dhr", "mevr", "mevrouw", "meneer", "dokter", "dr", "huisarts", "tandarts"}},
 }
 
 // nameParticles join the parts of a surname ("van der Berg", "de la Cruz").
@@ -150,15 +168,27 @@ func (p *personFinder) find(dst []Finding, in Input, tok Token) ([]Finding, int)
 		return dst, tok.End
 	}
 	we = trimPossessive(text, ws, we)
-	e := p.lex.Lookup(text[ws:we])
+	e := p.lookupName(text[ws:we])
 	if e&EntryFirst == 0 {
 		return dst, tok.End
+	}
+	if e.Stop(in.Lang) && e&(EntryPopular|EntryAmbiguous) == 0 {
+		return dst, tok.End // "Can", "El": no name starts with a function word
+	}
+	if isAllUpperWord(text, ws, we) && !nextAllUpper(text, we) {
+		return dst, tok.End // "MAC vom Drucker", "IBAN": acronyms in mixed case
+	}
+	if end, ok := p.notName(text, ws, we); ok {
+		return dst, end
 	}
 	clean := !e.StopAny() && e&(EntryAmbiguous|EntryBrand|EntryPlace) == 0
 	if sentenceStart(text, ws) && e.Word(in.Lang) && e&EntryPopular == 0 {
 		clean = false // "Journey starts…": a capital says nothing here
 	}
-	end := p.extend(text, we, true, clean)
+	if in.Lang == "de" && e.wordIn("de") && e&EntryPopular == 0 {
+		clean = false // German capitalizes its nouns: "Sommer", "Damen"
+	}
+	end := p.extend(text, in.Lang, we, true, clean, false)
 	switch {
 	case end > we:
 		return append(dst, p.finding(text, ws, end, 0.75, "person-name-pair")), end
@@ -166,6 +196,141 @@ func (p *personFinder) find(dst []Finding, in Input, tok Token) ([]Finding, int)
 		return append(dst, p.finding(text, ws, we, 0.6, "person-given-name")), we
 	}
 	return dst, tok.End
+}
+
+// lookupName returns the lexicon entry of word w. A hyphenated word the
+// lexicon does not know ("Anna-Lena", "García-López") gets the name flags
+// all its parts share. It does not allocate.
+func (p *personFinder) lookupName(w []byte) Entry {
+	e := p.lex.Lookup(w)
+	if e != 0 {
+		return e
+	}
+	if i := bytes.IndexByte(w, '\''); i > 0 && i < 3 && len(w) <= maxFold {
+		// "O'Brien", "D'Angelo": lists spell them without the apostrophe.
+		var buf [maxFold]byte
+		k := append(append(buf[:0], w[:i]...), w[i+1:]...)
+		return p.lex.Lookup(k) & EntryLast
+	}
+	if bytes.IndexByte(w, '-') < 0 {
+		return e
+	}
+	shared := EntryName
+	for len(w) > 0 && shared != 0 {
+		part := w
+		if i := bytes.IndexByte(w, '-'); i >= 0 {
+			part, w = w[:i], w[i+1:]
+		} else {
+			w = nil
+		}
+		shared &= p.lex.Lookup(part)
+	}
+	return shared
+}
+
+// notName reports whether the given name text[ws:we] is part of something
+// else, and where that ends: a place ("San Francisco", "São Paulo", "Santa
+// Catarina"), a street ("rue Victor Hugo", "Via Giuseppe Verdi") or a date
+// ("Jan 15").
+func (p *personFinder) notName(text []byte, ws, we int) (int, bool) {
+	if end := p.placeFrom(text, ws); end > we {
+		return end, true
+	}
+	if ps, pe := prevWord(text, ws); ps >= 0 && gapBetween(text, pe, ws) == gapSpace {
+		if p.placeFrom(text, ps) >= we {
+			return we, true
+		}
+		var buf [maxFold]byte
+		if k, ok := foldAppend(buf[:0], text[ps:pe]); ok && streetWords[string(k)] {
+			return we, true
+		}
+	}
+	if monthNextToNumber(text, ws, we) {
+		return we, true
+	}
+	if ps, pe := prevWord(text, ws); ps >= 0 && gapBetween(text, pe, ws) == gapSpace {
+		var buf [maxFold]byte
+		if k, ok := foldAppend(buf[:0], text[ps:pe]); ok && determiners[string(k)] {
+			return we, true // "the Brooklyn Bridge": names take no article in these languages
+		}
+	}
+	return 0, false
+}
+
+// placeFrom returns the end of the longest place name of two to four words
+// that starts at the word at s, or -1.
+func (p *personFinder) placeFrom(text []byte, s int) int {
+	var buf [maxFold]byte
+	best := -1
+	_, e := nextWord(text, s)
+	for n := 1; n < maxPlaceWords; n++ {
+		ns, ne := nextWord(text, e)
+		if ns < 0 || gapBetween(text, e, ns) != gapSpace {
+			break
+		}
+		e = ne
+		key, ok := foldAppend(buf[:0], text[s:e])
+		if !ok {
+			break
+		}
+		if p.lex.lookupFolded(key)&EntryPlace != 0 {
+			best = e
+		}
+	}
+	return best
+}
+
+// streetWords precede street names, which are often a person's name ("rue
+// Victor Hugo", "Calle Isabel la Católica"): ADDRESS's, not PERSON's.
+var streetWords = map[string]bool{
+	"rue": true, "avenue": true, "boulevard": true, "bd": true, "allee": true, "place": true, "quai": true, "impasse": true,
+	"rua": true, "avenida": true, "av": true, "travessa": true, "praca": true, "largo": true, "alameda": true,
+	"calle": true, "c": true, "paseo": true, "plaza": true, "via": true, "viale": true, "piazza": true, "corso": true, "vicolo": true,
+	"street": true, "st": true, "road": true, "rd": true, "lane": true, "drive": true, "ave": true,
+	"strasse": true, "str": true, "platz": true, "weg": true, "straat": true, "laan": true, "plein": true, "gracht": true,
+}
+
+// determiners do not precede a person's name in English, Spanish, French,
+// Italian or Dutch (German and Portuguese chat put articles before names).
+var determiners = map[string]bool{
+	"the": true, "a": true, "an": true, "el": true, "los": true, "las": true, "un": true, "una": true,
+	"le": true, "les": true, "une": true, "il": true, "lo": true, "gli": true, "het": true, "een": true,
+}
+
+// monthWords are month names and abbreviations that are also given names
+// ("Jan", "Mai", "June"); beside a number they are dates.
+var monthWords = map[string]bool{
+	"jan": true, "june": true, "april": true, "may": true, "august": true, "mai": true, "juni": true, "juli": true,
+	"mar": true, "gen": true, "mag": true, "avril": true, "abril": true, "agosto": true, "julia": true, "juno": true,
+}
+
+// monthNextToNumber reports whether text[ws:we] is a month word with a
+// number right before or after it ("Jan 15", "3 Mai").
+func monthNextToNumber(text []byte, ws, we int) bool {
+	var buf [8]byte
+	k, ok := foldAppend(buf[:0], text[ws:we])
+	if !ok || !monthWords[string(k)] {
+		return false
+	}
+	i := we
+	for i < len(text) && (text[i] == ' ' || text[i] == '.') {
+		i++
+	}
+	if i < len(text) && text[i] >= '0' && text[i] <= '9' {
+		return true
+	}
+	j := ws - 1
+	for j >= 0 && (text[j] == ' ' || text[j] == '.') {
+		j--
+	}
+	return j >= 0 && text[j] >= '0' && text[j] <= '9'
+}
+
+// nextAllUpper reports whether the word after end is in capitals too, as in
+// a form filled in capitals ("JOHN SMITH").
+func nextAllUpper(text []byte, end int) bool {
+	s, e := nextWord(text, end)
+	return s >= 0 && gapBetween(text, end, s) == gapSpace && isAllUpperWord(text, s, e)
 }
 
 // afterCue reports the name that follows cue c, whose first word is
@@ -191,12 +356,19 @@ func (p *personFinder) afterCue(in Input, c *cue, ws, we int) (Finding, bool) {
 	if c.kind == cueTitle && len(last) == 1 && (end >= len(text) || text[end] != '.') {
 		return Finding{}, false // "M." but not a lone "m"
 	}
-	if c.kind == cueTitle && !isUpperAt(text, ws) && !lowerText(in) {
-		return Finding{}, false // "frau" and "dona" in prose are words
-	}
+	// "frau" and "dona" in prose are words; "signor Bianchi", "sr. Almeida"
+	// in typed chat are titles before a known name.
+	lowTitle := c.kind == cueTitle && !isUpperAt(text, ws) && !lowerText(in)
 	s, e := nextWord(text, end)
 	if s < 0 {
 		return Finding{}, false
+	}
+	if c.kind == cueTitle && end+1 == s && text[end] == '.' {
+		// "Dott.ssa", "Sig.ra": the title's feminine ending.
+		end = e
+		if s, e = nextWord(text, end); s < 0 {
+			return Finding{}, false
+		}
 	}
 	g := gapBetween(text, end, s)
 	if g == gapOther && !(c.dot && text[end] == '.' && gapBetween(text, end+1, s) == gapSpace) {
@@ -204,6 +376,9 @@ func (p *personFinder) afterCue(in Input, c *cue, ws, we int) (Finding, bool) {
 	}
 	start := s
 	if particleWord(text[s:e]) { // "Herr von Weizsäcker", "Sra. de la Cruz"
+		if c.kind == cueSelf {
+			return Finding{}, false // "soy de Valencia", "sono di Napoli"
+		}
 		for n := 0; n < 2 && particleWord(text[s:e]); n++ {
 			s2, e2 := nextWord(text, e)
 			if s2 < 0 || gapBetween(text, e, s2) != gapSpace {
@@ -211,33 +386,36 @@ func (p *personFinder) afterCue(in Input, c *cue, ws, we int) (Finding, bool) {
 			}
 			s, e = s2, e2
 		}
-		if !isUpperAt(text, s) {
+		if !isUpperAt(text, s) && !lowerText(in) {
 			return Finding{}, false
+		}
+		if ent := p.lex.Lookup(text[s:e]); ent&EntryPlace != 0 && ent&EntryLast == 0 {
+			return Finding{}, false // "name: de Lyon"
 		}
 	}
 	e = trimPossessive(text, s, e)
-	ent := p.lex.Lookup(text[s:e])
+	ent := p.lookupName(text[s:e])
 	upper := isUpperAt(text, s)
+	if lowTitle && !(upper && ent&EntryName != 0 && !ent.StopAny()) {
+		return Finding{}, false
+	}
 	var ok bool
 	switch c.kind {
 	case cueDecl:
-		ok = ent&EntryName != 0 || (!ent.StopAny() && (upper || !ent.Word(in.Lang)))
+		ok = ent&EntryFirst != 0 && (!ent.Stop(in.Lang) || ent&(EntryAmbiguous|EntryPopular) != 0) ||
+			!ent.StopAny() && (upper || !ent.Word(in.Lang))
 	case cueTitle:
 		ok = (upper && (ent&EntryName != 0 || !ent.StopAny())) || (ent&EntryName != 0 && !ent.StopAny())
 		if len(last) == 1 {
 			ok = upper && ent&EntryName != 0
 		}
 	case cueSelf:
-		ok = ent&EntryName != 0 && ent&EntryBrand == 0 && (upper && !isAllUpperWord(text, s, e) ||
-			!ent.StopAny() && ent&EntryAmbiguous == 0 && (!ent.Word(in.Lang) || ent&EntryPopular != 0))
-		if ok && !upper && ent&EntryPlace != 0 {
-			ok = false // "i'm in paris" is LOCATION's
-		}
+		ok = p.selfName(in, ent, s, e, upper)
 	}
 	if !ok {
 		return Finding{}, false
 	}
-	end = p.extend(text, e, upper, true)
+	end = p.extend(text, in.Lang, e, upper, true, false)
 	conf := float32(0.85)
 	if c.kind == cueSelf {
 		conf = 0.8
@@ -248,17 +426,80 @@ func (p *personFinder) afterCue(in Input, c *cue, ws, we int) (Finding, bool) {
 	return p.finding(text, start, end, conf, "person-cue"), true
 }
 
+// selfName reports whether text[s:e], after a cue that does not say a name
+// follows ("hi", "thanks", "this is", "my daughter"), is one: a known given
+// name, capitalized, or not an everyday word, or followed by a surname or by
+// words that end a self-introduction ("this is grace i'm calling").
+func (p *personFinder) selfName(in Input, ent Entry, s, e int, upper bool) bool {
+	text := in.Text
+	if ent&EntryName == 0 || ent&EntryBrand != 0 {
+		return false
+	}
+	if upper {
+		return !isAllUpperWord(text, s, e)
+	}
+	if ent.Stop(in.Lang) {
+		return false
+	}
+	if p.extend(text, in.Lang, e, false, false, false) > e {
+		return true // "i'm bill o'brien", "its paris hilton"
+	}
+	if ent&EntryFirst == 0 {
+		return false
+	}
+	known := ent&(EntryAmbiguous|EntryPopular) != 0 // "grace", "rose", "anna"
+	if ent&(EntryAmbiguous|EntryPlace) == 0 && (!ent.Word(in.Lang) || ent&EntryPopular != 0) {
+		return true
+	}
+	return known && lowerText(in) && p.nameEndsHere(text, s, e)
+}
+
+// nameEndsHere reports whether what follows the word text[s:e] shows it was
+// a name in a lower-case self-introduction: the end of the text or of a
+// clause, the same word again ("mark mark thompson"), or a word that starts
+// what people say after their name.
+func (p *personFinder) nameEndsHere(text []byte, s, e int) bool {
+	ns, ne := nextWord(text, e)
+	if ns < 0 {
+		return true
+	}
+	if gapBetween(text, e, ns) != gapSpace {
+		return true
+	}
+	var a, b [maxFold]byte
+	k, _ := foldAppend(a[:0], text[ns:ne])
+	if w, _ := foldAppend(b[:0], text[s:e]); string(w) == string(k) {
+		return true
+	}
+	return afterNameWords[string(k)]
+}
+
+// afterNameWords start what people say right after their name in speech:
+// "this is grace i'm calling", "thank you rose you've been…", "le atiende
+// cristina en qué…". Bare pronouns are left out: "hi may i ask…".
+var afterNameWords = map[string]bool{
+	"i'm": true, "im": true, "i've": true, "i'd": true, "you've": true, "you're": true, "calling": true, "speaking": true,
+	"here": true, "again": true, "from": true, "and": true, "thanks": true, "bye": true,
+	"aqui": true, "desde": true, "llamo": true, "le": true, "gracias": true, "en": true, "que": true,
+	"j'appelle": true, "merci": true, "pour": true, "au": true,
+	"hier": true, "aus": true, "vom": true, "danke": true, "ich": true,
+	"sono": true, "chiamo": true, "grazie": true, "per": true,
+	"falo": true, "obrigado": true, "obrigada": true, "tudo": true,
+	"van": true, "bedankt": true, "waarmee": true, "ik": true,
+}
+
 // extend returns the end of the name whose first word ends at end: further
 // given names, surnames and particles on the same line, up to four words.
 // In capitalized text, a clean first word takes any capitalized word that is
-// not a stop word; otherwise the next word must be a known surname.
-func (p *personFinder) extend(text []byte, end int, upper, clean bool) int {
+// not a stop word; otherwise the next word must be a known surname. In
+// lower-case text a surname that is an everyday word does not follow a
+// first word that is one too (wordy): "mark long" is no name.
+func (p *personFinder) extend(text []byte, lang string, end int, upper, clean, wordy bool) int {
 	for n := 0; n < 3; n++ {
 		s, e := nextWord(text, end)
 		if s < 0 || gapBetween(text, end, s) != gapSpace {
 			return end
 		}
-		ent := p.lex.Lookup(text[s:e])
 		if particleWord(text[s:e]) && !isUpperAt(text, s) {
 			// A particle counts only with a surname after it.
 			s2, e2 := nextWord(text, e)
@@ -266,25 +507,33 @@ func (p *personFinder) extend(text []byte, end int, upper, clean bool) int {
 				return end
 			}
 			e2 = trimPossessive(text, s2, e2)
-			if ent2 := p.lex.Lookup(text[s2:e2]); ent2.StopAny() || (!upper && ent2&EntryLast == 0) {
-				return end
+			ent2 := p.lookupName(text[s2:e2])
+			if ent2.StopAny() || (!upper && ent2&EntryLast == 0) || (upper && ent2&EntryLast == 0 && ent2.Word(lang)) {
+				return end // "MAC vom Drucker", "Anna aus Köln"
 			}
 			end = e2
 			continue
 		}
 		e = trimPossessive(text, s, e)
+		ent := p.lookupName(text[s:e])
 		var ok bool
 		switch {
 		case upper:
 			ok = isUpperAt(text, s) && (ent&EntryLast != 0 && ent&EntryAmbiguous == 0 ||
 				clean && !ent.StopAny() && (ent&EntryName != 0 || ent&(EntryPlace|EntryBrand) == 0))
 		default:
-			ok = !isUpperAt(text, s) && ent&EntryLast != 0 && !ent.StopAny() && ent&EntryAmbiguous == 0
+			ok = !isUpperAt(text, s) && ent&EntryLast != 0 && !ent.StopAny() && ent&EntryAmbiguous == 0 &&
+				!(wordy && ent.Word(lang))
+			if !ok && ent&EntryFirst != 0 && !ent.StopAny() && ent&EntryAmbiguous == 0 &&
+				(!ent.Word(lang) || ent&EntryPopular != 0) {
+				// A middle given name, if a surname follows: "marcos vinícius pereira".
+				ok = p.extend(text, lang, e, false, false, false) > e
+			}
 		}
 		if !ok {
 			return end
 		}
-		end = e
+		end, wordy = e, false
 		if !clean {
 			clean = true // "Will Smith": after a surname, the name is sure
 		}
@@ -313,11 +562,15 @@ func (p *personFinder) findLower(dst []Finding, in Input, tok Token) ([]Finding,
 		return dst, tok.End
 	}
 	we = trimPossessive(text, ws, we)
-	e := p.lex.Lookup(text[ws:we])
+	e := p.lookupName(text[ws:we])
 	if e&EntryFirst == 0 || e.StopAny() || e&EntryBrand != 0 {
 		return dst, tok.End
 	}
-	if end := p.extend(text, we, false, false); end > we {
+	if end, ok := p.notName(text, ws, we); ok {
+		return dst, end
+	}
+	wordy := e.Word(in.Lang) && e&EntryPopular == 0
+	if end := p.extend(text, in.Lang, we, false, false, wordy); end > we {
 		return append(dst, p.finding(text, ws, end, 0.7, "person-name-pair")), end
 	}
 	if e&(EntryAmbiguous|EntryPlace) == 0 && !e.Word(in.Lang) && we-ws >= 3 {

@@ -82,6 +82,21 @@ var personTruePositives = []nameCase{
 	{"other language cue", "Thanks a lot! Saludos, Pedro", "en", false, []string{"PERSON:Pedro"}},
 	{"asr pair no cue", "yes so anna smith is the account holder", "en", true, []string{"PERSON:anna smith"}},
 	{"lower chat greeting", "hey sarah are you coming", "en", false, []string{"PERSON:sarah"}},
+	{"form label", "Cardholder: Priya Raman\nExpiry: 09/29", "en", false, []string{"PERSON:Priya Raman"}},
+	{"de kontoinhaber", "Überweisung an Kontoinhaber Gerhard Brenner bitte", "de", false, []string{"PERSON:Gerhard Brenner"}},
+	{"hyphenated given name", "Guten Tag, hier ist Eva-Maria Lindner", "de", false, []string{"PERSON:Eva-Maria Lindner"}},
+	{"apostrophe surname lower", "hey i'm sean o'connor from the gym", "en", false, []string{"PERSON:sean o'connor"}},
+	{"escaped newline signature", `Merci,\nCamille Rousseau\nService client`, "fr", false, []string{"PERSON:Camille Rousseau"}},
+	{"relation cue asr", "i'm calling for my husband rafael", "en", true, []string{"PERSON:rafael"}},
+	{"lower title in chat", "grazie signora Ferrari, a presto", "it", false, []string{"PERSON:Ferrari"}},
+	{"title feminine ending", "Appuntamento con la Dott.ssa Greco alle nove", "it", false, []string{"PERSON:Greco"}},
+	{"self intro name-word asr", "hello this is hope i'm returning your call", "en", true, []string{"PERSON:hope"}},
+	{"stutter asr", "yes it's grace grace porter", "en", true, []string{"PERSON:grace", "PERSON:grace porter"}},
+	{"asr middle name", "ana paula ribeiro", "pt", true, []string{"PERSON:ana paula ribeiro"}},
+	{"agent turn es", "Gracias Lucía, ya está actualizado.", "es", false, []string{"PERSON:Lucía"}},
+	{"pt article cue", "oi, aqui é o Thiago da loja", "pt", false, []string{"PERSON:Thiago"}},
+	{"surname from census", "Please forward this to Karen Okafor today", "en", false, []string{"PERSON:Karen Okafor"}},
+	{"decl asr", "buenas tardes le atiende marina", "es", true, []string{"PERSON:marina"}},
 }
 
 // personNegatives: ordinary chat and near-misses that must not be names.
@@ -103,6 +118,20 @@ var personNegatives = []nameCase{
 	{"product", "I bought an iPhone and a Galaxy Tab", "en", false, []string{}},
 	{"month", "See you in June or July", "en", false, []string{}},
 	{"my name is not", "my name is not on the list", "en", false, []string{}},
+	{"sentence-initial verb es", "Suelen tardar dos días", "es", false, []string{}},
+	{"sentence-initial verb es 2", "Cierra la puerta al salir", "es", false, []string{}},
+	{"can", "Can I change the delivery address?", "en", false, []string{}},
+	{"call me back", "call me back on the landline", "en", false, []string{}},
+	{"place with given name", "We fly to San Diego and then Santa Monica", "en", false, []string{}},
+	{"street named after a person", "la tienda está en la calle Isabel Allende", "es", false, []string{}},
+	{"month abbreviation", "Delivery between Jan 3 and Jan 9", "en", false, []string{}},
+	{"article", "the Brooklyn Bridge and the Victoria Line", "en", false, []string{}},
+	{"acronym", "die MAC vom Router", "de", false, []string{}},
+	{"german noun", "Der Termin für Sommer ist bestätigt", "de", false, []string{}},
+	{"folded word", "merci et bonne journée", "fr", false, []string{}},
+	{"self cue particle place", "sono di Verona", "it", false, []string{"LOCATION:Verona"}},
+	{"filler word asr", "hi may i ask about my bill", "en", true, []string{}},
+	{"weekday", "closed until Sunday", "en", false, []string{}},
 }
 
 func TestPersonTruePositives(t *testing.T) { runNameCases(t, personTruePositives) }

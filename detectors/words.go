@@ -58,9 +58,20 @@ func wordAt(text []byte, i int) int {
 	return i
 }
 
+// escapedBreak reports whether a literal "\n", "\r" or "\t" starts at
+// text[i]: logs exported as escaped JSON keep line breaks that way, and the
+// letter after the backslash is no word.
+func escapedBreak(text []byte, i int) bool {
+	return text[i] == '\\' && i+1 < len(text) && (text[i+1] == 'n' || text[i+1] == 'r' || text[i+1] == 't')
+}
+
 // nextWord returns the bounds of the first word at or after i, or (-1, -1).
 func nextWord(text []byte, i int) (int, int) {
 	for i < len(text) {
+		if escapedBreak(text, i) {
+			i += 2
+			continue
+		}
 		if ok, n := isLetterAt(text, i); !ok {
 			i += n
 			continue
@@ -80,11 +91,16 @@ const (
 // gapBetween classifies text[a:b], the bytes between two words.
 func gapBetween(text []byte, a, b int) int {
 	g := gapSpace
-	for _, c := range text[a:b] {
-		switch c {
+	for i := a; i < b; i++ {
+		switch text[i] {
 		case ' ', '\t':
 		case ',', ':', '-', ';', '\n', '\r':
 			g = gapBreak
+		case '\\':
+			if !escapedBreak(text, i) {
+				return gapOther
+			}
+			g, i = gapBreak, i+1
 		default:
 			return gapOther
 		}
@@ -111,6 +127,8 @@ func sentenceStart(text []byte, i int) bool {
 			continue
 		case '.', '!', '?', '\n', '\r', ':':
 			return true
+		case 'n', 'r':
+			return j >= 1 && text[j-1] == '\\' // an escaped line break
 		}
 		return text[j] >= 0x80 && j >= 1 && (text[j-1] == 0xc2) // ¿ ¡ « opening a sentence
 	}
@@ -138,4 +156,41 @@ func trimPossessive(text []byte, ws, we int) int {
 		}
 	}
 	return we
+}
+
+// prevWord returns the bounds of the last word that ends at or before i, or
+// (-1, -1).
+func prevWord(text []byte, i int) (int, int) {
+	for i > 0 {
+		r, n := utf8.DecodeLastRune(text[:i])
+		if unicode.IsLetter(r) {
+			break
+		}
+		i -= n
+	}
+	if i == 0 {
+		return -1, -1
+	}
+	e, s := i, i
+	for s > 0 {
+		r, n := utf8.DecodeLastRune(text[:s])
+		if !unicode.IsLetter(r) && r != '\'' && r != '-' && r != '’' {
+			break
+		}
+		s -= n
+	}
+	for s < e {
+		if ok, n := isLetterAt(text, s); ok {
+			if s > 0 && escapedBreak(text, s-1) {
+				s += n // "\nAnna": the n belongs to the escape
+				continue
+			}
+			break
+		}
+		s++
+	}
+	if s >= e {
+		return -1, -1
+	}
+	return s, e
 }

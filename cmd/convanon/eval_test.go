@@ -21,7 +21,9 @@ import (
 //
 //	voice en: hi this is [[PERSON|anna]], my number is [[PHONE|four one five …]]
 //
-// and compiled into testdata/eval/labeled.jsonl with byte offsets, which
+// (a literal \n in the text is a line break, for multi-line messages such
+// as e-mails and signatures) and compiled into testdata/eval/labeled.jsonl
+// with byte offsets, which
 // TestLabeledCorpusUpToDate keeps in step (go test ./cmd/convanon -run
 // TestLabeledCorpusUpToDate -update).
 const (
@@ -39,7 +41,7 @@ func compileMarkup(id, line string) (labeledLine, error) {
 	}
 	l := labeledLine{ID: id, Channel: m[1], Lang: m[2], Spans: []goldSpans{}}
 	var text strings.Builder
-	rest := m[3]
+	rest := strings.ReplaceAll(m[3], `\n`, "\n")
 	for {
 		i := strings.Index(rest, "[[")
 		if i < 0 {

