@@ -15,6 +15,7 @@ import (
 	"github.com/twmb/franz-go/pkg/kfake"
 
 	"github.com/convanon/convanon/detectors"
+	"github.com/convanon/convanon/detectors/langid"
 	"github.com/convanon/convanon/internal/config"
 	"github.com/convanon/convanon/internal/demo"
 	"github.com/convanon/convanon/internal/events"
@@ -62,13 +63,17 @@ func runPipeline(stdout, stderr io.Writer, args []string) error {
 	if err != nil {
 		return fmt.Errorf("keys: %w", err)
 	}
+	lid, err := langid.New(nil)
+	if err != nil {
+		return fmt.Errorf("langid: %w", err)
+	}
 
 	fmt.Fprintf(stdout, "pipeline: %d events (%d detectors), broker in process\n", len(s.Events), len(eng.Detectors()))
 	var perCore1 float64
 	for _, procs := range []int{1, 2} {
 		runtime.GOMAXPROCS(procs)
 		runtime.GC()
-		r, err := onePipelineRun(addrs, eng, ring, fmt.Sprintf("bench-%d", procs))
+		r, err := onePipelineRun(addrs, eng, lid, ring, fmt.Sprintf("bench-%d", procs))
 		if err != nil {
 			return err
 		}
@@ -93,7 +98,7 @@ type pipelineRun struct {
 }
 
 // onePipelineRun consumes the whole stream with a fresh group and output.
-func onePipelineRun(addrs []string, eng *detectors.Engine, ring *keys.Ring, group string) (pipelineRun, error) {
+func onePipelineRun(addrs []string, eng *detectors.Engine, lid *langid.Detector, ring *keys.Ring, group string) (pipelineRun, error) {
 	dir, err := os.MkdirTemp("", "convanon-bench-")
 	if err != nil {
 		return pipelineRun{}, err
@@ -113,7 +118,7 @@ func onePipelineRun(addrs []string, eng *detectors.Engine, ring *keys.Ring, grou
 		return pipelineRun{}, err
 	}
 	defer dlq.Close()
-	p, err := pipeline.New(cfg, pipeline.Deps{Engine: eng, Keys: ring, Sink: sinks.NewParquet(fsys, sinks.ParquetOptions{}),
+	p, err := pipeline.New(cfg, pipeline.Deps{Engine: eng, Langs: lid, Keys: ring, Sink: sinks.NewParquet(fsys, sinks.ParquetOptions{}),
 		DeadLetters: dlq, Log: slog.New(slog.DiscardHandler), ExitAtEnd: true})
 	if err != nil {
 		return pipelineRun{}, err

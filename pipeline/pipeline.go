@@ -11,6 +11,7 @@ import (
 	"golang.org/x/sync/errgroup"
 
 	"github.com/convanon/convanon/detectors"
+	"github.com/convanon/convanon/detectors/langid"
 	"github.com/convanon/convanon/internal/config"
 	"github.com/convanon/convanon/internal/events"
 	"github.com/convanon/convanon/internal/keys"
@@ -31,6 +32,7 @@ type Pipeline struct {
 	optOuts   *optOuts
 	sink      sinks.Sink
 	dlq       DeadLetters
+	langs     *langid.Detector
 	roll      sinks.Roll
 	exitAtEnd bool
 	stats     *Stats
@@ -46,7 +48,10 @@ type DeadLetters interface {
 
 // Deps are the pieces a Pipeline is built from.
 type Deps struct {
-	Engine      *detectors.Engine
+	Engine *detectors.Engine
+	// Langs detects the language of texts without a usable hint; nil takes
+	// the hint as given.
+	Langs       *langid.Detector
 	Keys        *keys.Ring
 	Sink        sinks.Sink
 	DeadLetters DeadLetters
@@ -68,7 +73,7 @@ func New(cfg config.Config, d Deps) (*Pipeline, error) {
 		return nil, err
 	}
 	p := &Pipeline{
-		cfg: cfg, log: d.Log, policy: pol, optOuts: newOptOuts(), sink: d.Sink, dlq: d.DeadLetters,
+		cfg: cfg, log: d.Log, policy: pol, optOuts: newOptOuts(), sink: d.Sink, dlq: d.DeadLetters, langs: d.Langs,
 		roll:      sinks.Roll{MaxRows: cfg.Output.BatchRows, MaxBytes: int64(cfg.Output.BatchBytes), MaxAge: cfg.Output.BatchAge},
 		exitAtEnd: d.ExitAtEnd, stats: &Stats{},
 	}
@@ -165,7 +170,7 @@ func (p *Pipeline) consume(ctx context.Context, c *claim) error {
 	defer r.Close()
 	p.log.Debug("partition started", "topic", c.topic, "partition", c.partition, "offset", pos)
 
-	w := newWorker()
+	w := newWorker(p.langs)
 	b := newBatch(c.topicPartition, p.cfg.Stats.Window)
 	defer b.reset()
 	var read int64

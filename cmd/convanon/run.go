@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/convanon/convanon/detectors"
+	"github.com/convanon/convanon/detectors/langid"
 	"github.com/convanon/convanon/internal/config"
 	"github.com/convanon/convanon/internal/keys"
 	"github.com/convanon/convanon/pipeline"
@@ -72,6 +73,10 @@ func newPipeline(cfg config.Config, ring *keys.Ring, log *slog.Logger, exitAtEnd
 	if err != nil {
 		return nil, nil, fmt.Errorf("detectors: %w", err)
 	}
+	lid, err := langid.New(nil)
+	if err != nil {
+		return nil, nil, fmt.Errorf("language detection: %w", err)
+	}
 	sink, dlq, closeOutputs, err := openOutputs(cfg, log)
 	if err != nil {
 		return nil, nil, err
@@ -82,7 +87,7 @@ func newPipeline(cfg config.Config, ring *keys.Ring, log *slog.Logger, exitAtEnd
 		closeOutputs()
 		return nil, nil, fmt.Errorf("output %s: %w", cfg.Output.Dir, err)
 	}
-	p, err := pipeline.New(cfg, pipeline.Deps{Engine: eng, Keys: ring, Sink: sink, DeadLetters: dlq, Log: log, ExitAtEnd: exitAtEnd, Store: store})
+	p, err := pipeline.New(cfg, pipeline.Deps{Engine: eng, Langs: lid, Keys: ring, Sink: sink, DeadLetters: dlq, Log: log, ExitAtEnd: exitAtEnd, Store: store})
 	if err != nil {
 		closeOutputs()
 		return nil, nil, fmt.Errorf("%w: configuration:\n%v", errUsage, err)
