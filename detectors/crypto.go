@@ -57,7 +57,7 @@ func findCrypto(dst []Finding, in Input, tok Token) ([]Finding, int) {
 			if !checked {
 				f.Confidence, f.Validated = 0.85, false
 			}
-		case base58First[w[0]] && base58Address(w):
+		case base58First[w[0]] && (len(w) == 33 || len(w) == 34 || w[0] <= '3' && len(w) <= 35) && base58Address(w):
 			f.Rule, f.Value = base58Rule(w[0]), append([]byte(nil), w...)
 		case (w[0] == 'b' || w[0] == 'B') && bech32Address(w, "bc"):
 			f.Rule, f.Value = "bitcoin-bech32", lowerCopy(w)
@@ -135,8 +135,9 @@ var base58Value = func() (t [256]byte) {
 }()
 
 // base58First marks the first characters of the base58check addresses
-// base58Address accepts: Bitcoin "1…" and "3…", Litecoin "L…" and "M…",
-// Dogecoin "D…" and Tron "T…".
+// base58Address accepts: Bitcoin "1…" and "3…" (26 to 35 characters),
+// Litecoin "L…" and "M…", Dogecoin "D…" and Tron "T…" (33 or 34); the
+// lengths are checked first, as the base58 decoding is the costly part.
 var base58First = func() (t [256]bool) {
 	for _, c := range "13LMDT" {
 		t[c] = true
