@@ -29,6 +29,7 @@ func commands() []command {
 	return []command{
 		{"scan", "per-core throughput of the engine and a naive regexp baseline", runScan},
 		{"corpus", "print the synthetic corpus as labeled JSONL", runCorpus},
+		{"pipeline", "per-core throughput of the whole pipeline, broker to Parquet, beside scan-only", runPipeline},
 	}
 }
 

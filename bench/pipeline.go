@@ -1,0 +1,172 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"runtime"
+	"slices"
+	"time"
+
+	"github.com/segmentio/kafka-go"
+	"github.com/twmb/franz-go/pkg/kfake"
+
+	"github.com/convanon/convanon/detectors"
+	"github.com/convanon/convanon/detectors/langid"
+	"github.com/convanon/convanon/internal/config"
+	"github.com/convanon/convanon/internal/demo"
+	"github.com/convanon/convanon/internal/events"
+	"github.com/convanon/convanon/internal/keys"
+	"github.com/convanon/convanon/pipeline"
+	"github.com/convanon/convanon/sinks"
+)
+
+// runPipeline measures the whole data path, broker to Parquet, on the demo
+// stream: events per second per core at GOMAXPROCS=1 and at 2, with the
+// scan-only figure (detection engine alone over the same texts) beside it.
+//
+// The broker (kfake) runs in this process, so its fetch work is counted in
+// the pipeline's CPU time; a real deployment has it on other machines.
+func runPipeline(stdout, stderr io.Writer, args []string) error {
+	fs := flag.NewFlagSet("pipeline", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	n := fs.Int("events", 50000, "events in the stream")
+	seed := fs.Uint64("seed", 1, "random seed of the stream")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if *n < 1000 {
+		return fmt.Errorf("%w: --events %d: at least 1000 for a meaningful rate", errUsage, *n)
+	}
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
+
+	c, err := kfake.NewCluster(kfake.NumBrokers(1),
+		kfake.SeedTopics(4, "conversations"), kfake.SeedTopics(2, "feedback"),
+		kfake.SeedTopics(1, "training-optouts", "convanon-dlq"))
+	if err != nil {
+		return fmt.Errorf("broker: %w", err)
+	}
+	defer c.Close()
+	addrs := c.ListenAddrs()
+	s := demo.Generate(*seed, *n, demo.Topics{Conversations: "conversations", Feedback: "feedback", OptOuts: "training-optouts"})
+	if err := produceAll(addrs, slices.Concat(s.OptOuts, s.Events)); err != nil {
+		return err
+	}
+	eng, err := detectors.NewDefault()
+	if err != nil {
+		return fmt.Errorf("detectors: %w", err)
+	}
+	ring, err := keys.Ephemeral(keys.RotatePeriod, keys.Daily)
+	if err != nil {
+		return fmt.Errorf("keys: %w", err)
+	}
+	lid, err := langid.New(nil)
+	if err != nil {
+		return fmt.Errorf("langid: %w", err)
+	}
+
+	fmt.Fprintf(stdout, "pipeline: %d events (%d detectors), broker in process\n", len(s.Events), len(eng.Detectors()))
+	var perCore1 float64
+	for _, procs := range []int{1, 2} {
+		runtime.GOMAXPROCS(procs)
+		runtime.GC()
+		r, err := onePipelineRun(addrs, eng, lid, ring, fmt.Sprintf("bench-%d", procs))
+		if err != nil {
+			return err
+		}
+		perCore := float64(r.events) / r.cpu.Seconds()
+		if procs == 1 {
+			perCore1 = perCore
+		}
+		fmt.Fprintf(stdout, "  GOMAXPROCS=%d: %d events in %s wall, %s CPU: %.0f events/s, %.0f events/s per CPU-second\n",
+			procs, r.events, r.wall.Round(time.Millisecond), r.cpu.Round(time.Millisecond), float64(r.events)/r.wall.Seconds(), perCore)
+	}
+
+	runtime.GOMAXPROCS(1)
+	scan := scanOnly(eng, s.Events)
+	fmt.Fprintf(stdout, "  scan-only (GOMAXPROCS=1, engine over the same texts): %.0f events/s\n", scan)
+	fmt.Fprintf(stdout, "pipeline: events/s/core=%.0f scan-only events/s/core=%.0f\n", perCore1, scan)
+	return nil
+}
+
+type pipelineRun struct {
+	events    int64
+	wall, cpu time.Duration
+}
+
+// onePipelineRun consumes the whole stream with a fresh group and output.
+func onePipelineRun(addrs []string, eng *detectors.Engine, lid *langid.Detector, ring *keys.Ring, group string) (pipelineRun, error) {
+	dir, err := os.MkdirTemp("", "convanon-bench-")
+	if err != nil {
+		return pipelineRun{}, err
+	}
+	defer os.RemoveAll(dir)
+	cfg := config.Default()
+	cfg.Kafka.Brokers = addrs
+	cfg.Kafka.Group = group
+	cfg.Output.Dir = dir
+	cfg.Tenants = demo.Tenants()
+	fsys, err := sinks.NewDirFS(dir)
+	if err != nil {
+		return pipelineRun{}, err
+	}
+	dlq, err := sinks.NewDeadLetters(sinks.DeadLetterOptions{Brokers: addrs})
+	if err != nil {
+		return pipelineRun{}, err
+	}
+	defer dlq.Close()
+	p, err := pipeline.New(cfg, pipeline.Deps{Engine: eng, Langs: lid, Keys: ring, Sink: sinks.NewParquet(fsys, sinks.ParquetOptions{}),
+		DeadLetters: dlq, Log: slog.New(slog.DiscardHandler), ExitAtEnd: true})
+	if err != nil {
+		return pipelineRun{}, err
+	}
+	cpu0, _ := cpuTime()
+	start := time.Now()
+	if err := p.Run(context.Background()); err != nil {
+		return pipelineRun{}, fmt.Errorf("pipeline: %w", err)
+	}
+	wall := time.Since(start)
+	cpu1, _ := cpuTime()
+	return pipelineRun{events: p.Stats().Events.Load(), wall: wall, cpu: cpu1 - cpu0}, nil
+}
+
+// scanOnly returns events per second of the detection engine alone over the
+// texts of the stream's messages and decision contexts.
+func scanOnly(eng *detectors.Engine, recs []demo.Record) float64 {
+	var ins []detectors.Input
+	for _, r := range recs {
+		ev, err := events.Decode(r.Value, 1<<20)
+		if err != nil {
+			continue
+		}
+		ins = append(ins, detectors.Input{Text: []byte(ev.Text), Lang: ev.Lang, Spoken: ev.Channel == "voice"})
+		for _, t := range ev.Context {
+			ins = append(ins, detectors.Input{Text: []byte(t.Text), Lang: ev.Lang})
+		}
+	}
+	var dst []detectors.Finding
+	start := time.Now()
+	for _, in := range ins {
+		dst = eng.ScanInput(dst[:0], in)
+	}
+	return float64(len(recs)) / time.Since(start).Seconds()
+}
+
+// produceAll writes recs in order.
+func produceAll(addrs []string, recs []demo.Record) error {
+	w := &kafka.Writer{Addr: kafka.TCP(addrs...), Balancer: &kafka.Hash{}, BatchSize: 1000, BatchTimeout: time.Millisecond, RequiredAcks: kafka.RequireAll}
+	defer w.Close()
+	for chunk := range slices.Chunk(recs, 5000) {
+		msgs := make([]kafka.Message, len(chunk))
+		for i, r := range chunk {
+			msgs[i] = kafka.Message{Topic: r.Topic, Key: r.Key, Value: r.Value}
+		}
+		if err := w.WriteMessages(context.Background(), msgs...); err != nil {
+			return fmt.Errorf("produce: %w", err)
+		}
+	}
+	return nil
+}

@@ -1,0 +1,316 @@
+// Package config holds convanon's configuration: one Config struct, filled
+// from Default, then a YAML file, then validated once at start-up.
+//
+// It owns parsing and validation of what an operator writes; it must not
+// import the pipeline, detectors or sinks. Entity-type names in tenant
+// actions are checked by the pipeline, which knows the detectors.
+package config
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"slices"
+	"strings"
+	"time"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Config is everything `convanon run` needs. Every field has a default from
+// Default; a YAML file overrides what it names and must not name anything
+// else.
+type Config struct {
+	// Kafka says where to read from and write dead letters to.
+	Kafka Kafka `yaml:"kafka"`
+	// Output says where and how datasets are written.
+	Output Output `yaml:"output"`
+	// MaxRecordBytes is the largest record value processed; larger records
+	// go to dead letters with reason "oversize". Default 1 MiB.
+	MaxRecordBytes int `yaml:"max_record_bytes"`
+	// DeadLetter says what a dead letter carries.
+	DeadLetter DeadLetter `yaml:"dead_letter"`
+	// Tenants maps a tenant id to its policy. Tenants not listed get the
+	// defaults: decisions collected, every channel kept, default actions.
+	Tenants map[string]Tenant `yaml:"tenants"`
+	// Keys says where the pseudonymization key ring comes from.
+	Keys Keys `yaml:"keys"`
+	// Log sets the log format and level.
+	Log Log `yaml:"log"`
+}
+
+// Kafka is the connection to the cluster and the topic names.
+type Kafka struct {
+	// Brokers are the bootstrap brokers, host:port. Required.
+	Brokers []string `yaml:"brokers"`
+	// Group is the consumer group id shared by every instance. Default "convanon".
+	Group string `yaml:"group"`
+	// Topics names the topics read and written.
+	Topics Topics `yaml:"topics"`
+	// SessionTimeout is how long the group waits for a silent instance
+	// before giving its partitions to others. Default 10s.
+	SessionTimeout time.Duration `yaml:"session_timeout"`
+	// HeartbeatInterval is how often an instance tells the group it is
+	// alive; it must be under a third of SessionTimeout. Default 1s.
+	HeartbeatInterval time.Duration `yaml:"heartbeat_interval"`
+}
+
+// Topics names convanon's topics.
+type Topics struct {
+	// Conversations carries message, decision and usage events. Default "conversations".
+	Conversations string `yaml:"conversations"`
+	// Feedback carries feedback events. Default "feedback".
+	Feedback string `yaml:"feedback"`
+	// OptOuts is the compacted opt-out topic. Default "training-optouts".
+	OptOuts string `yaml:"optouts"`
+	// DeadLetter receives records that cannot be processed. Default "convanon-dlq".
+	DeadLetter string `yaml:"dead_letter"`
+}
+
+// Output is the dataset root and how files roll.
+type Output struct {
+	// Dir is the root directory of the datasets. Required.
+	Dir string `yaml:"dir"`
+	// BatchRows closes a partition's batch (one set of files) after this
+	// many records. Default 500000.
+	BatchRows int `yaml:"batch_rows"`
+	// BatchBytes closes a batch once its records hold this many bytes.
+	// Default 64 MiB.
+	BatchBytes int `yaml:"batch_bytes"`
+	// BatchAge closes a batch this long after its first record, so quiet
+	// partitions still commit. Default 30s.
+	BatchAge time.Duration `yaml:"batch_age"`
+}
+
+// DeadLetter says what a dead letter carries.
+type DeadLetter struct {
+	// Payload is "withheld" (no value, headers only: the default),
+	// "summary" (a JSON summary without record content: reason, size,
+	// source topic, partition and offset) or "raw" (the record as
+	// received, identifiers and all; only for a topic as protected as the
+	// source).
+	Payload string `yaml:"payload"`
+}
+
+// Dead-letter payload modes.
+const (
+	PayloadWithheld = "withheld"
+	PayloadSummary  = "summary"
+	PayloadRaw      = "raw"
+)
+
+var payloadModes = []string{PayloadWithheld, PayloadSummary, PayloadRaw}
+
+// Tenant is one tenant's policy.
+type Tenant struct {
+	// HIPAA marks a covered entity: decision data is not collected unless
+	// Decisions is explicitly true.
+	HIPAA bool `yaml:"hipaa"`
+	// Decisions turns decision collection on or off; unset means on, or off
+	// for HIPAA tenants.
+	Decisions *bool `yaml:"decisions"`
+	// Actions overrides what is done with an entity type, e.g.
+	// {EMAIL: redact}; types not named keep the default action.
+	Actions map[string]string `yaml:"actions"`
+	// Channels lists the channels kept; empty keeps all.
+	Channels []string `yaml:"channels"`
+}
+
+// CollectsDecisions reports whether the tenant's decision data is kept.
+func (t Tenant) CollectsDecisions() bool {
+	if t.Decisions != nil {
+		return *t.Decisions
+	}
+	return !t.HIPAA
+}
+
+// Channels are the channel names events may carry.
+var Channels = []string{"chat", "sms", "whatsapp", "voice", "webchat", "messenger", "slack", "email"}
+
+// Actions are the per-type action names; which of them a type accepts is
+// checked where the types are known (the pipeline).
+var Actions = []string{"pseudonymize", "redact", "mask", "keep"}
+
+// Keys says where the key ring comes from.
+type Keys struct {
+	// Source is "env:NAME" (keys in environment variable NAME), "file:PATH"
+	// (a key ring file) or "ephemeral" (random keys for this process only:
+	// pseudonyms are not stable across restarts; for demos and tests).
+	// Default "env:CONVANON_KEYS".
+	Source string `yaml:"source"`
+	// Rotation is "period" (a key derived per Period from the root key) or
+	// "versions" (each key as listed, from its not_before). Default "period".
+	// A key file states its own rotation and overrides this.
+	Rotation string `yaml:"rotation"`
+	// Period is how long a derived key is in force: hourly, daily, weekly
+	// or monthly. Default "daily".
+	Period string `yaml:"period"`
+}
+
+// Log sets logging.
+type Log struct {
+	// Format is "text" or "json". Default "text".
+	Format string `yaml:"format"`
+	// Level is "debug", "info", "warn" or "error". Default "info".
+	Level string `yaml:"level"`
+}
+
+// Default returns the configuration used when a file does not say otherwise.
+func Default() Config {
+	return Config{
+		Kafka: Kafka{
+			Group: "convanon",
+			Topics: Topics{
+				Conversations: "conversations",
+				Feedback:      "feedback",
+				OptOuts:       "training-optouts",
+				DeadLetter:    "convanon-dlq",
+			},
+			SessionTimeout:    10 * time.Second,
+			HeartbeatInterval: time.Second,
+		},
+		Output: Output{
+			BatchRows:  500000,
+			BatchBytes: 64 << 20,
+			BatchAge:   30 * time.Second,
+		},
+		MaxRecordBytes: 1 << 20,
+		DeadLetter:     DeadLetter{Payload: PayloadWithheld},
+		Keys:           Keys{Source: "env:CONVANON_KEYS", Rotation: "period", Period: "daily"},
+		Log:            Log{Format: "text", Level: "info"},
+	}
+}
+
+// Load reads the YAML file at path over Default. It does not validate.
+func Load(path string) (Config, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return Config{}, fmt.Errorf("read config: %w", err)
+	}
+	c, err := Parse(b)
+	if err != nil {
+		return Config{}, fmt.Errorf("config %s: %w", path, err)
+	}
+	return c, nil
+}
+
+// Parse decodes YAML over Default. Unknown keys are errors, so a typo does
+// not silently leave a default in force.
+func Parse(b []byte) (Config, error) {
+	c := Default()
+	dec := yaml.NewDecoder(bytes.NewReader(b))
+	dec.KnownFields(true)
+	if err := dec.Decode(&c); err != nil && !errors.Is(err, io.EOF) {
+		return Config{}, fmt.Errorf("parse: %w", err)
+	}
+	return c, nil
+}
+
+// Validate reports every problem in c, one per line: the key, what is
+// wrong, and what is allowed. It never echoes a key source's secret.
+func (c *Config) Validate() error {
+	var errs []error
+	add := func(format string, a ...any) { errs = append(errs, fmt.Errorf(format, a...)) }
+
+	if len(c.Kafka.Brokers) == 0 {
+		add("kafka.brokers: empty; list host:port addresses")
+	}
+	for i, b := range c.Kafka.Brokers {
+		if j := strings.LastIndexByte(b, ':'); j <= 0 || j == len(b)-1 {
+			add("kafka.brokers[%d]: %q is not host:port", i, b)
+		}
+	}
+	if c.Kafka.Group == "" {
+		add("kafka.group: empty; name the consumer group")
+	}
+	t := c.Kafka.Topics
+	topics := map[string]string{"conversations": t.Conversations, "feedback": t.Feedback, "optouts": t.OptOuts, "dead_letter": t.DeadLetter}
+	seen := map[string]string{}
+	for _, k := range []string{"conversations", "feedback", "optouts", "dead_letter"} {
+		v := topics[k]
+		switch {
+		case v == "":
+			add("kafka.topics.%s: empty; name a topic", k)
+		case seen[v] != "":
+			add("kafka.topics.%s: %q is also kafka.topics.%s; topics must differ", k, v, seen[v])
+		default:
+			seen[v] = k
+		}
+	}
+	if c.Kafka.SessionTimeout < time.Second {
+		add("kafka.session_timeout: %s; must be 1s or more", c.Kafka.SessionTimeout)
+	}
+	if c.Kafka.HeartbeatInterval <= 0 || c.Kafka.HeartbeatInterval*3 > c.Kafka.SessionTimeout {
+		add("kafka.heartbeat_interval: %s; must be positive and at most a third of kafka.session_timeout (%s)", c.Kafka.HeartbeatInterval, c.Kafka.SessionTimeout)
+	}
+	if c.Output.Dir == "" {
+		add("output.dir: empty; name the dataset root directory")
+	}
+	if c.Output.BatchRows < 1 {
+		add("output.batch_rows: %d; must be 1 or more", c.Output.BatchRows)
+	}
+	if c.Output.BatchBytes < 1<<10 {
+		add("output.batch_bytes: %d; must be 1024 or more", c.Output.BatchBytes)
+	}
+	if c.Output.BatchAge < 10*time.Millisecond {
+		add("output.batch_age: %s; must be 10ms or more", c.Output.BatchAge)
+	}
+	if c.MaxRecordBytes < 1<<10 || c.MaxRecordBytes > 64<<20 {
+		add("max_record_bytes: %d; must be between 1024 and 67108864", c.MaxRecordBytes)
+	}
+	if !slices.Contains(payloadModes, c.DeadLetter.Payload) {
+		add("dead_letter.payload: %q; one of %s", c.DeadLetter.Payload, strings.Join(payloadModes, ", "))
+	}
+	for _, id := range sortedKeys(c.Tenants) {
+		tn := c.Tenants[id]
+		if id == "" {
+			add("tenants: empty tenant id")
+		}
+		for _, typ := range sortedKeys(tn.Actions) {
+			if a := tn.Actions[typ]; !slices.Contains(Actions, a) {
+				add("tenants.%s.actions.%s: %q; one of %s", id, typ, a, strings.Join(Actions, ", "))
+			}
+		}
+		for _, ch := range tn.Channels {
+			if !slices.Contains(Channels, ch) {
+				add("tenants.%s.channels: %q; one of %s", id, ch, strings.Join(Channels, ", "))
+			}
+		}
+	}
+	errs = append(errs, c.Keys.validate()...)
+	if !slices.Contains([]string{"text", "json"}, c.Log.Format) {
+		add("log.format: %q; one of text, json", c.Log.Format)
+	}
+	if !slices.Contains([]string{"debug", "info", "warn", "error"}, c.Log.Level) {
+		add("log.level: %q; one of debug, info, warn, error", c.Log.Level)
+	}
+	return errors.Join(errs...)
+}
+
+// validate checks the key source's form without printing its value, which
+// may be a path or variable name an operator considers sensitive.
+func (k Keys) validate() []error {
+	var errs []error
+	scheme, rest, ok := strings.Cut(k.Source, ":")
+	if k.Source != "ephemeral" && !(ok && (scheme == "env" || scheme == "file") && rest != "") {
+		errs = append(errs, errors.New("keys.source: not a valid source; one of env:NAME, file:PATH, ephemeral"))
+	}
+	if k.Rotation != "period" && k.Rotation != "versions" {
+		errs = append(errs, fmt.Errorf("keys.rotation: %q; one of period, versions", k.Rotation))
+	}
+	if !slices.Contains([]string{"hourly", "daily", "weekly", "monthly"}, k.Period) {
+		errs = append(errs, fmt.Errorf("keys.period: %q; one of hourly, daily, weekly, monthly", k.Period))
+	}
+	return errs
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	ks := make([]string, 0, len(m))
+	for k := range m {
+		ks = append(ks, k)
+	}
+	slices.Sort(ks)
+	return ks
+}
