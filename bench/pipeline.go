@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"os"
 	"runtime"
+	"runtime/pprof"
 	"slices"
 	"time"
 
@@ -35,6 +36,7 @@ func runPipeline(stdout, stderr io.Writer, args []string) error {
 	fs.SetOutput(stderr)
 	n := fs.Int("events", 50000, "events in the stream")
 	seed := fs.Uint64("seed", 1, "random seed of the stream")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the GOMAXPROCS=1 run to this file")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -73,7 +75,12 @@ func runPipeline(stdout, stderr io.Writer, args []string) error {
 	for _, procs := range []int{1, 2} {
 		runtime.GOMAXPROCS(procs)
 		runtime.GC()
+		stop, err := startProfile(*cpuProfile, procs == 1)
+		if err != nil {
+			return err
+		}
 		r, err := onePipelineRun(addrs, eng, lid, ring, fmt.Sprintf("bench-%d", procs))
+		stop()
 		if err != nil {
 			return err
 		}
@@ -169,4 +176,24 @@ func produceAll(addrs []string, recs []demo.Record) error {
 		}
 	}
 	return nil
+}
+
+// startProfile starts a CPU profile into path when on and path is set, and
+// returns the function that stops it.
+func startProfile(path string, on bool) (func(), error) {
+	if path == "" || !on {
+		return func() {}, nil
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, fmt.Errorf("cpu profile: %w", err)
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("cpu profile: %w", err)
+	}
+	return func() {
+		pprof.StopCPUProfile()
+		f.Close()
+	}, nil
 }

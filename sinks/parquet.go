@@ -78,6 +78,8 @@ type Parquet struct {
 	codec *zstd.Codec
 	wopts []parquet.WriterOption
 	log   *slog.Logger
+	// maxPageBuffer caps a column page's buffer (PageBufferBytes).
+	maxPageBuffer int
 
 	mu     sync.Mutex
 	next   map[topicPartition]int64 // offset after the last durable batch, -1 for none
@@ -104,12 +106,12 @@ func NewParquet(fsys FS, opts ParquetOptions) *Parquet {
 		wopts: []parquet.WriterOption{
 			parquet.Compression(codec),
 			parquet.MaxRowsPerRowGroup(cmp.Or(opts.RowGroupRows, 128<<10)),
-			parquet.PageBufferSize(cmp.Or(opts.PageBufferBytes, 1<<20)),
 			parquet.WriteBufferSize(256 << 10),
 			parquet.CreatedBy("convanon", "", ""),
 		},
-		log:  log,
-		next: map[topicPartition]int64{},
+		log:           log,
+		maxPageBuffer: cmp.Or(opts.PageBufferBytes, 1<<20),
+		next:          map[topicPartition]int64{},
 	}
 }
 
@@ -382,12 +384,20 @@ func (s *Parquet) commit(m manifest, rng string) error {
 	return s.fs.SyncDir(mdir)
 }
 
+// pageBuffer sizes a file's column page buffers to its rows: parquet-go
+// allocates and clears a page buffer per column for every file, so a small
+// file with full-size buffers costs more than its rows (at 64 bytes a row,
+// up to PageBufferBytes).
+func (s *Parquet) pageBuffer(rows int) int {
+	return min(max(rows*64, 4<<10), s.maxPageBuffer)
+}
+
 func (s *Parquet) writeFile(name string, rows Rows) error {
 	f, err := s.fs.Create(name)
 	if err != nil {
 		return err
 	}
-	if err := rows.writeParquet(f, s.wopts); err != nil {
+	if err := rows.writeParquet(f, append(s.wopts[:len(s.wopts):len(s.wopts)], parquet.PageBufferSize(s.pageBuffer(rows.Len())))); err != nil {
 		f.Close()
 		return fmt.Errorf("%s: %w", name, err)
 	}
