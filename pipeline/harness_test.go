@@ -60,6 +60,8 @@ func testConfig(addrs []string, dir string) config.Config {
 	c.Output.BatchAge = 200 * time.Millisecond
 	c.Keys.Source = "env:CONVANON_KEYS"
 	c.Tenants = demo.Tenants()
+	c.Stats.MinGroupUsers = testMinUsers
+	c.Stats.RollupInterval = 300 * time.Millisecond
 	return c
 }
 
@@ -404,5 +406,5 @@ func buildPipeline(cfg config.Config, exitAtEnd bool) (*Pipeline, error) {
 	if os.Getenv("CONVANON_TEST_LOG") != "" { // debug logs of the pipeline under test
 		log = slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	}
-	return New(cfg, Deps{Engine: eng, Langs: lid, Keys: ring, Sink: sinks.NewParquet(fsys, sinks.ParquetOptions{}), DeadLetters: dlq, Log: log, ExitAtEnd: exitAtEnd})
+	return New(cfg, Deps{Engine: eng, Langs: lid, Keys: ring, Sink: sinks.NewParquet(fsys, sinks.ParquetOptions{}), DeadLetters: dlq, Log: log, ExitAtEnd: exitAtEnd, Store: fsys})
 }

@@ -36,6 +36,7 @@ type Pipeline struct {
 	roll      sinks.Roll
 	exitAtEnd bool
 	stats     *Stats
+	rollup    *Rollup // nil: partials are written but not published
 }
 
 // DeadLetters sends a record that cannot be processed to the dead-letter
@@ -58,6 +59,10 @@ type Deps struct {
 	// ExitAtEnd stops Run, cleanly, once every partition it holds has been
 	// consumed, written and committed up to its end offset at start-up.
 	ExitAtEnd bool
+	// Store is the output storage under Sink; with it, Run publishes the
+	// stats datasets every cfg.Stats.RollupInterval and when it stops.
+	// Nil leaves the partials for `convanon rollup`.
+	Store Store
 }
 
 // New builds a pipeline from a validated configuration. It fails, naming
@@ -67,11 +72,15 @@ func New(cfg config.Config, d Deps) (*Pipeline, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Pipeline{
+	p := &Pipeline{
 		cfg: cfg, log: d.Log, policy: pol, optOuts: newOptOuts(), sink: d.Sink, dlq: d.DeadLetters, langs: d.Langs,
 		roll:      sinks.Roll{MaxRows: cfg.Output.BatchRows, MaxBytes: int64(cfg.Output.BatchBytes), MaxAge: cfg.Output.BatchAge},
 		exitAtEnd: d.ExitAtEnd, stats: &Stats{},
-	}, nil
+	}
+	if d.Store != nil {
+		p.rollup = NewRollup(d.Store, cfg, d.Log)
+	}
+	return p, nil
 }
 
 // Stats returns the pipeline's live counters.
@@ -106,7 +115,9 @@ func (p *Pipeline) Run(ctx context.Context) error {
 	g.Go(func() error {
 		return p.optOuts.follow(stopOptOuts, k.Brokers, k.Topics.OptOuts, p.cfg.MaxRecordBytes, p.log, ready)
 	})
+	consumed := make(chan struct{})
 	g.Go(func() error {
+		defer close(consumed)
 		defer cancel() // the opt-out follower stops with the consumer
 		select {
 		case <-ready:
@@ -117,6 +128,11 @@ func (p *Pipeline) Run(ctx context.Context) error {
 		//    consumed by p.consume in its own goroutine (source.go).
 		return src.run(gctx, p.consume)
 	})
+	// 10. Stats: publish the windows that closed, now and then and once
+	//     more after the last batch (rollup.go).
+	if p.rollup != nil {
+		g.Go(func() error { return p.rollLoop(consumed) })
+	}
 	return g.Wait()
 }
 
@@ -155,7 +171,7 @@ func (p *Pipeline) consume(ctx context.Context, c *claim) error {
 	p.log.Debug("partition started", "topic", c.topic, "partition", c.partition, "offset", pos)
 
 	w := newWorker(p.langs)
-	b := newBatch(c.topicPartition)
+	b := newBatch(c.topicPartition, p.cfg.Stats.Window)
 	defer b.reset()
 	var read int64
 	defer func() { p.stats.Read.Add(read) }()
@@ -240,12 +256,26 @@ func (p *Pipeline) handle(ctx context.Context, w *worker, b *batch, msg kafka.Me
 		if err != nil {
 			return p.deadLetter(ctx, b, msg, err)
 		}
+		user, ok, err := w.userHash(&ev, tp)
+		if err != nil {
+			return p.deadLetter(ctx, b, msg, err)
+		}
 		b.out.Decisions = append(b.out.Decisions, row)
+		b.stats.decision(&ev, row.Lang, user, ok)
 		b.counts.decisions++
-	case events.TypeFeedback:
-		b.counts.feedback++ // aggregated by the stats datasets (issue 6)
-	case events.TypeUsage:
-		b.counts.usage++
+	case events.TypeFeedback, events.TypeUsage:
+		// 7b. Counted into the batch's stats partials (stats_window.go).
+		user, ok, err := w.userHash(&ev, tp)
+		if err != nil {
+			return p.deadLetter(ctx, b, msg, err)
+		}
+		if ev.Type == events.TypeFeedback {
+			b.stats.feedback(&ev, user, ok)
+			b.counts.feedback++
+		} else {
+			b.stats.usage(&ev, user, ok)
+			b.counts.usage++
+		}
 	}
 	return nil
 }
@@ -272,6 +302,9 @@ func (p *Pipeline) flush(ctx context.Context, c *claim, b *batch) error {
 		}
 	}()
 	start := time.Now()
+	// The stats partials travel in the same durable unit as the rows, named
+	// by the offset range: written once, like them.
+	b.out.Parts = b.stats.parts()
 	if err := p.sink.Write(ctx, b.out); err != nil {
 		return fmt.Errorf("write %s/%d offsets %d-%d: %w", c.topic, c.partition, b.out.First, b.out.Last, err)
 	}
@@ -282,6 +315,9 @@ func (p *Pipeline) flush(ctx context.Context, c *claim, b *batch) error {
 	p.log.Info("batch written", "topic", c.topic, "partition", c.partition, "first", b.out.First, "last", b.out.Last,
 		"rows", b.out.Rows(), "took", time.Since(start).Round(time.Microsecond))
 	b.counts.addTo(p.stats)
+	if p.rollup != nil {
+		p.rollup.Observe(b.stats.maxTS)
+	}
 	b.reset()
 	return nil
 }

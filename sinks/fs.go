@@ -187,6 +187,26 @@ func (d *DirFS) List(dir string) ([]string, error) {
 	return names, nil
 }
 
+// ListDirs returns the names of the directories directly in dir; a
+// missing dir lists nothing. The stats rollup uses it to find the dates
+// that hold partial aggregates.
+func (d *DirFS) ListDirs(dir string) ([]string, error) {
+	entries, err := os.ReadDir(d.abs(dir))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("list %s: %w", dir, err)
+	}
+	var names []string
+	for _, e := range entries {
+		if e.IsDir() {
+			names = append(names, e.Name())
+		}
+	}
+	return names, nil
+}
+
 // SyncDir implements FS.
 func (d *DirFS) SyncDir(dir string) error {
 	f, err := os.Open(d.abs(dir))

@@ -526,7 +526,9 @@ func (b *Batch) validate() error {
 		return fmt.Errorf("batch %s/%d: bad offset range %d-%d", b.Topic, b.Partition, b.First, b.Last)
 	}
 	for _, p := range b.Parts {
-		if !validName(p.Dataset, false) || strings.HasPrefix(p.Dataset, "_") ||
+		// A leading underscore marks internal datasets (stats partials)
+		// that dataset globs skip; the commit protocol's own are reserved.
+		if !validName(p.Dataset, false) || p.Dataset == stagingRoot || p.Dataset == manifestRoot ||
 			p.Dataset == events.DatasetMessages || p.Dataset == events.DatasetDecisions {
 			return fmt.Errorf("batch %s/%d: dataset name %q not allowed in parts", b.Topic, b.Partition, p.Dataset)
 		}

@@ -17,12 +17,15 @@ import (
 	"strings"
 	"time"
 
+	"github.com/parquet-go/parquet-go"
 	"github.com/segmentio/kafka-go"
 
 	"github.com/convanon/convanon/internal/config"
 	"github.com/convanon/convanon/internal/demo"
+	"github.com/convanon/convanon/internal/events"
 	"github.com/convanon/convanon/internal/keys"
 	"github.com/convanon/convanon/pipeline"
+	"github.com/convanon/convanon/sinks"
 )
 
 // demoMarker marks a directory as a demo's output, which the next demo may
@@ -105,8 +108,44 @@ func runDemo(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
+	// Publish the stats of every window, open ones too, as `convanon
+	// rollup` does: the demo's stream ends mid-day.
+	store, err := sinks.NewDirFS(*out)
+	if err != nil {
+		return fmt.Errorf("demo output: %w", err)
+	}
+	roll, err := pipeline.NewRollup(store, cfg, log).Roll(ctx, true)
+	if err != nil {
+		return err
+	}
 	summary(e.stdout, p.Stats(), s, *out, took)
+	fmt.Fprintf(e.stdout, "  stats rows           %s; %d groups under %d users suppressed\n", statsRows(*out), roll.Suppressed, cfg.Stats.MinGroupUsers)
+	fmt.Fprintf(e.stdout, "  duckdb -c \"SELECT model, sum(up) AS up, sum(total) AS total FROM read_parquet('%s/feedback_stats/**/*.parquet', hive_partitioning=true) WHERE granularity = 'day' GROUP BY ALL\"\n", *out)
 	return nil
+}
+
+// statsRows counts the published rows of each stats dataset under out.
+func statsRows(out string) string {
+	var parts []string
+	for _, ds := range []string{events.DatasetFeedbackStats, events.DatasetDecisionStats, events.DatasetUsageStats} {
+		var n int64
+		filepath.WalkDir(filepath.Join(out, ds), func(path string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return nil
+			}
+			if f, err := os.Open(path); err == nil {
+				if st, err := f.Stat(); err == nil {
+					if pf, err := parquet.OpenFile(f, st.Size()); err == nil {
+						n += pf.NumRows()
+					}
+				}
+				f.Close()
+			}
+			return nil
+		})
+		parts = append(parts, fmt.Sprintf("%s %d", ds, n))
+	}
+	return strings.Join(parts, ", ")
 }
 
 // prepareDemoDir makes dir an empty demo output directory, replacing a

@@ -34,6 +34,7 @@ func commands() []command {
 	return []command{
 		{"demo", "run the whole pipeline on an embedded broker and a synthetic stream", runDemo},
 		{"run", "consume conversations from Kafka and write anonymized Parquet datasets", runRun},
+		{"rollup", "publish the feedback, decision and usage stats datasets from their partials", runRollup},
 		{"scan", "anonymize text or JSONL from files or standard input", runScan},
 		{"broker", "run an in-process Kafka-protocol broker for local development", runBroker},
 		{"eval", "measure detection quality and leaks on a labeled corpus", runEval},

@@ -81,7 +81,13 @@ func newPipeline(cfg config.Config, ring *keys.Ring, log *slog.Logger, exitAtEnd
 	if err != nil {
 		return nil, nil, err
 	}
-	p, err := pipeline.New(cfg, pipeline.Deps{Engine: eng, Langs: lid, Keys: ring, Sink: sink, DeadLetters: dlq, Log: log, ExitAtEnd: exitAtEnd})
+	// The stats rollup reads partials and publishes files in the same root.
+	store, err := sinks.NewDirFS(cfg.Output.Dir)
+	if err != nil {
+		closeOutputs()
+		return nil, nil, fmt.Errorf("output %s: %w", cfg.Output.Dir, err)
+	}
+	p, err := pipeline.New(cfg, pipeline.Deps{Engine: eng, Langs: lid, Keys: ring, Sink: sink, DeadLetters: dlq, Log: log, ExitAtEnd: exitAtEnd, Store: store})
 	if err != nil {
 		closeOutputs()
 		return nil, nil, fmt.Errorf("%w: configuration:\n%v", errUsage, err)
