@@ -118,34 +118,55 @@ func runDemo(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	summary(e.stdout, p.Stats(), s, *out, took)
-	fmt.Fprintf(e.stdout, "  stats rows           %s; %d groups under %d users suppressed\n", statsRows(*out), roll.Suppressed, cfg.Stats.MinGroupUsers)
+	stats, err := statsRows(*out)
+	if err != nil {
+		return err
+	}
+	summary(e.stdout, p.Stats(), s, *out, took, stats)
+	fmt.Fprintf(e.stdout, "  (stats: %d groups with fewer than %d distinct users suppressed)\n", roll.Suppressed, cfg.Stats.MinGroupUsers)
+	fmt.Fprintf(e.stdout, "\nTry it in DuckDB:\n  duckdb -c \"SELECT channel, lang, count(*) AS n FROM read_parquet('%s/messages/**/*.parquet', hive_partitioning=true) GROUP BY ALL ORDER BY n DESC LIMIT 10\"\n", *out)
 	fmt.Fprintf(e.stdout, "  duckdb -c \"SELECT model, sum(up) AS up, sum(total) AS total FROM read_parquet('%s/feedback_stats/**/*.parquet', hive_partitioning=true) WHERE granularity = 'day' GROUP BY ALL\"\n", *out)
 	return nil
 }
 
-// statsRows counts the published rows of each stats dataset under out.
-func statsRows(out string) string {
-	var parts []string
+// statsRows counts the published rows of each stats dataset under out,
+// reading the files' footers.
+func statsRows(out string) ([]datasetRows, error) {
+	var res []datasetRows
 	for _, ds := range []string{events.DatasetFeedbackStats, events.DatasetDecisionStats, events.DatasetUsageStats} {
-		var n int64
-		filepath.WalkDir(filepath.Join(out, ds), func(path string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() {
-				return nil
+		r := datasetRows{name: ds}
+		err := filepath.WalkDir(filepath.Join(out, ds), func(path string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() || filepath.Ext(path) != ".parquet" {
+				return err
 			}
-			if f, err := os.Open(path); err == nil {
-				if st, err := f.Stat(); err == nil {
-					if pf, err := parquet.OpenFile(f, st.Size()); err == nil {
-						n += pf.NumRows()
-					}
-				}
-				f.Close()
+			f, err := os.Open(path)
+			if err != nil {
+				return err
 			}
+			defer f.Close()
+			st, err := f.Stat()
+			if err != nil {
+				return err
+			}
+			pf, err := parquet.OpenFile(f, st.Size())
+			if err != nil {
+				return fmt.Errorf("read %s: %w", path, err)
+			}
+			r.rows += pf.NumRows()
 			return nil
 		})
-		parts = append(parts, fmt.Sprintf("%s %d", ds, n))
+		if err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("count stats rows: %w", err)
+		}
+		res = append(res, r)
 	}
-	return strings.Join(parts, ", ")
+	return res, nil
+}
+
+// datasetRows is a dataset's published row count.
+type datasetRows struct {
+	name string
+	rows int64
 }
 
 // prepareDemoDir makes dir an empty demo output directory, replacing a
@@ -214,7 +235,7 @@ func progress(w io.Writer, s *pipeline.Stats, total int64, start time.Time, done
 }
 
 // summary prints what the demo did and a query to try.
-func summary(w io.Writer, s *pipeline.Stats, st demo.Stream, out string, took time.Duration) {
+func summary(w io.Writer, s *pipeline.Stats, st demo.Stream, out string, took time.Duration, stats []datasetRows) {
 	events := s.Events.Load()
 	rate := float64(events) / took.Seconds()
 	cores := runtime.GOMAXPROCS(0)
@@ -222,6 +243,9 @@ func summary(w io.Writer, s *pipeline.Stats, st demo.Stream, out string, took ti
 	fmt.Fprintf(w, "  events in            %d (%d opt-out records, %d malformed on purpose)\n", events, len(st.OptOuts), st.Malformed)
 	fmt.Fprintf(w, "  rows: messages       %d\n", s.Messages.Load())
 	fmt.Fprintf(w, "  rows: decisions      %d\n", s.Decisions.Load())
+	for _, d := range stats {
+		fmt.Fprintf(w, "  rows: %-14s %d\n", d.name, d.rows)
+	}
 	fmt.Fprintf(w, "  feedback / usage     %d / %d events accepted for the aggregates\n", s.Feedback.Load(), s.Usage.Load())
 	fmt.Fprintf(w, "  dropped by opt-out   %d\n", s.DroppedOptOut.Load())
 	fmt.Fprintf(w, "  dropped by policy    %d (HIPAA tenant decisions, channels not kept)\n", s.DroppedPolicy.Load())
@@ -229,7 +253,6 @@ func summary(w io.Writer, s *pipeline.Stats, st demo.Stream, out string, took ti
 	fmt.Fprintf(w, "  dead letters         %d %s\n", s.DeadLetters.Load(), formatCounts(dead))
 	fmt.Fprintf(w, "  entities replaced    %s\n", formatCounts(s.Entities()))
 	fmt.Fprintf(w, "  throughput           %.0f events/s on %d cores = %.0f events/s per core\n", rate, cores, rate/float64(cores))
-	fmt.Fprintf(w, "\nTry it in DuckDB:\n  duckdb -c \"SELECT channel, lang, count(*) AS n FROM read_parquet('%s/messages/**/*.parquet', hive_partitioning=true) GROUP BY ALL ORDER BY n DESC LIMIT 10\"\n", out)
 }
 
 // formatCounts formats counts as "(A 3, B 1)", largest first.
