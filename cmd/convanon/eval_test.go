@@ -21,7 +21,8 @@ import (
 //
 //	voice en: hi this is [[PERSON|anna]], my number is [[PHONE|four one five …]]
 //
-// and compiled into testdata/eval/labeled.jsonl with byte offsets, which
+// where a literal \n stands for a line break inside the message (e-mails,
+// signatures, PEM blocks), and compiled into testdata/eval/labeled.jsonl with byte offsets, which
 // TestLabeledCorpusUpToDate keeps in step (go test ./cmd/convanon -run
 // TestLabeledCorpusUpToDate -update).
 const (
@@ -39,7 +40,7 @@ func compileMarkup(id, line string) (labeledLine, error) {
 	}
 	l := labeledLine{ID: id, Channel: m[1], Lang: m[2], Spans: []goldSpans{}}
 	var text strings.Builder
-	rest := m[3]
+	rest := strings.ReplaceAll(m[3], `\n`, "\n")
 	for {
 		i := strings.Index(rest, "[[")
 		if i < 0 {
@@ -113,14 +114,33 @@ func TestLabeledCorpusUpToDate(t *testing.T) {
 }
 
 func TestCompileMarkup(t *testing.T) {
-	got, err := compileMarkup("x", "sms en: hi [[PERSON|Anna]], mail [[EMAIL|anna@example.com]]")
-	if err != nil {
-		t.Fatal(err)
+	tests := []struct {
+		name, give string
+		want       labeledLine
+	}{
+		{
+			name: "spans",
+			give: "sms en: hi [[PERSON|Anna]], mail [[EMAIL|anna@example.com]]",
+			want: labeledLine{ID: "x", Channel: "sms", Lang: "en", Text: "hi Anna, mail anna@example.com",
+				Spans: []goldSpans{{"PERSON", 3, 7}, {"EMAIL", 14, 30}}},
+		},
+		{
+			name: "line breaks",
+			give: `email en: Regards,\n[[PERSON|Anna Berg]]\n[[ADDRESS|1 Elm St\nSpringfield]]`,
+			want: labeledLine{ID: "x", Channel: "email", Lang: "en", Text: "Regards,\nAnna Berg\n1 Elm St\nSpringfield",
+				Spans: []goldSpans{{"PERSON", 9, 18}, {"ADDRESS", 19, 39}}},
+		},
 	}
-	want := labeledLine{ID: "x", Channel: "sms", Lang: "en", Text: "hi Anna, mail anna@example.com",
-		Spans: []goldSpans{{"PERSON", 3, 7}, {"EMAIL", 14, 30}}}
-	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("compileMarkup mismatch (-want +got):\n%s", diff)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := compileMarkup("x", tt.give)
+			if err != nil {
+				t.Fatalf("compileMarkup(%q): %v", tt.give, err)
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("compileMarkup(%q) mismatch (-want +got):\n%s", tt.give, diff)
+			}
+		})
 	}
 }
 
