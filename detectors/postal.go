@@ -84,7 +84,7 @@ func isShortPostal(w []byte) bool {
 }
 
 // isPostalPair reports whether two tokens from ws form a code: NL "1012 AB",
-// UK "SW1A 2AA", CA "K1A 0B1".
+// UK "SW1A 2AA", CA "K1A 0B1", IE "D02 AF30".
 func isPostalPair(text []byte, ws int) bool {
 	_, e1 := nextToken(text, ws)
 	s2, e2 := nextToken(text, e1)
@@ -101,6 +101,8 @@ func isPostalPair(text []byte, ws int) bool {
 		return true // UK
 	case len(a) == 3 && len(b) == 3 && isCanadian(a, b):
 		return true
+	case len(a) == 3 && len(b) == 4 && isEircode(a, b):
+		return true // IE
 	}
 	return false
 }
@@ -139,6 +141,27 @@ func ukOutward(a []byte) bool {
 		return true
 	}
 	return false
+}
+
+// isEircode accepts an Irish Eircode: a routing key (a letter, a digit, a
+// digit or W: "D6W", "T12") and a unique identifier of four letters and
+// digits ("X8N4").
+func isEircode(a, b []byte) bool {
+	if byteClass[a[0]] != ClassUpper || byteClass[a[1]] != ClassDigit || byteClass[a[2]] != ClassDigit && a[2] != 'W' {
+		return false
+	}
+	digits, letters := 0, 0
+	for _, c := range b {
+		switch byteClass[c] {
+		case ClassDigit:
+			digits++
+		case ClassUpper:
+			letters++
+		default:
+			return false
+		}
+	}
+	return digits > 0 && letters > 0
 }
 
 func isCanadian(a, b []byte) bool {
