@@ -132,6 +132,19 @@ und oder aber ist sind war habe hat bei mit von zu nach seit sehr auch schon noc
 e o ma è sono era ho ha con per tra fra presso vicino molto anche già non io
 e ou mas é são era tenho tem com para por na no em perto muito também já não eu
 en of maar is zijn was heb heeft bij met van voor door naar sinds erg ook al niet ik je hij zij wij op
+tiene tienen tem têm hanno ont haben hebben
+`)
+
+// countNouns follow a number that counts something rather than numbering a
+// house: "tres años", "drie jaar", "two lanes".
+var countNouns = newWordList(`
+years year months weeks days hours minutes times euros dollars pounds people kids children items lanes
+años año meses semanas días dias horas minutos veces euros personas
+ans an mois semaines jours heures fois personnes
+jahre jahren monate wochen tage tagen stunden minuten mal euro leute personen
+anni mesi settimane giorni ore minuti volte persone
+anos meses semanas dias horas minutos vezes pessoas
+jaar maanden weken dagen uur keer mensen
 `)
 
 // numberFirst reports whether lang puts the house number first.
@@ -149,6 +162,12 @@ func findAddress(dst []Finding, in Input, tok Token) ([]Finding, int) {
 	if !isHouseNumber(text[ns:ne]) {
 		return dst, tok.End
 	}
+	if ps, pe := prevToken(text, ns); pe == ns-1 {
+		var buf [16]byte
+		if a, ok := readAddrWord(text, ps, pe, buf[:0]); ok && unitWords.has(a.f) && !houseNumberWords.has(a.f) {
+			return dst, tok.End // "Flat 2, 17 Kings Road": a unit; the house number follows
+		}
+	}
 	loose := in.Spoken || addressCueBefore(text, ns)
 	if s, ok := poBoxBefore(text, ns); ok {
 		end := ne
@@ -161,19 +180,19 @@ func findAddress(dst []Finding, in Input, tok Token) ([]Finding, int) {
 			}
 			end = b
 		}
-		t := addressTail(text, end, loose)
-		return append(dst, addressFinding(text, careOfBefore(text, s), t.end, t.postal)), t.end
+		t := addressTail(text, end, in.Spoken)
+		return append(dst, addressFinding(text, leadBefore(text, s), t.end, t.postal)), t.end
 	}
 	// Street first: the tokens before the number name a street.
 	if s, typed, ok := streetBefore(text, ns, loose); ok {
-		if t := addressTail(text, ne, loose); typed || t.postal {
-			return append(dst, addressFinding(text, careOfBefore(text, s), t.end, typed && t.postal)), t.end
+		if t := addressTail(text, ne, in.Spoken); typed || t.postal {
+			return append(dst, addressFinding(text, leadBefore(text, s), t.end, typed && t.postal)), t.end
 		}
 	}
 	// Number first: the tokens after the number name a street.
 	if e, typed, ok := streetAfter(text, tok.End, loose); ok {
-		if t := addressTail(text, e, loose); typed || t.postal {
-			return append(dst, addressFinding(text, careOfBefore(text, ns), t.end, typed && t.postal)), t.end
+		if t := addressTail(text, e, in.Spoken); typed || t.postal {
+			return append(dst, addressFinding(text, leadBefore(text, ns), t.end, typed && t.postal)), t.end
 		}
 	}
 	return dst, tok.End
@@ -201,6 +220,12 @@ func findSpokenAddress(dst []Finding, in Input, tok Token) ([]Finding, int) {
 	c, ok := readCardinal(text, hs)
 	if !ok || c.val == 0 || c.val > 99999 || c.ordinal || c.lead0 {
 		return dst, tok.End
+	}
+	if ns, ne := nextToken(text, c.next); ns < ne {
+		var buf [16]byte
+		if a, ok := readAddrWord(text, ns, ne, buf[:0]); ok && countNouns.has(a.f) {
+			return dst, max(tok.End, c.next) // "tres años": a count
+		}
 	}
 	if s, typed, ok := streetBefore(text, c.start, true); ok && typed {
 		end := c.end
@@ -316,7 +341,7 @@ func readAddrWord(text []byte, s, e int, buf []byte) (addrWord, bool) {
 	}
 	a.f = f
 	// "Av.", "Whg.", "Str.", "ap.": an abbreviation's dot ends nothing.
-	if a.stop && a.we < e && text[a.we] == '.' && a.we+1 == e &&
+	if a.stop && a.we < e && text[a.we] == '.' && bytes.IndexAny(text[a.we+1:e], ".!?;:") < 0 &&
 		(streetTypes.has(f) || unitWords.has(f) || districtWords.has(f) || houseNumberWords.has(f) || sideWords.has(f)) {
 		a.stop = false
 	}
@@ -340,7 +365,7 @@ func streetBefore(text []byte, pos int, loose bool) (start int, typed, ok bool) 
 	}
 	start = -1
 	found, typeLast, strong, capsOnly := false, false, false, true
-	names := 0
+	names, digitNames := 0, 0
 	for k := 0; k < 6; k++ {
 		s, e := prevToken(text, i)
 		var buf [64]byte
@@ -359,7 +384,7 @@ func streetBefore(text []byte, pos int, loose bool) (start int, typed, ok bool) 
 		case isType && k == 0 && suffix:
 			return a.ws, true, true // "Hauptstraße 5"
 		case isType && !found:
-			if k == 0 && (roadNumbers.has(f) || loose && !isCapital(w)) {
+			if k == 0 && loose && !isCapital(w) || roadNumbers.has(f) && names == digitNames {
 				// "route 9" is a road, "segunda via dois" no address:
 				// a lower-case street needs its name.
 				return 0, false, false
@@ -374,6 +399,9 @@ func streetBefore(text []byte, pos int, loose bool) (start int, typed, ok bool) 
 			start = a.ws
 		default:
 			names++
+			if isDigits(w) {
+				digitNames++
+			}
 			capsOnly = capsOnly && name
 			if !found && names <= 3 && isCapital(w) && capsOnly {
 				start = a.ws // an untyped street: "Am Lindenhof"
@@ -463,11 +491,12 @@ type addrTail struct {
 // clause: unit and floor parts ("Apt 4B", "3º B", "2. OG", "tercero
 // izquierda"), a colonia or bairro, a city after a comma or line break, a
 // state or province code, a postal code with its city ("28013 Madrid",
-// "Cork T12 X8N4") and a country after a comma. loose also reads unit
-// numbers and postal codes said in words and lower-case place names before
-// and after a postal code.
-func addressTail(text []byte, end int, loose bool) addrTail {
-	var units, city, postal, district, sepSeen bool
+// "Cork T12 X8N4") and a country after a comma. In a transcript (spoken) it
+// also reads unit numbers and postal codes said in words and lower-case
+// place names before and after a postal code.
+func addressTail(text []byte, end int, spoken bool) addrTail {
+	var units, postal, district, sepSeen bool
+	places := 0
 	t := addrTail{end: end}
 	i := end
 	for k := 0; k < 10; k++ {
@@ -497,18 +526,18 @@ func addressTail(text []byte, end int, loose bool) addrTail {
 			if f[0] == '#' && len(f) > 1 {
 				break
 			}
-			if v, ve, vstop, ok := unitValue(text, e, loose); ok && !stop {
+			if v, ve, vstop, ok := unitValue(text, e, spoken); ok && !stop {
 				t.end, i, stop = v, ve, vstop
 			}
-		case !postal && !units && (isOrdinalUnit(w) || isFloorOrdinal(text, a, loose)):
+		case !postal && !units && (isOrdinalUnit(w) || isFloorOrdinal(text, a, spoken)):
 			// "3º B", "2. OG", "3e étage", "2nd floor", "tercero izquierda".
-			units = true
+			units, stop = true, false // "2." is an ordinal, not a sentence end
 			t.end, i = a.we, e
 			for x := 0; x < 2 && !stop; x++ {
 				vs, ve := nextToken(text, i)
 				var b2 [16]byte
 				v, ok := readAddrWord(text, vs, ve, b2[:0])
-				if !ok || !(unitWords.has(v.f) || sideWords.has(v.f) || v.we-v.ws == 1 && byteClass[v.w[0]]&ClassLetter != 0) {
+				if !ok || !(unitWords.has(v.f) || sideWords.has(v.f) || spoken && ordinalList.has(v.f) || v.we-v.ws == 1 && byteClass[v.w[0]]&ClassLetter != 0) {
 					break
 				}
 				t.end, i, stop = v.we, ve, v.stop
@@ -535,16 +564,17 @@ func addressTail(text []byte, end int, loose bool) addrTail {
 			if i > e { // a pair: step over its second token
 				_, i = nextToken(text, e)
 			}
-			t.end, i, stop = placeAfter(text, t.end, i, stop, loose)
-		case !postal && loose && byteClass[w[0]]&ClassDigit == 0 && spokenPostalAt(text, a.ws) > 0:
+			t.end, i, stop = placeAfter(text, t.end, i, stop, spoken)
+		case !postal && spoken && byteClass[w[0]]&ClassDigit == 0 && spokenPostalAt(text, a.ws) > 0:
 			postal = true
 			pe := spokenPostalAt(text, a.ws)
 			t.end, i = pe, pe
-			t.end, i, stop = placeAfter(text, t.end, i, stop, loose)
-		case !city && !postal && sep && isCapital(w) && len(w) > 2:
-			// ", Washington," or ", London SW1A 2AA": a city after a comma.
-			city, t.end, i = true, a.we, e
-			for x := 0; x < 2 && !stop && text[a.we] != ','; x++ { // "Den Haag", "Ciudad de México"
+			t.end, i, stop = placeAfter(text, t.end, i, stop, spoken)
+		case places < 2 && !postal && sep && isCapital(w) && len(w) > 2:
+			// ", Washington," or ", London SW1A 2AA": a city after a comma;
+			// in Brazil a bairro first ("- Consolação, São Paulo - SP").
+			places, t.end, i = places+1, a.we, e
+			for x := 0; x < 2 && !stop && !(a.we < a.e && text[a.we] == ','); x++ { // "Den Haag"
 				ns, ne := nextToken(text, i)
 				var b2 [40]byte
 				n, ok := readAddrWord(text, ns, ne, b2[:0])
@@ -552,13 +582,16 @@ func addressTail(text []byte, end int, loose bool) addrTail {
 					break
 				}
 				t.end, i, stop = n.we, ne, n.stop
+				if n.we < n.e && text[n.we] == ',' {
+					break
+				}
 			}
-		case city && !postal && len(w) == 2 && isUpperPair(w):
+		case places > 0 && !postal && len(w) == 2 && isUpperPair(w):
 			t.end, i = a.we, e // a state or province code: "DC 20500"
 		case postal && sep && isCapital(w) && len(w) > 2:
 			t.end, i = a.we, e // a country: ", Ireland"
 			return t
-		case !postal && loose && !city && isLooseName(w, f):
+		case !postal && spoken && places == 0 && isLooseName(w, f):
 			// "houston texas seven seven zero zero two": place names said
 			// before a postal code are kept only if one follows.
 			j, pe := e, 0
@@ -581,7 +614,7 @@ func addressTail(text []byte, end int, loose bool) addrTail {
 				return t
 			}
 			postal = true
-			t.end, i, stop = placeAfter(text, pe, pe, false, loose)
+			t.end, i, stop = placeAfter(text, pe, pe, false, spoken)
 		default:
 			return t
 		}
@@ -629,7 +662,7 @@ func isFloorOrdinal(text []byte, a addrWord, loose bool) bool {
 		ns, ne := nextToken(text, a.e)
 		var buf [16]byte
 		v, ok := readAddrWord(text, ns, ne, buf[:0])
-		return ok && (unitWords.has(v.f) || sideWords.has(v.f) || v.we-v.ws == 1) || ns == ne
+		return ok && (unitWords.has(v.f) || sideWords.has(v.f) || ordinalList.has(v.f) || v.we-v.ws == 1) || ns == ne
 	}
 	return false
 }
@@ -724,6 +757,20 @@ func poBoxBefore(text []byte, pos int) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// leadBefore extends an address start at s back over what may open it: a
+// unit ("Flat 2, 17 Kings Road") and a "c/o" name.
+func leadBefore(text []byte, s int) int {
+	if vs, ve := prevToken(text, s); vs < ve && text[ve-1] == ',' && ve-vs <= 6 {
+		if us, ue := prevToken(text, vs); us < ue {
+			var buf [16]byte
+			if a, ok := readAddrWord(text, us, ue, buf[:0]); ok && !a.stop && unitWords.has(a.f) && !houseNumberWords.has(a.f) {
+				s = us
+			}
+		}
+	}
+	return careOfBefore(text, s)
 }
 
 // careOfBefore extends an address start at s back over "c/o Name," just
@@ -822,7 +869,7 @@ func isCapital(w []byte) bool {
 }
 
 // streetParticles are the lower-case words of street names ("rue de la Paix").
-var streetParticles = newWordList(`de la del los las le les du des da do dos das di della von van der den het ten of the`)
+var streetParticles = newWordList(`de la del los las le les du des da do dos das di della delle dello dei degli von van der den het ten of the`)
 
 func isDirection(f []byte) bool {
 	switch string(f) {
@@ -845,6 +892,9 @@ func hasStreetSuffix(w, f []byte, loose bool) bool {
 			return false
 		}
 		sufs = lowerSuffixes
+	}
+	if string(f[len(f)-3:]) == "str" && len(sufs) == len(streetSuffixes) {
+		return true // "Schillerstr."
 	}
 	for _, s := range sufs {
 		if len(f) > len(s)+2 && bytes.HasSuffix(f, []byte(s)) {
