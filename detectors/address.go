@@ -147,9 +147,6 @@ anos meses semanas dias horas minutos vezes pessoas
 jaar maanden weken dagen uur keer mensen
 `)
 
-// numberFirst reports whether lang puts the house number first.
-func numberFirst(lang string) bool { return lang == "" || lang == "en" || lang == "fr" }
-
 func findAddress(dst []Finding, in Input, tok Token) ([]Finding, int) {
 	if tok.Class&ClassDigit == 0 {
 		if !in.Spoken {
@@ -162,13 +159,28 @@ func findAddress(dst []Finding, in Input, tok Token) ([]Finding, int) {
 	if !isHouseNumber(text[ns:ne]) {
 		return dst, tok.End
 	}
-	if ps, pe := prevToken(text, ns); pe == ns-1 {
-		var buf [16]byte
-		if a, ok := readAddrWord(text, ps, pe, buf[:0]); ok && unitWords.has(a.f) && !houseNumberWords.has(a.f) {
-			return dst, tok.End // "Flat 2, 17 Kings Road": a unit; the house number follows
-		}
+	// Most numbers are counts, times and prices: reject them on the words
+	// next to them before walking further.
+	var pb, nb [40]byte
+	ps, pe := prevToken(text, ns)
+	p, pok := readAddrWord(text, ps, pe, pb[:0])
+	xs, xe := nextToken(text, tok.End)
+	n, nok := readAddrWord(text, xs, xe, nb[:0])
+	if pok && pe == ns-1 && unitWords.has(p.f) && !houseNumberWords.has(p.f) {
+		return dst, tok.End // "Flat 2, 17 Kings Road": a unit; the house number follows
 	}
-	loose := in.Spoken || addressCueBefore(text, ns)
+	hint := pok && (isCapital(p.w) || streetTypes.has(p.f) || houseNumberWords.has(p.f) || poBoxWords.has(p.f) ||
+		hasStreetSuffix(p.w, p.f, in.Spoken)) ||
+		nok && (isCapital(n.w) || streetTypes.has(n.f) || string(n.f) == "bis" || string(n.f) == "ter")
+	loose := in.Spoken
+	if !hint {
+		// A lower-case street: "12 elm street", "calle mayor 12", in a
+		// transcript or after an address cue.
+		if !lowerStreetNear(text, ps, tok.End) || !loose && !addressCueBefore(text, ns) {
+			return dst, tok.End
+		}
+		loose = true
+	}
 	if s, ok := poBoxBefore(text, ns); ok {
 		end := ne
 		// "Postfach 10 01 23": the box number may be grouped.
@@ -203,6 +215,14 @@ func findAddress(dst []Finding, in Input, tok Token) ([]Finding, int) {
 // honderdvijftig drie", "four twenty two elm street".
 func findSpokenAddress(dst []Finding, in Input, tok Token) ([]Finding, int) {
 	text := in.Text
+	// Inside a run of number words ("four one five …") the run's first word
+	// has decided already; and a street word must stand near.
+	if ps, pe := prevToken(text, tok.Start); ps < pe && numberWordToken(text, ps, pe) {
+		return dst, tok.End
+	}
+	if !streetWordNear(text, tok.Start, tok.End) {
+		return dst, tok.End
+	}
 	// The number may begin a word or two back, with a word that cannot
 	// start one alone ("honderdvijftig drie", "cento e vinte").
 	hs := tok.Start
@@ -253,6 +273,119 @@ func findSpokenAddress(dst []Finding, in Input, tok Token) ([]Finding, int) {
 		return append(dst, addressFinding(text, c.start, t.end, false)), t.end
 	}
 	return dst, max(tok.End, c.next)
+}
+
+// poBoxWords end the name of a post office box (see poBoxBefore).
+var poBoxWords = newWordList(`box postfach postbus apartado bp b.p postbox pobox postale postal correos`)
+
+// lowerStreetNear reports whether a strong street type stands within two
+// words after the word following a number, or within three words before
+// the word at ps that precedes it. It runs for most numbers, so it looks
+// at raw bytes and folds only words that pass the list's filter.
+func lowerStreetNear(text []byte, ps, end int) bool {
+	_, i := nextToken(text, end)
+	for k := 0; k < 2; k++ {
+		s, e := nextToken(text, i)
+		has, stop := tokenIn(&strongStreetTypes, text, s, e)
+		if has {
+			return true
+		}
+		if stop || s == e {
+			break
+		}
+		i = e
+	}
+	if s, e := prevToken(text, ps); s < e {
+		if ws, we, _ := trimWord(text, s, e); we-ws >= 6 {
+			var buf [40]byte
+			if f, ok := foldWord(buf[:0], text[ws:we]); ok && hasStreetSuffix(text[ws:we], f, true) {
+				return true
+			}
+		}
+	}
+	for k := 0; k < 3 && ps > 0; k++ {
+		s, e := prevToken(text, ps)
+		has, stop := tokenIn(&strongStreetTypes, text, s, e)
+		if has {
+			return true
+		}
+		if stop || s == e {
+			break
+		}
+		ps = s
+	}
+	return false
+}
+
+// numberWordToken reports whether the token text[s:e] is a number word that
+// wakes the detector on its own (not "and", "oh").
+func numberWordToken(text []byte, s, e int) bool {
+	ws, we, _ := trimWord(text, s, e)
+	if we-ws == 0 || we-ws > 24 {
+		return false
+	}
+	var buf [24]byte
+	f, _ := foldWord(buf[:0], text[ws:we])
+	nw, ok := numberWords[string(f)]
+	return ok && nw.kind != wordJoin && nw.kind != wordZeroOh
+}
+
+// streetWordNear reports whether a street type or a one-word street stands
+// among the four words before s or the six after e, in the same clause.
+func streetWordNear(text []byte, s, e int) bool {
+	i := e
+	for k := 0; k < 6; k++ {
+		ts, te := nextToken(text, i)
+		if ts == te {
+			break
+		}
+		has, stop := tokenIn(&strongStreetTypes, text, ts, te)
+		if has || te-ts >= 6 && lowerSuffixAt(text, ts, te) {
+			return true
+		}
+		if stop {
+			break
+		}
+		i = te
+	}
+	i = s
+	for k := 0; k < 4 && i > 0; k++ {
+		ts, te := prevToken(text, i)
+		if ts == te {
+			break
+		}
+		has, stop := tokenIn(&strongStreetTypes, text, ts, te)
+		if stop {
+			break
+		}
+		if has || te-ts >= 6 && lowerSuffixAt(text, ts, te) {
+			return true
+		}
+		i = ts
+	}
+	return false
+}
+
+// lowerSuffixAt reports whether the token text[s:e] is a one-word street
+// ("kerkstraat", "Hauptstraße").
+func lowerSuffixAt(text []byte, s, e int) bool {
+	ws, we, _ := trimWord(text, s, e)
+	var buf [40]byte
+	f, ok := foldWord(buf[:0], text[ws:we])
+	return ok && hasStreetSuffix(text[ws:we], f, true)
+}
+
+// tokenIn reports whether the token text[s:e], without its punctuation and
+// folded, is in l, and whether it ends a clause.
+func tokenIn(l *wordList, text []byte, s, e int) (has, stop bool) {
+	ws, we, stop := trimWord(text, s, e)
+	n := we - ws
+	if n == 0 || n >= 64 || l.lens[lowerASCII(text[ws])]&(1<<n) == 0 {
+		return false, stop
+	}
+	var buf [64]byte
+	f, ok := foldWord(buf[:0], text[ws:we])
+	return ok && l.has(f), stop
 }
 
 // spokenNumberAt reports whether a number word starts the token at i.

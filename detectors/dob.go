@@ -16,17 +16,22 @@ import (
 var DateOfBirth = Detector{
 	Name: "date-of-birth",
 	Kind: KindDateOfBirth,
-	Trigger: Trigger{All: ClassDigit, MinLen: 8, Keywords: append([]string{
-		"born", "dob", "d", "birth", "birthday", "birthdate", "bday",
-		"nacimiento", "nacido", "nacida", "cumpleaños", "nací", "nació", "nacio", "nacque", "nasceu", "nasci", "nacida",
-		"geboren", "geburtsdatum", "geburtstag", "geb",
-		"né", "née", "naissance", "anniversaire",
-		"nato", "nata", "nascita", "compleanno",
-		"nascido", "nascida", "nascimento", "aniversário", "nasci",
-		"geboortedatum", "verjaardag",
-	}, monthKeywords()...)},
-	Find: findDateOfBirth,
+	Trigger: Trigger{All: ClassDigit, MinLen: 8, Keywords: append(strings.Fields(birthCueWords), monthKeywords()...)},
+	Find:    findDateOfBirth,
 }
+
+// birthCueWords announce a birth date.
+const birthCueWords = `born dob d birth birthday birthdate bday
+nacimiento nacido nacida cumpleaños nací nació nacio nacque nasceu nasci
+geboren geburtsdatum geburtstag geb
+né née naissance anniversaire
+nato nata nascita compleanno
+nascido nascida nascimento aniversário
+geboortedatum verjaardag`
+
+// birthCues tells a cue from a month name among the words that wake the
+// detector.
+var birthCues = newWordList(birthCueWords)
 
 // dobFillers may stand between a birth cue and the date.
 var dobFillers = newWordList(`is on was the of date in my i el es de la fecha mi fue ist der den mein am bin datum le est ma suis il è sono sei data di em é a do dia sou op ben mijn o b`)
@@ -76,11 +81,9 @@ func findDateOfBirth(dst []Finding, in Input, tok Token) ([]Finding, int) {
 	if tok.WordEnd == tok.WordStart {
 		return findDateAnswer(dst, in, tok)
 	}
-	if w := text[tok.WordStart:tok.WordEnd]; len(w) >= 3 && len(w) <= 9 {
-		var buf [16]byte
-		if f, _ := foldWord(buf[:0], w); monthNames[string(f)] > 0 {
-			return findWordDateAnswer(dst, in, tok)
-		}
+	var cb [16]byte
+	if f, ok := foldWord(cb[:0], text[tok.WordStart:tok.WordEnd]); !ok || !birthCues.has(f) {
+		return findWordDateAnswer(dst, in, tok) // a month name
 	}
 	// "d.o.b." is one token whose leading word is "d": require the rest.
 	if w := text[tok.WordStart:tok.WordEnd]; len(w) == 1 {

@@ -131,11 +131,47 @@ func numberAtoms(f []byte, out *[maxAtoms]numAtom) int {
 		}
 		return 0
 	}
-	if len(f) < 7 {
+	if len(f) < 7 || !numEdges.may(f) {
 		return 0
 	}
 	return splitNumber(f, out[:0])
 }
+
+// edgeFilter holds the first and last two bytes of a set of words: a glued
+// number starts like a number word and ends like one, which most long words
+// do not, so splitNumber runs only for the few that pass.
+type edgeFilter struct {
+	first, last [256][4]uint64 // [b0][b1/64] bit b1%64
+}
+
+func (x *edgeFilter) add(w string) {
+	if len(w) < 2 {
+		return
+	}
+	x.first[w[0]][w[1]/64] |= 1 << (w[1] % 64)
+	a, b := w[len(w)-2], w[len(w)-1]
+	x.last[a][b/64] |= 1 << (b % 64)
+}
+
+func (x *edgeFilter) may(f []byte) bool {
+	a, b := f[len(f)-2], f[len(f)-1]
+	return x.first[f[0]][f[1]/64]&(1<<(f[1]%64)) != 0 && x.last[a][b/64]&(1<<(b%64)) != 0
+}
+
+// numEdges filters candidates for splitNumber.
+var numEdges = func() *edgeFilter {
+	x := &edgeFilter{}
+	for w := range numberWords {
+		x.add(w)
+	}
+	for w := range thousandWords.words {
+		x.add(w)
+	}
+	for w := range ordinalWords {
+		x.add(w)
+	}
+	return x
+}()
 
 // oneAtom looks the whole word up.
 func oneAtom(f []byte) (numAtom, bool) {
