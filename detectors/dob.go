@@ -14,8 +14,8 @@ import (
 // Plain dates are not personal and are left alone. The span covers the date
 // only; Value is the ISO date (YYYY-MM-DD).
 var DateOfBirth = Detector{
-	Name: "date-of-birth",
-	Kind: KindDateOfBirth,
+	Name:    "date-of-birth",
+	Kind:    KindDateOfBirth,
 	Trigger: Trigger{All: ClassDigit, MinLen: 8, Keywords: append(strings.Fields(birthCueWords), monthKeywords()...)},
 	Find:    findDateOfBirth,
 }
