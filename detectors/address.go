@@ -53,6 +53,7 @@ var streetTypes = newWordList(`
 street st road rd avenue ave av lane ln drive dr boulevard blvd way court ct place pl square sq
 terrace close crescent highway hwy parkway pkwy circle cir trail row walk grove gardens mews hill
 calle c/ avenida avda paseo plaza pza carretera ctra camino ronda travesía travesia glorieta calzada
+carrer avinguda passeig plaça placa
 rue avenue boulevard bd chemin allée allee impasse quai route cours passage
 straße strasse str weg platz allee gasse ring damm ufer chaussee
 via viale piazza corso largo vicolo strada piazzale lungomare
@@ -195,9 +196,14 @@ func findAddress(dst []Finding, in Input, tok Token) ([]Finding, int) {
 		t := addressTail(text, end, in.Spoken)
 		return append(dst, addressFinding(text, leadBefore(text, s), t.end, t.postal)), t.end
 	}
-	// Street first: the tokens before the number name a street.
-	if s, typed, ok := streetBefore(text, ns, loose); ok {
-		if t := addressTail(text, ne, in.Spoken); typed || t.postal {
+	// Street first: the tokens before the number name a street. Without a
+	// street type, a postal code must follow it ("Am Lindenhof 3, 50667
+	// Köln") or an address cue precede it ("ich wohne Unter den Linden 77").
+	if s, typed, ok := streetBefore(text, ns, loose); ok && (typed || bytes.IndexByte(text[s:ns], ',') < 0) {
+		t := addressTail(text, ne, in.Spoken)
+		words := bytes.Count(text[s:ns], []byte(" ")) // a one-word untyped street is often a noun: "Gate 7"
+		if typed || t.postalFirst && (words > 1 || in.Lang != "" && in.Lang != "en") ||
+			words > 1 && addressCueBefore(text, s) {
 			return append(dst, addressFinding(text, leadBefore(text, s), t.end, typed && t.postal)), t.end
 		}
 	}
@@ -618,6 +624,9 @@ func streetAfter(text []byte, pos int, loose bool) (end int, typed, ok bool) {
 type addrTail struct {
 	end    int
 	postal bool // a postal code
+	// postalFirst marks a postal code before any city, the continental
+	// order ("…, 50667 Köln"), not "…, Berlin 10115".
+	postalFirst bool
 }
 
 // addressTail extends an address over what follows it within the same
@@ -692,7 +701,7 @@ func addressTail(text []byte, end int, spoken bool) addrTail {
 				}
 			}
 		case !postal && (isPostalCode(w) || isPostalPair(text, a.ws)):
-			postal = true
+			postal, t.postalFirst = true, places == 0
 			t.end, i = postalEnd(text, a.ws, a.we), postalEnd(text, a.ws, e)
 			if i > e { // a pair: step over its second token
 				_, i = nextToken(text, e)

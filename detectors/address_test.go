@@ -38,6 +38,9 @@ func TestAddressTruePositives(t *testing.T) {
 		{"untyped de", "de", "bitte an Im Winkel 4, 53111 Bonn", "Im Winkel 4, 53111 Bonn"},
 		{"untyped ie eircode", "en", "it's 7 Seaview Heights, Galway H91 E2K3, Ireland", "7 Seaview Heights, Galway H91 E2K3, Ireland"},
 		{"lower case after cue", "en", "i live at 12 elm street now", "12 elm street"},
+		{"untyped after cue", "de", "Ich wohne Unter den Linden 77 in Berlin", "Unter den Linden 77"},
+		{"catalan street type", "es", "Please ship to Carrer de Mallorca 401, 08013 Barcelona", "Carrer de Mallorca 401, 08013 Barcelona"},
+		{"us floor and state", "en", "Our office moved to 55 Water St, 10th Floor, New York, NY 10041.", "55 Water St, 10th Floor, New York, NY 10041"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -80,6 +83,10 @@ func TestAddressNearMisses(t *testing.T) {
 		{"untyped without postal code", "the 3 Musketeers, Paris"},
 		{"name then year", "in Springfield 2019 was hot"},
 		{"unit without street", "Room 12, 75002 Paris"},
+		{"one capitalized noun, city then code", "I paid 45 Euro at Gate 7, Berlin 10115 is the PLZ"},
+		{"one capitalized noun, code", "Order 12345 shipped to Warehouse 7, 30301 Atlanta"},
+		{"name before comma and number", "send it to Maria Lopez, 45 boxes"},
+		{"title case prose", "He scored 3 Goals for Real Madrid, 28 Points in Total"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -287,6 +287,11 @@ func parseDate(text []byte, s int, lang string) (int, int, []byte, bool) {
 		return 0, 0, nil, false
 	}
 	year, end, ok := dateYear(items[rest:n])
+	if day19 := items[rest-1]; items[0].month && day19.simple && (day19.val == 19 || day19.val == 20) && end == items[rest].end {
+		// "march nineteen eighty" is March 1980, a month and year, more
+		// often than the 19th of March '80.
+		return 0, 0, nil, false
+	}
 	if !ok || day > 31 || month > 12 {
 		return 0, 0, nil, false
 	}

@@ -109,6 +109,7 @@ func TestDateOfBirthNearMisses(t *testing.T) {
 		{"spoken time, no year", "born on june third at nine thirty"},
 		{"spoken year only", "born in nineteen ninety"},
 		{"birthday without year", "my birthday is on may fifth"},
+		{"spoken month and year", "i was born in march nineteen eighty"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
