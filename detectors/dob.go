@@ -1,6 +1,7 @@
 package detectors
 
 import (
+	"bytes"
 	"fmt"
 	"slices"
 	"strings"
@@ -22,7 +23,7 @@ var DateOfBirth = Detector{
 
 // birthCueWords announce a birth date.
 const birthCueWords = `born dob d birth birthday birthdate bday
-nacimiento nacido nacida cumpleaños nací nació nacio nacque nasceu nasci
+nac nacimiento nacido nacida cumpleaños nací nació nacio nacque nasceu nasci
 geboren geburtsdatum geburtstag geb
 né née naissance anniversaire
 nato nata nascita compleanno
@@ -116,6 +117,10 @@ func findDateOfBirth(dst []Finding, in Input, tok Token) ([]Finding, int) {
 		ws, we, stop := trimWord(text, s, e)
 		var buf [16]byte
 		w, ok := foldWord(buf[:0], text[ws:we])
+		if isFormatHint(text[s:e]) {
+			// "DOB (mm/dd/yyyy): …", "Date of Birth - 11/05/1987".
+			w, ok, stop = nil, true, false
+		}
 		// The birthplace may come first: "nata a Bari il …", "born in Leeds on …".
 		isPlace := place && ws < we && byteClass[text[ws]]&(ClassUpper|ClassHigh) != 0
 		if stop && skipped > 0 || !ok || !isPlace && !dobFillers.has(w) && len(w) > 0 {
@@ -125,6 +130,20 @@ func findDateOfBirth(dst []Finding, in Input, tok Token) ([]Finding, int) {
 		i = e
 	}
 	return dst, tok.End
+}
+
+// isFormatHint reports whether tok is a separator or a format hint between
+// a cue and its date: "-", "–", "=", "(mm/dd/yyyy):".
+func isFormatHint(tok []byte) bool {
+	if len(tok) > 0 && tok[0] == '(' && bytes.IndexByte(tok, ')') > 0 {
+		return true
+	}
+	for _, c := range tok {
+		if byteClass[c]&ClassAlnum != 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // dateBefore finds a date ending at the token just before pos.
@@ -265,6 +284,9 @@ func parseDate(text []byte, s int, lang string) (int, int, []byte, bool) {
 	if y, m, d, ok := numericDate(text[ws:we], lang); ok {
 		return isoDate(ws, we, y, m, d)
 	}
+	if y, m, d, ok := monthTokenDate(text[ws:we]); ok {
+		return isoDate(ws, we, y, m, d)
+	}
 	items, n := readDateItems(text, ws)
 	if n < 3 {
 		return 0, 0, nil, false
@@ -296,6 +318,44 @@ func parseDate(text []byte, s int, lang string) (int, int, []byte, bool) {
 		return 0, 0, nil, false
 	}
 	return isoDate(ws, end, year, month, day)
+}
+
+// monthTokenDate parses a date written as one token with a month name:
+// "05-Nov-1987", "5.Mai.1960", "05/nov/87".
+func monthTokenDate(w []byte) (y, m, d int, ok bool) {
+	if len(w) < 7 || len(w) > 16 || byteClass[w[0]] != ClassDigit {
+		return 0, 0, 0, false
+	}
+	i := 0
+	for i < len(w) && i < 2 && byteClass[w[i]] == ClassDigit {
+		d = d*10 + int(w[i]-'0')
+		i++
+	}
+	if i >= len(w) || w[i] != '-' && w[i] != '.' && w[i] != '/' && w[i] != ' ' {
+		return 0, 0, 0, false
+	}
+	sep := w[i]
+	j := bytes.IndexByte(w[i+1:], sep)
+	if j < 3 {
+		return 0, 0, 0, false
+	}
+	var buf [16]byte
+	f, fok := foldWord(buf[:0], w[i+1:i+1+j])
+	m = monthNames[string(f)]
+	yw := w[i+2+j:]
+	if !fok || m == 0 || !isDigits(yw) || len(yw) != 2 && len(yw) != 4 {
+		return 0, 0, 0, false
+	}
+	for _, c := range yw {
+		y = y*10 + int(c-'0')
+	}
+	if len(yw) == 2 {
+		y += 1900
+		if y < 1926 {
+			y += 100
+		}
+	}
+	return y, m, d, true
 }
 
 // dateItem is a day, month or year part of a date.
@@ -336,6 +396,9 @@ func readDateItems(text []byte, i int) ([maxDateItems]dateItem, int) {
 		it := dateItem{end: b}
 		if m := monthNames[string(w)]; m > 0 {
 			it.month, it.val = true, m
+			if stop && b < te && text[b] == '.' && b-a <= 5 {
+				stop = false // "Nov. 5, 1987": an abbreviation's dot
+			}
 		} else if v, isNum := ordinal(w); isNum {
 			it.val, it.digits, it.ordinal = v, countDigits(w, 0), !isDigits(w)
 		} else if n > 0 && dateFillers.has(w) && !stop {

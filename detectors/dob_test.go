@@ -45,6 +45,11 @@ func TestDateOfBirthTruePositives(t *testing.T) {
 		{"nl halves", "nl", "geboren op eenendertig december negentien achtenveertig", "eenendertig december negentien achtenveertig", "1948-12-31"},
 		{"spoken date sent alone", "en", "uh the fourth of july nineteen fifty six", "fourth of july nineteen fifty six", "1956-07-04"},
 		{"written date sent alone", "de", "dreiundzwanzigster Oktober 1971.", "dreiundzwanzigster Oktober 1971", "1971-10-23"},
+		{"month name in one token", "en", "DOB 05-Nov-1987", "05-Nov-1987", "1987-11-05"},
+		{"abbreviated cue", "es", "fecha nac. 05/11/1987", "05/11/1987", "1987-11-05"},
+		{"dash after cue", "en", "Date of Birth - 11/05/1987", "11/05/1987", "1987-11-05"},
+		{"format hint after cue", "en", "DOB (mm/dd/yyyy): 11/05/1987", "11/05/1987", "1987-11-05"},
+		{"month abbreviation dot", "en", "birthday: Nov. 5, 1987", "Nov. 5, 1987", "1987-11-05"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -110,6 +115,8 @@ func TestDateOfBirthNearMisses(t *testing.T) {
 		{"spoken year only", "born in nineteen ninety"},
 		{"birthday without year", "my birthday is on may fifth"},
 		{"spoken month and year", "i was born in march nineteen eighty"},
+		{"month token, impossible day", "DOB 31-Feb-1987"},
+		{"other date after birth year", "He was born in 1987 and moved on 05/11/2010"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
