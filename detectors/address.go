@@ -53,7 +53,7 @@ var streetTypes = newWordList(`
 street st road rd avenue ave av lane ln drive dr boulevard blvd way court ct place pl square sq
 terrace close crescent highway hwy parkway pkwy circle cir trail row walk grove gardens mews hill
 calle c/ avenida avda paseo plaza pza carretera ctra camino ronda travesía travesia glorieta calzada
-carrer avinguda passeig plaça placa
+carrer avinguda passeig plaça placa carrera cra kra diagonal transversal
 rue avenue boulevard bd chemin allée allee impasse quai route cours passage
 straße strasse str weg platz allee gasse ring damm ufer chaussee
 via viale piazza corso largo vicolo strada piazzale lungomare
@@ -142,7 +142,7 @@ var countNouns = newWordList(`
 years year months weeks days hours minutes times euros dollars pounds people kids children items lanes
 años año meses semanas días dias horas minutos veces euros personas
 ans an mois semaines jours heures fois personnes
-jahre jahren monate wochen tage tagen stunden minuten mal euro leute personen
+jahre jahren monate wochen tage tagen stunden minuten mal euro leute personen kinder
 anni mesi settimane giorni ore minuti volte persone
 anos meses semanas dias horas minutos vezes pessoas
 jaar maanden weken dagen uur keer mensen
@@ -170,6 +170,9 @@ func findAddress(dst []Finding, in Input, tok Token) ([]Finding, int) {
 	if pok && pe == ns-1 && unitWords.has(p.f) && !houseNumberWords.has(p.f) {
 		return dst, tok.End // "Flat 2, 17 Kings Road": a unit; the house number follows
 	}
+	if nok && countNouns.has(n.f) {
+		return dst, tok.End // "5 minutes", "3 Kinder": a count
+	}
 	hint := pok && (isCapital(p.w) || streetTypes.has(p.f) || houseNumberWords.has(p.f) || poBoxWords.has(p.f) ||
 		hasStreetSuffix(p.w, p.f, in.Spoken)) ||
 		nok && (isCapital(n.w) || streetTypes.has(n.f) || string(n.f) == "bis" || string(n.f) == "ter")
@@ -195,6 +198,14 @@ func findAddress(dst []Finding, in Input, tok Token) ([]Finding, int) {
 		}
 		t := addressTail(text, end, in.Spoken)
 		return append(dst, addressFinding(text, leadBefore(text, s), t.end, t.postal)), t.end
+	}
+	// Colombian plates: "Calle 50 #12-34", "Carrera 7 # 45-10": a numbered
+	// street, then the cross street and the distance after '#'.
+	if pok && streetTypes.has(p.f) && nok && n.w[0] == '#' {
+		if pe := plateEnd(text, n); pe > 0 {
+			t := addressTail(text, pe, in.Spoken)
+			return append(dst, addressFinding(text, leadBefore(text, p.ws), t.end, t.postal)), t.end
+		}
 	}
 	// Street first: the tokens before the number name a street. Without a
 	// street type, a postal code must follow it ("Am Lindenhof 3, 50667
@@ -279,6 +290,22 @@ func findSpokenAddress(dst []Finding, in Input, tok Token) ([]Finding, int) {
 		return append(dst, addressFinding(text, c.start, t.end, false)), t.end
 	}
 	return dst, max(tok.End, c.next)
+}
+
+// plateEnd returns the end of a Colombian plate "#12-34" or "# 12-34"
+// starting at the word a, or 0.
+func plateEnd(text []byte, a addrWord) int {
+	w, end := a.w[1:], a.we
+	if len(w) == 0 {
+		s, e := nextToken(text, a.e)
+		ws, we, _ := trimWord(text, s, e)
+		w, end = text[ws:we], we
+	}
+	i := bytes.IndexByte(w, '-')
+	if i < 1 || i > 3 || !isDigits(w[:i]) || len(w)-i-1 < 1 || len(w)-i-1 > 3 || !isDigits(w[i+1:]) {
+		return 0
+	}
+	return end
 }
 
 // poBoxWords end the name of a post office box (see poBoxBefore).
@@ -504,6 +531,7 @@ func streetBefore(text []byte, pos int, loose bool) (start int, typed, ok bool) 
 	}
 	start = -1
 	found, typeLast, strong, capsOnly := false, false, false, true
+	typeStart := -1
 	names, digitNames := 0, 0
 	for k := 0; k < 6; k++ {
 		s, e := prevToken(text, i)
@@ -529,11 +557,13 @@ func streetBefore(text []byte, pos int, loose bool) (start int, typed, ok bool) 
 				return 0, false, false
 			}
 			start, found, typeLast = a.ws, true, k == 0
+			typeStart = a.ws
 			strong = strongStreetTypes.has(f) || isCapital(w)
 		case found && (!typeLast || streetParticles.has(f) || !isCapital(w)):
 			// Before "Calle Mayor" come the sentence's words; before
 			// "Str." may come a capitalized name: "Berliner Str. 12a".
-			return start, strong || !loose, true
+			// A type alone names no street: "Row 12", "Gate 7".
+			return start, strong || !loose, !typeLast || start != typeStart
 		case found:
 			start = a.ws
 		default:
@@ -552,7 +582,7 @@ func streetBefore(text []byte, pos int, loose bool) (start int, typed, ok bool) 
 		i = s
 	}
 	if found {
-		return start, strong || !loose || typeLast, true
+		return start, strong || !loose || typeLast, !typeLast || start != typeStart
 	}
 	return start, false, start >= 0
 }
@@ -598,11 +628,12 @@ func streetAfter(text []byte, pos int, loose bool) (end int, typed, ok bool) {
 			if found {
 				end = a.we
 			}
-			if !found && capNames == names {
-				comma = a.we < a.e && text[a.we] == ','
-				if comma {
-					end = a.we
-				}
+			if !found && a.we < a.e && text[a.we] == ',' {
+				// A comma before any street type ends an untyped street:
+				// "11 Harbour View, Cork", not "3, Section 8, Row 12".
+				comma, end = capNames == names, a.we
+				k = 7
+				continue
 			}
 		default:
 			k = 7
@@ -614,7 +645,8 @@ func streetAfter(text []byte, pos int, loose bool) (end int, typed, ok bool) {
 		}
 	}
 	if found {
-		return end, true, end > 0
+		// "3 Rue dans …": a type first needs a name after it.
+		return end, true, end > 0 && (namesFirst || names > 0)
 	}
 	// Untyped: "11 Harbour View, Cork …", only up to a comma.
 	return end, false, comma && capNames > 0 && capNames <= 3 && end > 0
@@ -980,10 +1012,7 @@ func isOrdinalUnit(w []byte) bool {
 // isNamePart accepts a word of a street name: capitalized, or a lower-case
 // particle ("de", "la", "del", "von", "van", "der", "dos").
 func isNamePart(w, folded []byte) bool {
-	if isCapital(w) || isDigits(w) && len(w) <= 2 {
-		return true
-	}
-	return streetParticles.has(folded)
+	return isCapital(w) || streetParticles.has(folded)
 }
 
 // isLooseName accepts a lower-case word of a street or place name in a

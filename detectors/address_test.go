@@ -38,6 +38,8 @@ func TestAddressTruePositives(t *testing.T) {
 		{"untyped de", "de", "bitte an Im Winkel 4, 53111 Bonn", "Im Winkel 4, 53111 Bonn"},
 		{"untyped ie eircode", "en", "it's 7 Seaview Heights, Galway H91 E2K3, Ireland", "7 Seaview Heights, Galway H91 E2K3, Ireland"},
 		{"lower case after cue", "en", "i live at 12 elm street now", "12 elm street"},
+		{"co plate", "es", "enviar a Calle 50 #12-34, Bogotá por favor", "Calle 50 #12-34, Bogotá"},
+		{"co plate spaced", "es", "Carrera 7 # 45-10, Medellín", "Carrera 7 # 45-10, Medellín"},
 		{"untyped after cue", "de", "Ich wohne Unter den Linden 77 in Berlin", "Unter den Linden 77"},
 		{"catalan street type", "es", "Please ship to Carrer de Mallorca 401, 08013 Barcelona", "Carrer de Mallorca 401, 08013 Barcelona"},
 		{"us floor and state", "en", "Our office moved to 55 Water St, 10th Floor, New York, NY 10041.", "55 Water St, 10th Floor, New York, NY 10041"},
@@ -87,6 +89,13 @@ func TestAddressNearMisses(t *testing.T) {
 		{"one capitalized noun, code", "Order 12345 shipped to Warehouse 7, 30301 Atlanta"},
 		{"name before comma and number", "send it to Maria Lopez, 45 boxes"},
 		{"title case prose", "He scored 3 Goals for Real Madrid, 28 Points in Total"},
+		{"seat", "Level 3, Section 8, Row 12, Seat 4"},
+		{"minutes from a street", "he lives on Park Avenue, 5 minutes from here"},
+		{"type without name", "Il y a 3 Rue dans ce quartier"},
+		{"german counts", "Ich habe 3 Kinder, 2 Hunde und 12345 Euro Schulden"},
+		{"episode", "Season 2, Episode 5 was great"},
+		{"product", "I upgraded to Windows 10 yesterday"},
+		{"ticket after street type", "Route 66 #12 is a song"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
