@@ -23,11 +23,17 @@ func (s *spokenID) digits() int { return s.num.n - s.letters }
 
 // spokenIDFillers may stand inside a spoken identifier without ending it:
 // hesitations and separators said aloud.
-var spokenIDFillers = newWordList(`
-uh um uhm er erm eh ehm äh ähm öh euh hmm mm
+var spokenIDFillers = newWordList(hesitationWords + `
 dash hyphen minus strich bindestrich tiret trait guion guión trattino traço hífen hifen streepje
 slash barra
 `)
+
+// hesitationWords are the fillers among spokenIDFillers; the others are
+// separators, which mark a group boundary.
+const hesitationWords = `uh um uhm er erm eh ehm äh ähm öh euh hmm mm`
+
+// spokenHesitations filters lookups of hesitationWords.
+var spokenHesitations = newWordList(hesitationWords)
 
 // letterNames are the names of letters that speech recognition writes as
 // words ("uve", "ka", "esse"). Only accepted inside an identifier, since many
@@ -101,6 +107,7 @@ func readSpokenID(text []byte, i int) spokenID {
 				break
 			}
 			g.lastUnit, g.afterHundr, g.joined, g.joinOnly = -1, false, false, false
+			g.lastWord, g.inThou = false, false
 			s.letters++
 			// "b as in boy": step over the spelling word.
 			if ns, ne := nextToken(text, te); !stop && ns < ne {
