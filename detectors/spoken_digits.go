@@ -313,7 +313,8 @@ func (g *spokenGatherer) word(nw numWord) bool {
 		g.afterHundr, g.lastUnit = good, -1
 	case wordUnit:
 		switch {
-		case g.pendingTens >= 0 && g.tensStandalone:
+		case g.pendingTens >= 0 && (g.tensStandalone || nw.val == 0):
+			// "sesenta cero" is 60 then 0: no number ends in a zero unit.
 			// German and Dutch say the unit first ("dreiundachtzig"):
 			// "achtzig drei" is 80 then 3.
 			good = g.flushTens() && num.add(byte('0'+nw.val))
