@@ -19,8 +19,9 @@ var SpokenDigits = Detector{
 	Find: findSpokenDigits,
 }
 
-// maxSpokenDigits bounds the digits gathered from one spoken number.
-const maxSpokenDigits = 24
+// maxSpokenDigits bounds the characters gathered from one spoken number or
+// identifier: the longest IBAN.
+const maxSpokenDigits = maxIBAN
 
 // spokenNumber is a number gathered from words and digit groups.
 type spokenNumber struct {
@@ -29,6 +30,11 @@ type spokenNumber struct {
 	plus       bool // said "plus" first: an international number
 	words      int  // number words among its items; 0 means digits only
 	start, end int  // span in the text
+	// seps holds, for the first separators said aloud ("dash"), how many
+	// digits came before each: an SSN read "four five two dash eight
+	// eight dash …" has them at 3 and 5.
+	seps  [2]uint8
+	nseps int
 }
 
 func (s *spokenNumber) add(ds ...byte) bool {
@@ -49,6 +55,9 @@ func (s *spokenNumber) addVal(v, width int) bool {
 }
 
 func findSpokenDigits(dst []Finding, in Input, tok Token) ([]Finding, int) {
+	if f, ok := spokenIBAN(in.Text, tok.Start); ok {
+		return append(dst, f), max(tok.End, f.End)
+	}
 	num, next := gatherSpoken(in.Text, tok.Start)
 	if num.words == 0 || num.n < 7 {
 		// Digits alone are the written-number detectors' business; short
@@ -73,8 +82,15 @@ func gatherSpoken(text []byte, start int) (spokenNumber, int) {
 			break
 		}
 		ws, we, stop := trimWord(text, s, e)
-		if ws == we || !g.token(text[ws:we]) {
+		if ws == we {
 			break
+		}
+		if !g.token(text[ws:we]) {
+			// Hesitations and separators said aloud stay inside a number:
+			// "four five two dash eight eight", "null eins äh fünf".
+			if g.num.n == 0 || !g.filler(text[ws:we]) {
+				break
+			}
 		}
 		if g.num.start < 0 {
 			g.num.start = ws
@@ -106,6 +122,98 @@ type spokenGatherer struct {
 	// tensStandalone marks a pending German or Dutch tens word, which a
 	// following unit does not complete.
 	tensStandalone bool
+	// lastWord marks that the last token was a number word that added
+	// digits, which a thousand word then multiplies ("quatre mille").
+	lastWord bool
+	// After a thousand word, the three zeros it added at thouAt are filled
+	// by the words that follow while they make a number below 1000:
+	// "quatre mille cent onze" 4111, "trente mille six" 30006.
+	inThou   bool
+	thouAt   int
+	thouVal  int
+	thouLast wordKind
+}
+
+// filler reports whether w is a hesitation or a separator said aloud, and
+// joins it to the number as a separator ("dash") or nothing ("uh").
+func (g *spokenGatherer) filler(w []byte) bool {
+	var buf [32]byte
+	f, ok := foldWord(buf[:0], w)
+	if !ok || !spokenIDFillers.has(f) {
+		return false
+	}
+	if g.pendingTens >= 0 || g.repeat > 0 {
+		return false
+	}
+	if !spokenHesitations.has(f) && g.num.nseps < len(g.num.seps) {
+		g.num.seps[g.num.nseps] = uint8(g.num.n)
+		g.num.nseps++
+	}
+	g.joinOnly, g.lastWord, g.inThou = true, false, false
+	return true
+}
+
+// thousand feeds a thousand word: it multiplies the number word before it
+// ("trente mille") or stands for 1000 alone ("mille cent onze").
+func (g *spokenGatherer) thousand() bool {
+	mult := g.lastWord && !g.inThou && g.num.n > 0
+	g.inThou = false
+	if g.repeat > 0 || !g.flushTens() {
+		return false
+	}
+	ok := false
+	if mult {
+		ok = g.num.add('0', '0', '0')
+	} else {
+		ok = g.num.add('1', '0', '0', '0')
+	}
+	g.inThou, g.thouAt, g.thouVal, g.thouLast = ok, g.num.n-3, 0, 0
+	g.lastUnit, g.afterHundr, g.joined, g.joinOnly, g.lastWord = -1, false, false, false, false
+	g.num.words++
+	return ok
+}
+
+// thouWord feeds a number word to the three digits after a thousand word;
+// it reports false when the word starts a new number instead.
+func (g *spokenGatherer) thouWord(nw numWord) bool {
+	v, last := g.thouVal, g.thouLast
+	switch nw.kind {
+	case wordJoin:
+		return last == wordTens || last == wordHundred
+	case wordUnit:
+		if nw.val == 0 || last != 0 && last != wordTens && last != wordHundred {
+			return false
+		}
+		v += nw.val
+	case wordTeen:
+		if last != 0 && last != wordHundred && !(last == wordTens && (v%100 == 60 || v%100 == 80) && nw.val < 20) {
+			return false
+		}
+		v += nw.val
+	case wordTens:
+		if last != 0 && last != wordHundred {
+			return false
+		}
+		v += nw.val
+		if nw.unitFirst {
+			nw.kind = wordTeen
+		}
+	case wordHundred:
+		switch {
+		case nw.val > 100 && last == 0:
+			v = nw.val
+		case nw.val == 100 && (last == 0 || last == wordUnit && v < 10):
+			v = max(v, 1) * 100
+		default:
+			return false
+		}
+	default:
+		return false
+	}
+	g.thouVal, g.thouLast = v, nw.kind
+	d := g.num.digits[g.thouAt : g.thouAt+3]
+	d[0], d[1], d[2] = byte('0'+v/100), byte('0'+v/10%10), byte('0'+v%10)
+	return true
 }
 
 func (g *spokenGatherer) flushTens() bool {
@@ -131,10 +239,14 @@ func (g *spokenGatherer) token(w []byte) bool {
 			return false
 		}
 		g.lastUnit, g.afterHundr, g.joined, g.joinOnly = -1, false, false, false
+		g.lastWord, g.inThou = false, false
 		return true
 	}
 	if nw, found := numberWords[string(f)]; found {
 		return g.word(nw)
+	}
+	if thousandWords.has(f) {
+		return g.thousand()
 	}
 	if bytes.IndexByte(f, '-') <= 0 {
 		return false
@@ -166,6 +278,16 @@ func (g *spokenGatherer) token(w []byte) bool {
 // word feeds one number word.
 func (g *spokenGatherer) word(nw numWord) bool {
 	num := &g.num
+	if g.inThou {
+		if g.thouWord(nw) {
+			g.joined, g.joinOnly = nw.kind == wordJoin, nw.kind == wordJoin
+			if !g.joinOnly {
+				num.words++
+			}
+			return true
+		}
+		g.inThou = false
+	}
 	good := true
 	switch nw.kind {
 	case wordPlus:
@@ -191,7 +313,8 @@ func (g *spokenGatherer) word(nw numWord) bool {
 		g.afterHundr, g.lastUnit = good, -1
 	case wordUnit:
 		switch {
-		case g.pendingTens >= 0 && g.tensStandalone:
+		case g.pendingTens >= 0 && (g.tensStandalone || nw.val == 0):
+			// "sesenta cero" is 60 then 0: no number ends in a zero unit.
 			// German and Dutch say the unit first ("dreiundachtzig"):
 			// "achtzig drei" is 80 then 3.
 			good = g.flushTens() && num.add(byte('0'+nw.val))
@@ -230,6 +353,7 @@ func (g *spokenGatherer) word(nw numWord) bool {
 	}
 	g.joined = nw.kind == wordJoin
 	g.joinOnly = nw.kind == wordJoin || nw.kind == wordPlus || nw.kind == wordRepeat
+	g.lastWord = nw.kind == wordUnit || nw.kind == wordTeen || nw.kind == wordTens || nw.kind == wordHundred
 	if !g.joinOnly {
 		num.words++
 	}
@@ -240,12 +364,15 @@ func (g *spokenGatherer) word(nw numWord) bool {
 func classifySpoken(in Input, num *spokenNumber) (Finding, bool) {
 	ds := num.digits[:num.n]
 	f := Finding{Start: num.start, End: num.end, Rule: "spoken-digits"}
-	if !num.plus && num.n >= 13 && num.n <= 19 && luhnValid(ds) {
+	if !num.plus && num.n >= 13 && num.n <= 19 && luhnValid(ds) && cardNetwork(ds) != "" {
 		f.Kind, f.Validated, f.Confidence = KindCreditCard, true, 0.95
 		f.Value = append([]byte(nil), ds...)
 		return f, true
 	}
-	if !num.plus && num.n == 9 && hasSSNCue(in.Text, num.start) && validSSNDigits(ds) {
+	// Said with separators in the SSN's 3-2-4 groups, it needs no cue, like
+	// the dashed written form.
+	grouped := num.nseps == 2 && num.seps[0] == 3 && num.seps[1] == 5
+	if !num.plus && num.n == 9 && (grouped || hasSSNCue(in.Text, num.start)) && validSSNDigits(ds) {
 		f.Kind, f.Validated, f.Confidence = KindUSSSN, true, 0.9
 		f.Value = append([]byte(nil), ds...)
 		return f, true
@@ -274,4 +401,58 @@ func classifySpoken(in Input, num *spokenNumber) (Finding, bool) {
 		}
 	}
 	return f, false
+}
+
+// spokenIBAN reads an IBAN spelled out from its check digits at start on:
+// the country code said as two letters just before ("d e neun sechs …", "g
+// b three three b u k b …", "n l eenennegentig a b n a …"), then number
+// words, digit groups and the bank code's letters. It must have its
+// country's length and pass mod 97; Value is the compact IBAN, as the
+// written form's.
+func spokenIBAN(text []byte, start int) (Finding, bool) {
+	var cc [2]byte
+	ccStart := start
+	for k := 1; k >= 0; k-- {
+		s, e := prevToken(text, ccStart)
+		if s == e {
+			return Finding{}, false
+		}
+		ws, we, _ := trimWord(text, s, e)
+		if we-ws > 6 || ws == we || text[we-1] == ',' {
+			return Finding{}, false
+		}
+		var buf [8]byte
+		f, ok := foldWord(buf[:0], text[ws:we])
+		if !ok {
+			return Finding{}, false
+		}
+		switch {
+		case len(f) == 1 && f[0] >= 'a' && f[0] <= 'z':
+			cc[k] = f[0] - ('a' - 'A')
+		case letterNameList.has(f):
+			cc[k] = letterNames[string(f)]
+		default:
+			return Finding{}, false
+		}
+		ccStart = ws
+	}
+	n := int(ibanLen[cc[0]-'A'][cc[1]-'A'])
+	if n == 0 {
+		return Finding{}, false
+	}
+	id := readSpokenID(text, start)
+	v := id.value()
+	if len(v) != n-2 || id.num.start != start || !isDigit(v[0]) || !isDigit(v[1]) {
+		return Finding{}, false
+	}
+	var iban [maxIBAN]byte
+	iban[0], iban[1] = cc[0], cc[1]
+	copy(iban[2:], v)
+	if !ibanChecksum(iban[:n]) {
+		return Finding{}, false
+	}
+	return Finding{
+		Kind: KindIBAN, Start: ccStart, End: id.num.end, Confidence: 0.95, Validated: true,
+		Rule: "spoken-iban", Value: append([]byte(nil), iban[:n]...),
+	}, true
 }

@@ -23,11 +23,17 @@ func (s *spokenID) digits() int { return s.num.n - s.letters }
 
 // spokenIDFillers may stand inside a spoken identifier without ending it:
 // hesitations and separators said aloud.
-var spokenIDFillers = newWordList(`
-uh um uhm er erm eh ehm äh ähm öh euh hmm mm
+var spokenIDFillers = newWordList(hesitationWords + `
 dash hyphen minus strich bindestrich tiret trait guion guión trattino traço hífen hifen streepje
 slash barra
 `)
+
+// hesitationWords are the fillers among spokenIDFillers; the others are
+// separators, which mark a group boundary.
+const hesitationWords = `uh um uhm er erm eh ehm äh ähm öh euh hmm mm`
+
+// spokenHesitations filters lookups of hesitationWords.
+var spokenHesitations = newWordList(hesitationWords)
 
 // letterNames are the names of letters that speech recognition writes as
 // words ("uve", "ka", "esse"). Only accepted inside an identifier, since many
@@ -38,10 +44,10 @@ var letterNames = func() map[string]byte {
 		l     byte
 		names string
 	}{
-		{'B', "be bé bi"}, {'C', "ce cé ci"}, {'F', "efe effe"}, {'G', "ge gé gi"},
+		{'B', "be bé bi"}, {'C', "ce cé ci"}, {'D', "de dé"}, {'F', "efe effe"}, {'G', "ge gé gi"},
 		{'H', "hache acca ache"}, {'J', "jota ji"}, {'K', "ka"}, {'L', "ele elle"},
-		{'M', "eme emme"}, {'N', "ene enne"}, {'P', "pé pi"}, {'Q', "cu qu"},
-		{'R', "erre"}, {'S', "ese esse"}, {'V', "uve vu vé vau"}, {'W', "doble-uve"},
+		{'M', "eme emme"}, {'N', "ene enne"}, {'P', "pe pé pi"}, {'Q', "cu qu"},
+		{'R', "erre"}, {'S', "ese esse"}, {'T', "te té"}, {'V', "uve vu vé vau"}, {'W', "doble-uve"},
 		{'X', "equis ics ixe"}, {'Y', "ypsilon ipsilon"}, {'Z', "zeta zède zed zet"},
 	} {
 		for i, n := 0, e.names; i < len(n); {
@@ -89,18 +95,33 @@ func readSpokenID(text []byte, i int) spokenID {
 		if !ok {
 			break
 		}
-		if s.items > 0 && spokenIDFillers.has(f) {
+		// "um" is a hesitation in English and one in Portuguese: the number wins.
+		if _, isNum := numberWords[string(f)]; s.items > 0 && !isNum && spokenIDFillers.has(f) {
 			i = te
 			if stop {
 				break
 			}
 			continue
 		}
-		if l, isLetter := g.letter(f, s.items > 0); isLetter {
+		l, isLetter := g.letter(f, s.items > 0)
+		if !isLetter && s.items > 0 {
+			// "double u", "doble uve": W, not a doubled digit.
+			if nw, ok := numberWords[string(f)]; ok && nw.kind == wordRepeat && nw.val == 2 {
+				if ns, ne := nextToken(text, te); ns < ne {
+					us, ue, ustop := trimWord(text, ns, ne)
+					var b2 [8]byte
+					if u, ok := foldWord(b2[:0], text[us:ue]); ok && (string(u) == "u" || string(u) == "uve") {
+						l, isLetter, we, te, stop = 'W', true, ue, ne, ustop
+					}
+				}
+			}
+		}
+		if isLetter {
 			if !g.flushTens() || !g.num.add(l) {
 				break
 			}
 			g.lastUnit, g.afterHundr, g.joined, g.joinOnly = -1, false, false, false
+			g.lastWord, g.inThou = false, false
 			s.letters++
 			// "b as in boy": step over the spelling word.
 			if ns, ne := nextToken(text, te); !stop && ns < ne {
