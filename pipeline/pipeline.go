@@ -34,6 +34,7 @@ type Pipeline struct {
 	roll      sinks.Roll
 	exitAtEnd bool
 	stats     *Stats
+	cluster   Cluster
 }
 
 // DeadLetters sends a record that cannot be processed to the dead-letter
@@ -62,10 +63,14 @@ func New(cfg config.Config, d Deps) (*Pipeline, error) {
 	if err != nil {
 		return nil, err
 	}
+	cl, err := NewCluster(cfg.Kafka)
+	if err != nil {
+		return nil, err
+	}
 	return &Pipeline{
 		cfg: cfg, log: d.Log, policy: pol, optOuts: newOptOuts(), sink: d.Sink, dlq: d.DeadLetters,
 		roll:      sinks.Roll{MaxRows: cfg.Output.BatchRows, MaxBytes: int64(cfg.Output.BatchBytes), MaxAge: cfg.Output.BatchAge},
-		exitAtEnd: d.ExitAtEnd, stats: &Stats{},
+		exitAtEnd: d.ExitAtEnd, stats: &Stats{}, cluster: cl,
 	}, nil
 }
 
@@ -78,14 +83,14 @@ func (p *Pipeline) Stats() *Stats { return p.stats }
 func (p *Pipeline) Run(ctx context.Context) error {
 	k := p.cfg.Kafka
 	topics := []string{k.Topics.Conversations, k.Topics.Feedback}
-	src := &source{brokers: k.Brokers, group: k.Group, topics: topics, session: k.SessionTimeout, heartbeat: k.HeartbeatInterval, log: p.log, assigned: &p.stats.Assigned}
+	src := &source{cluster: p.cluster, group: k.Group, topics: topics, session: k.SessionTimeout, heartbeat: k.HeartbeatInterval, log: p.log, assigned: &p.stats.Assigned}
 	// A bad record must never stop the pipeline, so the dead-letter topic
 	// must exist before the first one turns up.
-	if _, err := offsetRanges(ctx, k.Brokers, []string{k.Topics.DeadLetter}); err != nil {
+	if _, err := offsetRanges(ctx, p.cluster, []string{k.Topics.DeadLetter}); err != nil {
 		return fmt.Errorf("dead-letter topic %s (create it before starting): %w", k.Topics.DeadLetter, err)
 	}
 	if p.exitAtEnd {
-		ends, err := offsetRanges(ctx, k.Brokers, topics)
+		ends, err := offsetRanges(ctx, p.cluster, topics)
 		if err != nil {
 			return fmt.Errorf("end offsets: %w", err)
 		}
@@ -99,7 +104,7 @@ func (p *Pipeline) Run(ctx context.Context) error {
 	//    is consumed, then followed for as long as we run (optouts.go).
 	ready := make(chan struct{})
 	g.Go(func() error {
-		return p.optOuts.follow(stopOptOuts, k.Brokers, k.Topics.OptOuts, p.cfg.MaxRecordBytes, p.log, ready)
+		return p.optOuts.follow(stopOptOuts, p.cluster, k.Topics.OptOuts, p.cfg.MaxRecordBytes, p.log, ready)
 	})
 	g.Go(func() error {
 		defer cancel() // the opt-out follower stops with the consumer
@@ -142,7 +147,7 @@ func (p *Pipeline) consume(ctx context.Context, c *claim) error {
 			p.log.Warn("commit", "topic", c.topic, "partition", c.partition, "err", err)
 		}
 	}
-	r, err := c.reader(p.cfg.Kafka.Brokers, from)
+	r, err := c.reader(p.cluster, from)
 	if err != nil {
 		return err
 	}
