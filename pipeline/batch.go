@@ -15,6 +15,7 @@ type batch struct {
 	bytes   int64
 	started time.Time
 	counts  counts
+	tally   tally // by type and outcome, for metrics
 	// fetchCtx ends when the open batch is due by age; nil while empty.
 	fetchCtx context.Context
 	cancel   context.CancelFunc

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"sync/atomic"
 	"time"
 
 	"github.com/segmentio/kafka-go"
@@ -14,6 +15,7 @@ import (
 	"github.com/convanon/convanon/internal/config"
 	"github.com/convanon/convanon/internal/events"
 	"github.com/convanon/convanon/internal/keys"
+	"github.com/convanon/convanon/internal/metrics"
 	"github.com/convanon/convanon/sinks"
 )
 
@@ -35,6 +37,8 @@ type Pipeline struct {
 	exitAtEnd bool
 	stats     *Stats
 	cluster   Cluster
+	metrics   *metrics.Metrics
+	loaded    atomic.Bool // the opt-out table is loaded
 }
 
 // DeadLetters sends a record that cannot be processed to the dead-letter
@@ -51,6 +55,8 @@ type Deps struct {
 	Sink        sinks.Sink
 	DeadLetters DeadLetters
 	Log         *slog.Logger
+	// Metrics receives the pipeline's metrics; nil exports none.
+	Metrics *metrics.Metrics
 	// ExitAtEnd stops Run, cleanly, once every partition it holds has been
 	// consumed, written and committed up to its end offset at start-up.
 	ExitAtEnd bool
@@ -67,15 +73,38 @@ func New(cfg config.Config, d Deps) (*Pipeline, error) {
 	if err != nil {
 		return nil, err
 	}
+	m := d.Metrics
+	if m == nil {
+		m = metrics.Discard()
+	}
 	return &Pipeline{
 		cfg: cfg, log: d.Log, policy: pol, optOuts: newOptOuts(), sink: d.Sink, dlq: d.DeadLetters,
 		roll:      sinks.Roll{MaxRows: cfg.Output.BatchRows, MaxBytes: int64(cfg.Output.BatchBytes), MaxAge: cfg.Output.BatchAge},
-		exitAtEnd: d.ExitAtEnd, stats: &Stats{}, cluster: cl,
+		exitAtEnd: d.ExitAtEnd, stats: &Stats{}, cluster: cl, metrics: m,
 	}, nil
 }
 
 // Stats returns the pipeline's live counters.
 func (p *Pipeline) Stats() *Stats { return p.stats }
+
+// errNotReady says why an instance is not ready; it holds no identifier.
+var (
+	errOptOutsLoading = errors.New("opt-out table not loaded yet")
+	errNoPartitions   = errors.New("no partitions assigned")
+)
+
+// Ready returns nil once the opt-out table is loaded and the instance holds
+// partitions, for /readyz. An instance of a group with more instances than
+// partitions is never ready: it is a standby.
+func (p *Pipeline) Ready() error {
+	switch {
+	case !p.loaded.Load():
+		return errOptOutsLoading
+	case p.stats.Assigned.Load() == 0:
+		return errNoPartitions
+	}
+	return nil
+}
 
 // Run consumes until ctx is done (or, with ExitAtEnd, until the start-up end
 // offsets are reached), then flushes and commits what it holds and leaves
@@ -110,6 +139,7 @@ func (p *Pipeline) Run(ctx context.Context) error {
 		defer cancel() // the opt-out follower stops with the consumer
 		select {
 		case <-ready:
+			p.loaded.Store(true)
 		case <-gctx.Done():
 			return nil
 		}
@@ -154,6 +184,11 @@ func (p *Pipeline) consume(ctx context.Context, c *claim) error {
 	defer r.Close()
 	p.log.Debug("partition started", "topic", c.topic, "partition", c.partition, "offset", pos)
 
+	lag, dropLag := lagGauge(p.metrics, c.topic, c.partition)
+	defer dropLag()
+	p.metrics.Assigned.Inc()
+	defer p.metrics.Assigned.Dec()
+
 	w := newWorker()
 	b := newBatch(c.topicPartition)
 	defer b.reset()
@@ -184,6 +219,7 @@ func (p *Pipeline) consume(ctx context.Context, c *claim) error {
 			return fmt.Errorf("fetch %s/%d: %w", c.topic, c.partition, err)
 		default:
 			pos = msg.Offset + 1
+			lag.Set(float64(max(msg.HighWaterMark-pos, 0)))
 			if read++; read == 256 { // progress, without a shared write per record
 				p.stats.Read.Add(read)
 				read = 0
@@ -213,6 +249,7 @@ func (p *Pipeline) handle(ctx context.Context, w *worker, b *batch, msg kafka.Me
 	// 5. Decode: typed, bounded, UTF-8 checked (internal/events).
 	ev, err := events.Decode(msg.Value, p.cfg.MaxRecordBytes)
 	if err != nil {
+		b.tally.add(0, outDeadLetter)
 		return p.deadLetter(ctx, b, msg, err) // bad records never stop the partition
 	}
 	// 6. Policy: opt-outs in force now, then the tenant's configuration.
@@ -220,9 +257,11 @@ func (p *Pipeline) handle(ctx context.Context, w *worker, b *batch, msg kafka.Me
 	switch admit(&ev, tp, p.optOuts) {
 	case dropOptOut:
 		b.counts.optOut++
+		b.tally.add(ev.Type, outOptOut)
 		return nil
 	case dropPolicy:
 		b.counts.policy++
+		b.tally.add(ev.Type, outPolicy)
 		return nil
 	}
 	// 7. Anonymize into rows (transform.go, anonymize.go).
@@ -231,21 +270,27 @@ func (p *Pipeline) handle(ctx context.Context, w *worker, b *batch, msg kafka.Me
 	case events.TypeMessage:
 		row, err := w.message(&ev, tp, lin, &b.counts)
 		if err != nil {
+			b.tally.add(ev.Type, outDeadLetter)
 			return p.deadLetter(ctx, b, msg, err)
 		}
+		b.tally.add(ev.Type, outWritten)
 		b.out.Messages = append(b.out.Messages, row)
 		b.counts.messages++
 	case events.TypeDecision:
 		row, err := w.decision(&ev, tp, lin, &b.counts)
 		if err != nil {
+			b.tally.add(ev.Type, outDeadLetter)
 			return p.deadLetter(ctx, b, msg, err)
 		}
+		b.tally.add(ev.Type, outWritten)
 		b.out.Decisions = append(b.out.Decisions, row)
 		b.counts.decisions++
 	case events.TypeFeedback:
 		b.counts.feedback++ // aggregated by the stats datasets (issue 6)
+		b.tally.add(ev.Type, outAggregated)
 	case events.TypeUsage:
 		b.counts.usage++
+		b.tally.add(ev.Type, outAggregated)
 	}
 	return nil
 }
@@ -275,12 +320,16 @@ func (p *Pipeline) flush(ctx context.Context, c *claim, b *batch) error {
 	if err := p.sink.Write(ctx, b.out); err != nil {
 		return fmt.Errorf("write %s/%d offsets %d-%d: %w", c.topic, c.partition, b.out.First, b.out.Last, err)
 	}
+	p.metrics.BatchSeconds.Observe(time.Since(start).Seconds())
+	committing := time.Now()
 	if err := c.commit(b.out.Last + 1); err != nil {
 		// Harmless: the output is durable and Recover resumes after it.
 		p.log.Warn("commit", "topic", c.topic, "partition", c.partition, "err", err)
 	}
+	p.metrics.CommitSeconds.Observe(time.Since(committing).Seconds())
 	p.log.Info("batch written", "topic", c.topic, "partition", c.partition, "first", b.out.First, "last", b.out.Last,
 		"rows", b.out.Rows(), "took", time.Since(start).Round(time.Microsecond))
+	observeBatch(p.metrics, c.topic, &b.tally, &b.counts)
 	b.counts.addTo(p.stats)
 	b.reset()
 	return nil

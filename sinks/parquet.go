@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"path"
 	"slices"
@@ -17,6 +18,7 @@ import (
 	"github.com/parquet-go/parquet-go/compress/zstd"
 
 	"github.com/convanon/convanon/internal/events"
+	"github.com/convanon/convanon/internal/metrics"
 )
 
 // Directories of the commit protocol under the output root. Their leading
@@ -41,6 +43,9 @@ type ParquetOptions struct {
 	// Logger receives lifecycle logs (batches recovered, files committed at
 	// debug level); nil discards them.
 	Logger *slog.Logger
+	// Metrics receives rows and bytes committed by dataset; nil exports
+	// none.
+	Metrics *metrics.Metrics
 }
 
 // Parquet is the dataset sink: each Write turns one batch into zstd
@@ -78,6 +83,7 @@ type Parquet struct {
 	codec *zstd.Codec
 	wopts []parquet.WriterOption
 	log   *slog.Logger
+	m     *metrics.Metrics
 
 	mu     sync.Mutex
 	next   map[topicPartition]int64 // offset after the last durable batch, -1 for none
@@ -109,6 +115,7 @@ func NewParquet(fsys FS, opts ParquetOptions) *Parquet {
 			parquet.CreatedBy("convanon", "", ""),
 		},
 		log:  log,
+		m:    cmp.Or(opts.Metrics, metrics.Discard()),
 		next: map[topicPartition]int64{},
 	}
 }
@@ -126,6 +133,7 @@ type manifestFile struct {
 	Staging string `json:"staging"`
 	Final   string `json:"final"`
 	Rows    int    `json:"rows"`
+	Bytes   int64  `json:"bytes,omitempty"`
 }
 
 func stagingDir(topic string, partition int) string {
@@ -331,9 +339,11 @@ func (s *Parquet) write(ctx context.Context, b *Batch) error {
 			Final:   path.Join(p.Dataset, p.Partition, fmt.Sprintf("%s-%d-%s.parquet", b.Topic, b.Partition, rng)),
 			Rows:    p.Rows.Len(),
 		}
-		if err := s.writeFile(f.Staging, p.Rows); err != nil {
+		n, err := s.writeFile(f.Staging, p.Rows)
+		if err != nil {
 			return err
 		}
+		f.Bytes = n
 		m.Files = append(m.Files, f)
 	}
 	if len(parts) > 0 {
@@ -351,6 +361,10 @@ func (s *Parquet) write(ctx context.Context, b *Batch) error {
 	}
 	if err := s.prune(b.Topic, b.Partition, rng+".json"); err != nil {
 		return err
+	}
+	for i, f := range m.Files {
+		s.m.RowsWritten.WithLabelValues(parts[i].Dataset).Add(float64(f.Rows))
+		s.m.BytesWritten.WithLabelValues(parts[i].Dataset).Add(float64(f.Bytes))
 	}
 	s.log.Debug("batch committed", "topic", b.Topic, "partition", b.Partition,
 		"first_offset", b.First, "last_offset", b.Last, "files", len(m.Files), "rows", b.Rows())
@@ -382,19 +396,33 @@ func (s *Parquet) commit(m manifest, rng string) error {
 	return s.fs.SyncDir(mdir)
 }
 
-func (s *Parquet) writeFile(name string, rows Rows) error {
+// writeFile writes rows to the file name and returns its size.
+func (s *Parquet) writeFile(name string, rows Rows) (int64, error) {
 	f, err := s.fs.Create(name)
 	if err != nil {
-		return err
+		return 0, err
 	}
-	if err := rows.writeParquet(f, s.wopts); err != nil {
+	cw := &countingWriter{w: f}
+	if err := rows.writeParquet(cw, s.wopts); err != nil {
 		f.Close()
-		return fmt.Errorf("%s: %w", name, err)
+		return 0, fmt.Errorf("%s: %w", name, err)
 	}
 	if err := syncClose(f); err != nil {
-		return fmt.Errorf("%s: %w", name, err)
+		return 0, fmt.Errorf("%s: %w", name, err)
 	}
-	return nil
+	return cw.n, nil
+}
+
+// countingWriter counts the bytes written through it.
+type countingWriter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *countingWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	return n, err
 }
 
 func syncClose(f File) error {
