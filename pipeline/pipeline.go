@@ -51,7 +51,7 @@ type DeadLetters interface {
 // Deps are the pieces a Pipeline is built from.
 type Deps struct {
 	Engine      *detectors.Engine
-	Keys        *keys.Ring
+	Keys        keys.Source // a *keys.Ring, or a *keys.Watcher to rotate without a restart
 	Sink        sinks.Sink
 	DeadLetters DeadLetters
 	Log         *slog.Logger
