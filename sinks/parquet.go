@@ -72,6 +72,22 @@ type ParquetOptions struct {
 // batch (it is rewritten after the consumer seeks back) or all of it (it is
 // skipped, since the consumer seeks past it).
 //
+// On an FS without atomic rename (an object store: FS.Renames is false) the
+// commit is direct, relying on deterministic names instead of renames:
+//
+//  1. the intent _manifests/T/P/F-L.intent, listing every final name, is
+//     written;
+//  2. each file is written under its final name (an upload appears whole
+//     or not at all);
+//  3. the manifest _manifests/T/P/F-L.json is written: the batch is
+//     committed; then the intent and earlier manifests are removed.
+//
+// Recover deletes the files of every intent without a manifest (a batch
+// that crashed before step 3), so a replay, which writes the same names or,
+// cut differently, other names for the same offsets, never leaves a second
+// copy. Readers of an object store may see an uncommitted batch's files
+// from step 2 until the partition's next Recover, seconds after a crash.
+//
 // Readers see a partial batch only between the first and last rename of
 // step 3, a few milliseconds, or, after a crash inside step 3, until the
 // partition is assigned again and Recover runs.
@@ -84,6 +100,9 @@ type Parquet struct {
 	wopts []parquet.WriterOption
 	log   *slog.Logger
 	m     *metrics.Metrics
+	// direct commits without renames: files go straight to their final
+	// names and an intent record lists them first (object stores).
+	direct bool
 
 	mu     sync.Mutex
 	next   map[topicPartition]int64 // offset after the last durable batch, -1 for none
@@ -114,9 +133,10 @@ func NewParquet(fsys FS, opts ParquetOptions) *Parquet {
 			parquet.WriteBufferSize(256 << 10),
 			parquet.CreatedBy("convanon", "", ""),
 		},
-		log:  log,
-		m:    cmp.Or(opts.Metrics, metrics.Discard()),
-		next: map[topicPartition]int64{},
+		log:    log,
+		m:      cmp.Or(opts.Metrics, metrics.Discard()),
+		direct: !fsys.Renames(),
+		next:   map[topicPartition]int64{},
 	}
 }
 
@@ -130,7 +150,7 @@ type manifest struct {
 }
 
 type manifestFile struct {
-	Staging string `json:"staging"`
+	Staging string `json:"staging,omitempty"` // empty when written in place (direct commit)
 	Final   string `json:"final"`
 	Rows    int    `json:"rows"`
 	Bytes   int64  `json:"bytes,omitempty"`
@@ -168,6 +188,12 @@ func (s *Parquet) recover(ctx context.Context, topic string, partition int) (int
 	mdir := manifestDir(topic, partition)
 	names, err := s.fs.List(mdir)
 	if err != nil {
+		return 0, err
+	}
+	if err := s.undoIntents(mdir, names); err != nil {
+		return 0, err
+	}
+	if names, err = s.fs.List(mdir); err != nil { // undoIntents may have removed some
 		return 0, err
 	}
 	next := int64(-1)
@@ -224,6 +250,57 @@ func (s *Parquet) recover(ctx context.Context, topic string, partition int) (int
 	return next, nil
 }
 
+// undoIntents handles the intent records of direct commits: an intent
+// whose manifest exists belongs to a committed batch and is removed; one
+// without a manifest belongs to a batch that crashed before its commit, so
+// every file it names (written in place, perhaps torn) is deleted first.
+func (s *Parquet) undoIntents(mdir string, names []string) error {
+	for _, name := range names {
+		rng, ok := strings.CutSuffix(name, intentSuffix)
+		if !ok {
+			continue
+		}
+		full := path.Join(mdir, name)
+		final := path.Join(mdir, rng+".json")
+		committed, err := s.fs.Exists(final)
+		if err != nil {
+			return err
+		}
+		if committed {
+			// A manifest torn by a crash (only a store that exposes partial
+			// uploads could tear one) does not commit its batch.
+			if _, err := s.readManifest(final); err != nil {
+				if err := s.fs.Remove(final); err != nil {
+					return err
+				}
+				committed = false
+			}
+		}
+		if !committed {
+			m, err := s.readManifest(full)
+			if err != nil {
+				// A torn intent: its batch wrote no file yet, since files
+				// are written only once the intent is complete.
+				m = manifest{}
+			}
+			for _, f := range m.Files {
+				if err := s.fs.Remove(f.Final); err != nil {
+					return err
+				}
+			}
+			s.log.Info("uncommitted batch removed", "manifest", full, "files", len(m.Files))
+		}
+		if err := s.fs.Remove(full); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// intentSuffix names a direct commit's intent record, F-L.intent: the
+// manifest of a batch whose files are being written in place.
+const intentSuffix = ".intent"
+
 func (s *Parquet) readManifest(name string) (manifest, error) {
 	var m manifest
 	b, err := s.fs.ReadFile(name)
@@ -241,6 +318,9 @@ func (s *Parquet) readManifest(name string) (manifest, error) {
 func (s *Parquet) finish(m manifest) error {
 	var dirs []string
 	for _, f := range m.Files {
+		if f.Staging == "" {
+			continue // written in place
+		}
 		ok, err := s.fs.Exists(f.Staging)
 		if err != nil {
 			return err
@@ -331,20 +411,33 @@ func (s *Parquet) write(ctx context.Context, b *Batch) error {
 	sdir := stagingDir(b.Topic, b.Partition)
 	m := manifest{Topic: b.Topic, Partition: b.Partition, First: b.First, Last: b.Last}
 	for i, p := range parts {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
 		f := manifestFile{
 			Staging: fmt.Sprintf("%s/%s.%d.parquet", sdir, rng, i),
 			Final:   path.Join(p.Dataset, p.Partition, fmt.Sprintf("%s-%d-%s.parquet", b.Topic, b.Partition, rng)),
 			Rows:    p.Rows.Len(),
 		}
-		n, err := s.writeFile(f.Staging, p.Rows)
+		if s.direct {
+			f.Staging = ""
+		}
+		m.Files = append(m.Files, f)
+	}
+	// Direct commit: the intent names every file before any is written, so
+	// Recover can delete what a crash left of an uncommitted batch.
+	if s.direct && len(parts) > 0 {
+		if err := s.put(path.Join(manifestDir(b.Topic, b.Partition), rng+intentSuffix), m); err != nil {
+			return err
+		}
+	}
+	for i, p := range parts {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		f := &m.Files[i]
+		n, err := s.writeFile(cmp.Or(f.Staging, f.Final), p.Rows)
 		if err != nil {
 			return err
 		}
 		f.Bytes = n
-		m.Files = append(m.Files, f)
 	}
 	if len(parts) > 0 {
 		if err := s.fs.SyncDir(sdir); err != nil {
@@ -359,6 +452,11 @@ func (s *Parquet) write(ctx context.Context, b *Batch) error {
 	if err := s.finish(m); err != nil {
 		return err
 	}
+	if s.direct && len(parts) > 0 {
+		if err := s.fs.Remove(path.Join(manifestDir(b.Topic, b.Partition), rng+intentSuffix)); err != nil {
+			return err
+		}
+	}
 	if err := s.prune(b.Topic, b.Partition, rng+".json"); err != nil {
 		return err
 	}
@@ -371,15 +469,31 @@ func (s *Parquet) write(ctx context.Context, b *Batch) error {
 	return nil
 }
 
-// commit makes the manifest durable under its final name.
+// commit makes the manifest durable under its final name: renamed into
+// place, or on an object store written there (an upload appears whole or
+// not at all).
 func (s *Parquet) commit(m manifest, rng string) error {
+	mdir := manifestDir(m.Topic, m.Partition)
+	if s.direct {
+		return s.put(path.Join(mdir, rng+".json"), m)
+	}
+	tmp := path.Join(mdir, rng+".json.tmp")
+	if err := s.put(tmp, m); err != nil {
+		return err
+	}
+	if err := s.fs.Rename(tmp, path.Join(mdir, rng+".json")); err != nil {
+		return err
+	}
+	return s.fs.SyncDir(mdir)
+}
+
+// put writes m as JSON to the file name and syncs it.
+func (s *Parquet) put(name string, m manifest) error {
 	data, err := json.Marshal(m)
 	if err != nil {
 		return fmt.Errorf("encode manifest: %w", err)
 	}
-	mdir := manifestDir(m.Topic, m.Partition)
-	tmp := path.Join(mdir, rng+".json.tmp")
-	f, err := s.fs.Create(tmp)
+	f, err := s.fs.Create(name)
 	if err != nil {
 		return err
 	}
@@ -390,10 +504,7 @@ func (s *Parquet) commit(m manifest, rng string) error {
 	if err := syncClose(f); err != nil {
 		return fmt.Errorf("manifest: %w", err)
 	}
-	if err := s.fs.Rename(tmp, path.Join(mdir, rng+".json")); err != nil {
-		return err
-	}
-	return s.fs.SyncDir(mdir)
+	return nil
 }
 
 // writeFile writes rows to the file name and returns its size.

@@ -22,6 +22,7 @@ import (
 	"github.com/convanon/convanon/internal/config"
 	"github.com/convanon/convanon/internal/demo"
 	"github.com/convanon/convanon/internal/keys"
+	"github.com/convanon/convanon/internal/metrics"
 	"github.com/convanon/convanon/pipeline"
 )
 
@@ -84,7 +85,7 @@ func runDemo(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("keys: %w", err)
 	}
-	p, stop, err := newPipeline(cfg, ring, log, true)
+	p, stop, err := newPipeline(cfg, ring, log, true, metrics.Discard())
 	if err != nil {
 		return err
 	}

@@ -8,10 +8,12 @@ package main
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
 	"os/signal"
+	"slices"
 	"syscall"
 )
 
@@ -20,6 +22,16 @@ import (
 type env struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
+	// lookupEnv reads an environment variable; nil reads the process's.
+	lookupEnv func(string) (string, bool)
+}
+
+// lookup reads the environment variable name.
+func (e env) lookup(name string) (string, bool) {
+	if e.lookupEnv == nil {
+		return os.LookupEnv(name)
+	}
+	return e.lookupEnv(name)
 }
 
 // command is one subcommand.
@@ -37,6 +49,12 @@ func commands() []command {
 		{"scan", "anonymize text or JSONL from files or standard input", runScan},
 		{"broker", "run an in-process Kafka-protocol broker for local development", runBroker},
 		{"eval", "measure detection quality and leaks on a labeled corpus", runEval},
+		{"config", "check the configuration, print it with secrets hidden, or document every setting", runConfig},
+		{"keys", "create a key file for pseudonymization keys", runKeys},
+		{"retention", "delete dataset partitions older than each dataset's retention (dry run by default)", runRetention},
+		{"forget", "erase one person's rows from the datasets", runForget},
+		{"audit", "re-scan the datasets for identifiers that should not be there", runAudit},
+		{"version", "print the version and build information", runVersion},
 	}
 }
 
@@ -71,6 +89,8 @@ func run(ctx context.Context, e env, args []string) int {
 		switch {
 		case err == nil:
 			return 0
+		case errors.Is(err, flag.ErrHelp) || errors.Is(err, errUsage) && slices.ContainsFunc(args[1:], isHelp):
+			return 0 // --help: the command printed its usage
 		case errors.Is(err, errFailed):
 			return 1
 		case errors.Is(err, errUsage):
@@ -86,11 +106,14 @@ func run(ctx context.Context, e env, args []string) int {
 	return 2
 }
 
+// isHelp reports whether a is a help flag.
+func isHelp(a string) bool { return a == "-h" || a == "--help" || a == "-help" }
+
 func usage(w io.Writer) {
 	fmt.Fprintln(w, "convanon turns raw conversation logs into training data that is safe to use.")
 	fmt.Fprintln(w, "\nUsage: convanon <command> [flags]\n\nCommands:")
 	for _, c := range commands() {
-		fmt.Fprintf(w, "  %-8s %s\n", c.name, c.summary)
+		fmt.Fprintf(w, "  %-9s %s\n", c.name, c.summary)
 	}
 	fmt.Fprintln(w, "\nRun 'convanon <command> --help' for a command's flags.")
 }

@@ -309,29 +309,8 @@ func (c *Config) Validate() error {
 	if c.Kafka.HeartbeatInterval <= 0 || c.Kafka.HeartbeatInterval*3 > c.Kafka.SessionTimeout {
 		add("kafka.heartbeat_interval: %s; must be positive and at most a third of kafka.session_timeout (%s)", c.Kafka.HeartbeatInterval, c.Kafka.SessionTimeout)
 	}
-	switch {
-	case c.Output.Dir == "" && c.Output.URL == "":
-		add("output.dir: empty; name the dataset root directory (or set output.url for an object store)")
-	case c.Output.Dir != "" && c.Output.URL != "":
-		add("output.url: set together with output.dir; set only one")
-	case c.Output.URL != "":
-		if scheme, _, ok := strings.Cut(c.Output.URL, "://"); !ok || !slices.Contains(URLSchemes, scheme) {
-			add("output.url: not a store URL; scheme one of %s", strings.Join(URLSchemes, ", "))
-		}
-	}
-	for _, ds := range sortedKeys(c.Output.Retention) {
-		if d := c.Output.Retention[ds]; d < 24*time.Hour {
-			add("output.retention.%s: %s; must be 24h (1d) or more", ds, d)
-		}
-	}
-	if c.Output.BatchRows < 1 {
-		add("output.batch_rows: %d; must be 1 or more", c.Output.BatchRows)
-	}
-	if c.Output.BatchBytes < 1<<10 {
-		add("output.batch_bytes: %d; must be 1024 or more", c.Output.BatchBytes)
-	}
-	if c.Output.BatchAge < 10*time.Millisecond {
-		add("output.batch_age: %s; must be 10ms or more", c.Output.BatchAge)
+	if err := c.Output.Validate(); err != nil {
+		errs = append(errs, err)
 	}
 	if c.MaxRecordBytes < 1<<10 || c.MaxRecordBytes > 64<<20 {
 		add("max_record_bytes: %d; must be between 1024 and 67108864", c.MaxRecordBytes)
@@ -389,6 +368,38 @@ func (k Keys) validate() []error {
 		errs = append(errs, fmt.Errorf("keys.reload: %s; 0 (off) or 100ms or more", k.Reload))
 	}
 	return errs
+}
+
+// Validate reports every problem in the output settings; lifecycle
+// commands that need no Kafka check only these.
+func (o Output) Validate() error {
+	var errs []error
+	add := func(format string, a ...any) { errs = append(errs, fmt.Errorf(format, a...)) }
+	switch {
+	case o.Dir == "" && o.URL == "":
+		add("output.dir: empty; name the dataset root directory (or set output.url for an object store)")
+	case o.Dir != "" && o.URL != "":
+		add("output.url: set together with output.dir; set only one")
+	case o.URL != "":
+		if scheme, _, ok := strings.Cut(o.URL, "://"); !ok || !slices.Contains(URLSchemes, scheme) {
+			add("output.url: not a store URL; scheme one of %s", strings.Join(URLSchemes, ", "))
+		}
+	}
+	for _, ds := range sortedKeys(o.Retention) {
+		if d := o.Retention[ds]; d < 24*time.Hour {
+			add("output.retention.%s: %s; must be 24h (1d) or more", ds, d)
+		}
+	}
+	if o.BatchRows < 1 {
+		add("output.batch_rows: %d; must be 1 or more", o.BatchRows)
+	}
+	if o.BatchBytes < 1<<10 {
+		add("output.batch_bytes: %d; must be 1024 or more", o.BatchBytes)
+	}
+	if o.BatchAge < 10*time.Millisecond {
+		add("output.batch_age: %s; must be 10ms or more", o.BatchAge)
+	}
+	return errors.Join(errs...)
 }
 
 // URLSchemes are the object-store URL schemes output.url accepts.
