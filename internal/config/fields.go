@@ -207,7 +207,7 @@ func (v *overrideValue) IsBoolFlag() bool { return v.f.Type == "bool" }
 func RegisterFlags(fs *flag.FlagSet) *Overrides {
 	o := &Overrides{set: map[string]string{}}
 	for _, f := range Fields() {
-		usage := f.Doc + " (env " + f.Env + ")"
+		usage := f.Doc + " (`" + f.Type + "`; env " + f.Env + ")"
 		fs.Var(&overrideValue{o: o, f: f}, f.Flag, usage)
 	}
 	return o
