@@ -196,7 +196,7 @@ func TestForget(t *testing.T) {
 			KeyID: kid, Lineage: events.Lineage{SourceTopic: "conversations", SourceOffset: off}}
 	}
 	writeDataset(t, dir, sinks.Batch{Topic: "conversations", First: 0, Last: 5,
-		Messages: []events.MessageRow{msg(0, day1, "u-42", "c-1"), msg(1, day1, "u-7", "c-2"), msg(2, day2, "u-42", "c-3")},
+		Messages:  []events.MessageRow{msg(0, day1, "u-42", "c-1"), msg(1, day1, "u-7", "c-2"), msg(2, day2, "u-42", "c-3")},
 		Decisions: []events.DecisionRow{dec(3, day1, "c-1"), dec(4, day1, "c-2"), dec(5, day2, "c-3")},
 	})
 	vars := map[string]string{}
