@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"os"
 	"runtime"
+	"runtime/pprof"
 	"slices"
 	"time"
 
@@ -15,6 +16,7 @@ import (
 	"github.com/twmb/franz-go/pkg/kfake"
 
 	"github.com/convanon/convanon/detectors"
+	"github.com/convanon/convanon/detectors/langid"
 	"github.com/convanon/convanon/internal/config"
 	"github.com/convanon/convanon/internal/demo"
 	"github.com/convanon/convanon/internal/events"
@@ -34,6 +36,7 @@ func runPipeline(stdout, stderr io.Writer, args []string) error {
 	fs.SetOutput(stderr)
 	n := fs.Int("events", 50000, "events in the stream")
 	seed := fs.Uint64("seed", 1, "random seed of the stream")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the GOMAXPROCS=1 run to this file")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -62,13 +65,22 @@ func runPipeline(stdout, stderr io.Writer, args []string) error {
 	if err != nil {
 		return fmt.Errorf("keys: %w", err)
 	}
+	lid, err := langid.New(nil)
+	if err != nil {
+		return fmt.Errorf("langid: %w", err)
+	}
 
 	fmt.Fprintf(stdout, "pipeline: %d events (%d detectors), broker in process\n", len(s.Events), len(eng.Detectors()))
 	var perCore1 float64
 	for _, procs := range []int{1, 2} {
 		runtime.GOMAXPROCS(procs)
 		runtime.GC()
-		r, err := onePipelineRun(addrs, eng, ring, fmt.Sprintf("bench-%d", procs))
+		stop, err := startProfile(*cpuProfile, procs == 1)
+		if err != nil {
+			return err
+		}
+		r, err := onePipelineRun(addrs, eng, lid, ring, fmt.Sprintf("bench-%d", procs))
+		stop()
 		if err != nil {
 			return err
 		}
@@ -93,7 +105,7 @@ type pipelineRun struct {
 }
 
 // onePipelineRun consumes the whole stream with a fresh group and output.
-func onePipelineRun(addrs []string, eng *detectors.Engine, ring *keys.Ring, group string) (pipelineRun, error) {
+func onePipelineRun(addrs []string, eng *detectors.Engine, lid *langid.Detector, ring *keys.Ring, group string) (pipelineRun, error) {
 	dir, err := os.MkdirTemp("", "convanon-bench-")
 	if err != nil {
 		return pipelineRun{}, err
@@ -113,7 +125,7 @@ func onePipelineRun(addrs []string, eng *detectors.Engine, ring *keys.Ring, grou
 		return pipelineRun{}, err
 	}
 	defer dlq.Close()
-	p, err := pipeline.New(cfg, pipeline.Deps{Engine: eng, Keys: ring, Sink: sinks.NewParquet(fsys, sinks.ParquetOptions{}),
+	p, err := pipeline.New(cfg, pipeline.Deps{Engine: eng, Langs: lid, Keys: ring, Sink: sinks.NewParquet(fsys, sinks.ParquetOptions{}),
 		DeadLetters: dlq, Log: slog.New(slog.DiscardHandler), ExitAtEnd: true})
 	if err != nil {
 		return pipelineRun{}, err
@@ -164,4 +176,24 @@ func produceAll(addrs []string, recs []demo.Record) error {
 		}
 	}
 	return nil
+}
+
+// startProfile starts a CPU profile into path when on and path is set, and
+// returns the function that stops it.
+func startProfile(path string, on bool) (func(), error) {
+	if path == "" || !on {
+		return func() {}, nil
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, fmt.Errorf("cpu profile: %w", err)
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("cpu profile: %w", err)
+	}
+	return func() {
+		pprof.StopCPUProfile()
+		f.Close()
+	}, nil
 }

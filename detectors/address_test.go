@@ -21,6 +21,28 @@ func TestAddressTruePositives(t *testing.T) {
 		{"pt rua", "pt", "moro na Rua Augusta, 100, apto 12", "Rua Augusta, 100, apto 12"},
 		{"pt cep", "pt", "Avenida Paulista 1578, 01310-100 São Paulo", "Avenida Paulista 1578, 01310-100 São Paulo"},
 		{"nl", "nl", "ik woon op Kalverstraat 12, 1012 AB Amsterdam", "Kalverstraat 12, 1012 AB Amsterdam"},
+		{"c/o and unit abbreviation", "en", "please send it c/o Maria Lopez, 45 Oak Avenue, Apt. 3, Denver, CO 80202 thanks", "c/o Maria Lopez, 45 Oak Avenue, Apt. 3, Denver, CO 80202"},
+		{"unit before number", "en", "Flat 2, 17 Kings Road, Brighton BN1 1NA", "Flat 2, 17 Kings Road, Brighton BN1 1NA"},
+		{"line breaks", "en", "Jane Doe\n221 Baker Street\nLondon NW1 6XE\nthanks", "221 Baker Street\nLondon NW1 6XE"},
+		{"po box", "en", "my address is P.O. Box 4410, Austin, TX 78701", "P.O. Box 4410, Austin, TX 78701"},
+		{"postfach", "de", "Postfach 10 01 23, 60301 Frankfurt am Main", "Postfach 10 01 23, 60301 Frankfurt am Main"},
+		{"apartado", "es", "escriban al Apartado de correos 118, 46080 Valencia", "Apartado de correos 118, 46080 Valencia"},
+		{"caixa postal", "pt", "Caixa Postal 2201, 30110-010 Belo Horizonte", "Caixa Postal 2201, 30110-010 Belo Horizonte"},
+		{"postbus", "nl", "stuur het naar Postbus 2020, 3500 GA Utrecht.", "Postbus 2020, 3500 GA Utrecht"},
+		{"br bairro state", "pt", "Rua da Consolação, 222 - Consolação, São Paulo - SP, 01302-000", "Rua da Consolação, 222 - Consolação, São Paulo - SP, 01302-000"},
+		{"es floor side", "es", "Calle de Alcalá 45, 2º izq., 28014 Madrid", "Calle de Alcalá 45, 2º izq., 28014 Madrid"},
+		{"de str. and floor", "de", "Schillerstr. 12, 2. OG links, 80336 München", "Schillerstr. 12, 2. OG links, 80336 München"},
+		{"fr floor", "fr", "14 rue des Lilas, 3e étage, 69003 Lyon", "14 rue des Lilas, 3e étage, 69003 Lyon"},
+		{"it interno", "it", "Via dei Mille 8, int. 5, 20129 Milano", "Via dei Mille 8, int. 5, 20129 Milano"},
+		{"mx colonia", "es", "en Calzada de Tlalpan 550, Col. Moderna, 03510 Ciudad de México", "Calzada de Tlalpan 550, Col. Moderna, 03510 Ciudad de México"},
+		{"untyped de", "de", "bitte an Im Winkel 4, 53111 Bonn", "Im Winkel 4, 53111 Bonn"},
+		{"untyped ie eircode", "en", "it's 7 Seaview Heights, Galway H91 E2K3, Ireland", "7 Seaview Heights, Galway H91 E2K3, Ireland"},
+		{"lower case after cue", "en", "i live at 12 elm street now", "12 elm street"},
+		{"co plate", "es", "enviar a Calle 50 #12-34, Bogotá por favor", "Calle 50 #12-34, Bogotá"},
+		{"co plate spaced", "es", "Carrera 7 # 45-10, Medellín", "Carrera 7 # 45-10, Medellín"},
+		{"untyped after cue", "de", "Ich wohne Unter den Linden 77 in Berlin", "Unter den Linden 77"},
+		{"catalan street type", "es", "Please ship to Carrer de Mallorca 401, 08013 Barcelona", "Carrer de Mallorca 401, 08013 Barcelona"},
+		{"us floor and state", "en", "Our office moved to 55 Water St, 10th Floor, New York, NY 10041.", "55 Water St, 10th Floor, New York, NY 10041"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -40,6 +62,11 @@ func TestAddressTrueNegatives(t *testing.T) {
 		{"price", "it costs 12 Euro"},
 		{"version", "upgrade to Python 3 today"},
 		{"german prose", "wir fahren am 5 Mai nach Berlin"},
+		{"road number", "take Route 66, 1926 style"},
+		{"highway", "Highway 1, Big Sur"},
+		{"lower case without cue", "we need 2 new street lamps"},
+		{"gate", "Gate 12, Terminal 2"},
+		{"chapter", "Chapter 11, Section 3"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -55,6 +82,20 @@ func TestAddressNearMisses(t *testing.T) {
 		{"street word without number", "we walked down Main Street yesterday"},
 		{"number then lowercase words", "I need 12 eggs and street food"},
 		{"leading zero", "Calle Mayor 012"},
+		{"untyped without postal code", "the 3 Musketeers, Paris"},
+		{"name then year", "in Springfield 2019 was hot"},
+		{"unit without street", "Room 12, 75002 Paris"},
+		{"one capitalized noun, city then code", "I paid 45 Euro at Gate 7, Berlin 10115 is the PLZ"},
+		{"one capitalized noun, code", "Order 12345 shipped to Warehouse 7, 30301 Atlanta"},
+		{"name before comma and number", "send it to Maria Lopez, 45 boxes"},
+		{"title case prose", "He scored 3 Goals for Real Madrid, 28 Points in Total"},
+		{"seat", "Level 3, Section 8, Row 12, Seat 4"},
+		{"minutes from a street", "he lives on Park Avenue, 5 minutes from here"},
+		{"type without name", "Il y a 3 Rue dans ce quartier"},
+		{"german counts", "Ich habe 3 Kinder, 2 Hunde und 12345 Euro Schulden"},
+		{"episode", "Season 2, Episode 5 was great"},
+		{"product", "I upgraded to Windows 10 yesterday"},
+		{"ticket after street type", "Route 66 #12 is a song"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -62,6 +103,57 @@ func TestAddressNearMisses(t *testing.T) {
 				t.Errorf("Scan(%q) = %v, want none", tt.give, got)
 			}
 		})
+	}
+}
+
+func TestAddressSpoken(t *testing.T) {
+	tests := []struct{ name, give, want string }{
+		{"en chunks", "i live at one twenty three maple avenue in springfield", "one twenty three maple avenue"},
+		{"en oh and direction", "my address is two oh five east main street", "two oh five east main street"},
+		{"es floor", "mi dirección es paseo de gracia cuarenta y tres tercero primera", "paseo de gracia cuarenta y tres tercero primera"},
+		{"de compound", "ich wohne in der goethestraße zwölf in münchen", "goethestraße zwölf"},
+		{"fr postal in words", "j'habite au quarante-deux avenue des ternes soixante-quinze mille dix-sept paris", "quarante-deux avenue des ternes soixante-quinze mille dix-sept paris"},
+		{"it", "abito in corso italia trentadue a milano", "corso italia trentadue"},
+		{"pt unit", "moro na avenida atlântica mil e duzentos apartamento cento e dois", "avenida atlântica mil e duzentos apartamento cento e dois"},
+		{"nl", "ik woon aan de laan van meerdervoort honderd", "laan van meerdervoort honderd"},
+		{"en zip said", "ship to nine elm street boston massachusetts zero two one one six", "nine elm street boston massachusetts zero two one one six"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := scanOne(t, Address, Input{Text: []byte(tt.give), Spoken: true})
+			if diff := cmp.Diff([]spanWant{at(KindAddress, tt.give, tt.want)}, got); diff != "" {
+				t.Errorf("Scan(%q) mismatch (-want +got):\n%s", tt.give, diff)
+			}
+		})
+	}
+}
+
+func TestAddressSpokenNegatives(t *testing.T) {
+	tests := []struct{ name, give string }{
+		{"menu", "press one for billing two for support"},
+		{"counts", "i have two kids and three dogs"},
+		{"price then street", "it costs twenty two dollars on main street"},
+		{"verb between", "la calle mayor tiene tres bares"},
+		{"years", "vivo en la calle desde hace tres años"},
+		{"nl years", "we wonen op het plein al drie jaar"},
+		{"type without name", "digite dois para segunda via"},
+		{"road", "take route nine to exit twelve"},
+		{"minutes", "meet you at the avenue in ten minutes"},
+		{"floor alone", "we are on the fifth floor"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := scanOne(t, Address, Input{Text: []byte(tt.give), Spoken: true}); len(got) != 0 {
+				t.Errorf("Scan(%q) = %v, want none", tt.give, got)
+			}
+		})
+	}
+}
+
+func TestAddressWordsOnlyInTranscripts(t *testing.T) {
+	give := "i live at one twenty three maple avenue"
+	if got := scanOne(t, Address, Input{Text: []byte(give)}); len(got) != 0 {
+		t.Errorf("Scan(%q) without Spoken = %v, want none", give, got)
 	}
 }
 

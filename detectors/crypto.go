@@ -12,6 +12,8 @@ import (
 //     double-SHA-256 checksum must hold;
 //   - Bitcoin bech32 (segwit v0) and bech32m (taproot) addresses ("bc1…"),
 //     whose BCH checksum must hold;
+//   - Litecoin ("L…", "M…", "ltc1…"), Dogecoin ("D…") and Tron ("T…", as
+//     used by USDT on Tron) addresses, with the same checksums;
 //   - Ethereum addresses, "0x" and 40 hex digits: mixed case must pass the
 //     EIP-55 checksum and is validated; all lower or all upper case carries no
 //     checksum and is reported with lower confidence, unvalidated.
@@ -33,7 +35,7 @@ func findCrypto(dst []Finding, in Input, tok Token) ([]Finding, int) {
 	text := in.Text
 	resume := tok.End
 	for p := tok.Start; p < tok.End; p++ {
-		if p > tok.Start && isWordByte(text[p-1]) || p > 0 && !okBefore(text[p-1]) {
+		if !okBeforeAt(text, p) {
 			continue
 		}
 		e := p
@@ -55,10 +57,12 @@ func findCrypto(dst []Finding, in Input, tok Token) ([]Finding, int) {
 			if !checked {
 				f.Confidence, f.Validated = 0.85, false
 			}
-		case (w[0] == '1' || w[0] == '3') && base58Address(w):
-			f.Rule, f.Value = "bitcoin-base58", append([]byte(nil), w...)
-		case (w[0] == 'b' || w[0] == 'B') && bech32Address(w):
+		case base58First[w[0]] && (len(w) == 33 || len(w) == 34 || w[0] <= '3' && len(w) <= 35) && base58Address(w):
+			f.Rule, f.Value = base58Rule(w[0]), append([]byte(nil), w...)
+		case (w[0] == 'b' || w[0] == 'B') && bech32Address(w, "bc"):
 			f.Rule, f.Value = "bitcoin-bech32", lowerCopy(w)
+		case (w[0] == 'l' || w[0] == 'L') && bech32Address(w, "ltc"):
+			f.Rule, f.Value = "litecoin-bech32", lowerCopy(w)
 		default:
 			continue
 		}
@@ -130,9 +134,43 @@ var base58Value = func() (t [256]byte) {
 	return t
 }()
 
-// base58Address reports whether w is a base58check Bitcoin P2PKH or P2SH
-// address: 25 bytes, version 0 or 5, and the first four bytes of the double
-// SHA-256 of the rest as checksum.
+// base58First marks the first characters of the base58check addresses
+// base58Address accepts: Bitcoin "1…" and "3…" (26 to 35 characters),
+// Litecoin "L…" and "M…", Dogecoin "D…" and Tron "T…" (33 or 34); the
+// lengths are checked first, as the base58 decoding is the costly part.
+var base58First = func() (t [256]bool) {
+	for _, c := range "13LMDT" {
+		t[c] = true
+	}
+	return t
+}()
+
+// base58Rule names the coin of a base58check address by its first character.
+func base58Rule(c byte) string {
+	switch c {
+	case 'L', 'M':
+		return "litecoin-base58"
+	case 'D':
+		return "dogecoin-base58"
+	case 'T':
+		return "tron-base58"
+	}
+	return "bitcoin-base58"
+}
+
+// base58Versions marks the version bytes of the addresses base58First
+// names: Bitcoin 0 and 5 (Litecoin's legacy P2SH too), Litecoin 0x30 and
+// 0x32, Dogecoin 0x1e and Tron 0x41.
+var base58Versions = func() (t [256]bool) {
+	for _, v := range []byte{0x00, 0x05, 0x30, 0x32, 0x1e, 0x41} {
+		t[v] = true
+	}
+	return t
+}()
+
+// base58Address reports whether w is a base58check address of a coin
+// base58Versions lists: 25 bytes, a known version byte, and the first four
+// bytes of the double SHA-256 of the rest as checksum.
 func base58Address(w []byte) bool {
 	if len(w) > 35 {
 		return false
@@ -161,7 +199,7 @@ func base58Address(w []byte) bool {
 	for zeros < len(out) && out[zeros] == 0 {
 		zeros++
 	}
-	if ones != zeros || (out[0] != 0 && out[0] != 5) {
+	if ones != zeros || !base58Versions[out[0]] {
 		return false
 	}
 	h := sha256.Sum256(out[:21])
@@ -182,13 +220,20 @@ var bech32Value = func() (t [256]byte) {
 	return t
 }()
 
-// bech32Address reports whether w is a mainnet segwit address ("bc1…") with
-// a valid checksum: bech32 for witness version 0 (20- or 32-byte programs),
-// bech32m for versions 1 to 16 (2- to 40-byte programs). Mixed case is
-// invalid, as BIP 173 says.
-func bech32Address(w []byte) bool {
-	if len(w) < 14 || len(w) > 74 || lowerASCII(w[0]) != 'b' || lowerASCII(w[1]) != 'c' || w[2] != '1' {
+// bech32Address reports whether w is a mainnet segwit address of the coin
+// whose human-readable part is hrp ("bc1…" for Bitcoin, "ltc1…" for
+// Litecoin) with a valid checksum: bech32 for witness version 0 (20- or
+// 32-byte programs), bech32m for versions 1 to 16 (2- to 40-byte programs).
+// Mixed case is invalid, as BIP 173 says.
+func bech32Address(w []byte, hrp string) bool {
+	h := len(hrp)
+	if len(w) < 12+h || len(w) > 72+h || w[h] != '1' {
 		return false
+	}
+	for i := range h {
+		if lowerASCII(w[i]) != hrp[i] {
+			return false
+		}
 	}
 	upper, lower := false, false
 	for _, c := range w {
@@ -200,10 +245,14 @@ func bech32Address(w []byte) bool {
 	}
 	// Checksum over the expanded human-readable part "bc" and the data.
 	chk := uint32(1)
-	for _, v := range [...]byte{'b' >> 5, 'c' >> 5, 0, 'b' & 31, 'c' & 31} {
-		chk = bech32Step(chk, v)
+	for i := range h {
+		chk = bech32Step(chk, hrp[i]>>5)
 	}
-	data := w[3:]
+	chk = bech32Step(chk, 0)
+	for i := range h {
+		chk = bech32Step(chk, hrp[i]&31)
+	}
+	data := w[h+1:]
 	for _, c := range data {
 		v := bech32Value[lowerASCII(c)]
 		if v == 0xff {

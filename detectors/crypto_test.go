@@ -29,6 +29,12 @@ func TestCryptoTruePositives(t *testing.T) {
 		{"eth eip55 3", "(0xdbF03B407c01E7cD3CBea99509d93f8DDDC8C6FB)", "0xdbF03B407c01E7cD3CBea99509d93f8DDDC8C6FB", "0xdbf03b407c01e7cd3cbea99509d93f8dddc8c6fb"},
 		{"eth lower", "0xde0b295669a9fd93d5f28d9ec85e40f4cb697bae", "0xde0b295669a9fd93d5f28d9ec85e40f4cb697bae", "0xde0b295669a9fd93d5f28d9ec85e40f4cb697bae"},
 		{"after colon", "ethereum:0xD1220A0cf47c7B9Be7A2E6BA89F429762e7b9aDb", "0xD1220A0cf47c7B9Be7A2E6BA89F429762e7b9aDb", "0xd1220a0cf47c7b9be7a2e6ba89f429762e7b9adb"},
+		{"litecoin L", "my ltc wallet is LLF7bd1B1kHfYQYbxbFTBvYM1LoegXHn7P", "LLF7bd1B1kHfYQYbxbFTBvYM1LoegXHn7P", "LLF7bd1B1kHfYQYbxbFTBvYM1LoegXHn7P"},
+		{"litecoin M", "M8vKZqbkS7DRBGpn1Rv6AB5vGMKY9dGGgC.", "M8vKZqbkS7DRBGpn1Rv6AB5vGMKY9dGGgC", "M8vKZqbkS7DRBGpn1Rv6AB5vGMKY9dGGgC"},
+		{"litecoin bech32", "LTC: ltc1qpvc9275lcn5suv6c0k3v0mq3xedcpfw24vvr3x", "ltc1qpvc9275lcn5suv6c0k3v0mq3xedcpfw24vvr3x", "ltc1qpvc9275lcn5suv6c0k3v0mq3xedcpfw24vvr3x"},
+		{"dogecoin", "doge → D6AFsfdzEVwtpc33X3FiTfeBgGAfvE3dfi", "D6AFsfdzEVwtpc33X3FiTfeBgGAfvE3dfi", "D6AFsfdzEVwtpc33X3FiTfeBgGAfvE3dfi"},
+		{"tron usdt", "USDT (TRC20): TATeFzXqZChQaUPbpQFzQy1Lv841YYZ73o", "TATeFzXqZChQaUPbpQFzQy1Lv841YYZ73o", "TATeFzXqZChQaUPbpQFzQy1Lv841YYZ73o"},
+		{"after escaped newline", `wallet:\nLKiPX9TwV8pWg728QGbaAqNyDYfyPE5Bxk`, "LKiPX9TwV8pWg728QGbaAqNyDYfyPE5Bxk", "LKiPX9TwV8pWg728QGbaAqNyDYfyPE5Bxk"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -102,6 +108,11 @@ func TestCryptoNearMisses(t *testing.T) {
 		{"uuid", "123e4567-e89b-12d3-a456-426614174000"},
 		{"glued", "x1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa"},
 		{"not hex", "0x5aaeb6053f3e94c9b9a09f33669435e7ef1beagz"},
+		{"litecoin bad checksum", "LLF7bd1B1kHfYQYbxbFTBvYM1LoegXHn7Q"},
+		{"tron bad checksum", "TATeFzXqZChQaUPbpQFzQy1Lv841YYZ73p"},
+		{"base58check of another version", "VaVGAeKZpHUfV5E7xvFuKie4h9bfnibbLK"},
+		{"ltc1 with a bitcoin checksum", "ltc1qe2tczyk2rw7u47kzxxee5g7ufkncdmlcpmw3pk"},
+		{"camel case identifier", "LoremIpsumDolorSitAmet2024Consectetur"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -69,7 +69,7 @@ func countDigits(text []byte, i int) int {
 // rejects most digit-bearing tokens.
 func nextNumber(text []byte, i, end int) int {
 	for ; i < end; i++ {
-		if isDigit(text[i]) && (i == 0 || text[i-1] == '+' || okBefore(text[i-1])) {
+		if isDigit(text[i]) && (i > 0 && text[i-1] == '+' || okBeforeAt(text, i)) {
 			return i
 		}
 	}
@@ -86,6 +86,26 @@ func okBefore(b byte) bool {
 	return byteClass[b] == classSpace
 }
 
+// okBeforeAt reports whether a number may start at text[i]: at the start of
+// the text, after okBefore's bytes, or after an escaped line break or tab
+// ("…Receivable\\n+31 20 …" in a log that kept JSON escapes).
+func okBeforeAt(text []byte, i int) bool {
+	return i == 0 || okBefore(text[i-1]) || escapedBreak(text, i-2)
+}
+
+// escapedBreak reports whether text[i:] starts with a backslash escape of a
+// line break or tab: \n, \r or \t written out as two bytes.
+func escapedBreak(text []byte, i int) bool {
+	if i < 0 || i+1 >= len(text) || text[i] != '\\' {
+		return false
+	}
+	switch text[i+1] {
+	case 'n', 'r', 't':
+		return true
+	}
+	return false
+}
+
 // boundaryAfter reports whether the number ending at text[i] stands alone:
 // the text ends or white space follows, possibly after closing punctuation
 // ("… 0192).", "…6789,"). "1.299,00", "10:30", "10am" and "42%" fail.
@@ -95,7 +115,7 @@ func boundaryAfter(text []byte, i int) bool {
 		case '.', ',', ';', ':', '!', '?', ')', ']', '}', '"', '\'', '>':
 			continue
 		default:
-			return byteClass[c] == classSpace
+			return byteClass[c] == classSpace || escapedBreak(text, i)
 		}
 	}
 	return true
@@ -146,7 +166,7 @@ func scanRun(r *numRun, text []byte, first int) {
 			}
 		}
 	}
-	r.clean = r.start == 0 || okBefore(text[r.start-1])
+	r.clean = okBeforeAt(text, r.start)
 	open := false // a '(' inside the number awaits its ')': "+44 (0)20"
 	i := first
 	var sep byte

@@ -1,7 +1,9 @@
 package detectors
 
 import (
+	"bytes"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 )
@@ -13,19 +15,24 @@ import (
 // Plain dates are not personal and are left alone. The span covers the date
 // only; Value is the ISO date (YYYY-MM-DD).
 var DateOfBirth = Detector{
-	Name: "date-of-birth",
-	Kind: KindDateOfBirth,
-	Trigger: Trigger{All: ClassDigit, MinLen: 8, Keywords: []string{
-		"born", "dob", "d", "birth", "birthday", "birthdate", "bday",
-		"nacimiento", "nacido", "nacida", "cumpleaños", "nací", "nació", "nacio", "nacque", "nasceu", "nasci", "nacida",
-		"geboren", "geburtsdatum", "geburtstag", "geb",
-		"né", "née", "naissance", "anniversaire",
-		"nato", "nata", "nascita", "compleanno",
-		"nascido", "nascida", "nascimento", "aniversário", "nasci",
-		"geboortedatum", "verjaardag",
-	}},
-	Find: findDateOfBirth,
+	Name:    "date-of-birth",
+	Kind:    KindDateOfBirth,
+	Trigger: Trigger{All: ClassDigit, MinLen: 8, Keywords: append(strings.Fields(birthCueWords), monthKeywords()...)},
+	Find:    findDateOfBirth,
 }
+
+// birthCueWords announce a birth date.
+const birthCueWords = `born dob d birth birthday birthdate bday
+nac nacimiento nacido nacida cumpleaños nací nació nacio nacque nasceu nasci
+geboren geburtsdatum geburtstag geb
+né née naissance anniversaire
+nato nata nascita compleanno
+nascido nascida nascimento aniversário
+geboortedatum verjaardag`
+
+// birthCues tells a cue from a month name among the words that wake the
+// detector.
+var birthCues = newWordList(birthCueWords)
 
 // dobFillers may stand between a birth cue and the date.
 var dobFillers = newWordList(`is on was the of date in my i el es de la fecha mi fue ist der den mein am bin datum le est ma suis il è sono sei data di em é a do dia sou op ben mijn o b`)
@@ -59,10 +66,25 @@ var monthNames = func() map[string]int {
 	return m
 }()
 
+// monthKeywords returns the month names, which wake the detector for a date
+// sent alone in words.
+func monthKeywords() []string {
+	kws := make([]string, 0, len(monthNames))
+	for w := range monthNames {
+		kws = append(kws, w)
+	}
+	slices.Sort(kws)
+	return kws
+}
+
 func findDateOfBirth(dst []Finding, in Input, tok Token) ([]Finding, int) {
 	text := in.Text
 	if tok.WordEnd == tok.WordStart {
 		return findDateAnswer(dst, in, tok)
+	}
+	var cb [16]byte
+	if f, ok := foldWord(cb[:0], text[tok.WordStart:tok.WordEnd]); !ok || !birthCues.has(f) {
+		return findWordDateAnswer(dst, in, tok) // a month name
 	}
 	// "d.o.b." is one token whose leading word is "d": require the rest.
 	if w := text[tok.WordStart:tok.WordEnd]; len(w) == 1 {
@@ -95,6 +117,10 @@ func findDateOfBirth(dst []Finding, in Input, tok Token) ([]Finding, int) {
 		ws, we, stop := trimWord(text, s, e)
 		var buf [16]byte
 		w, ok := foldWord(buf[:0], text[ws:we])
+		if isFormatHint(text[s:e]) {
+			// "DOB (mm/dd/yyyy): …", "Date of Birth - 11/05/1987".
+			w, ok, stop = nil, true, false
+		}
 		// The birthplace may come first: "nata a Bari il …", "born in Leeds on …".
 		isPlace := place && ws < we && byteClass[text[ws]]&(ClassUpper|ClassHigh) != 0
 		if stop && skipped > 0 || !ok || !isPlace && !dobFillers.has(w) && len(w) > 0 {
@@ -104,6 +130,20 @@ func findDateOfBirth(dst []Finding, in Input, tok Token) ([]Finding, int) {
 		i = e
 	}
 	return dst, tok.End
+}
+
+// isFormatHint reports whether tok is a separator or a format hint between
+// a cue and its date: "-", "–", "=", "(mm/dd/yyyy):".
+func isFormatHint(tok []byte) bool {
+	if len(tok) > 0 && tok[0] == '(' && bytes.IndexByte(tok, ')') > 0 {
+		return true
+	}
+	for _, c := range tok {
+		if byteClass[c]&ClassAlnum != 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // dateBefore finds a date ending at the token just before pos.
@@ -152,6 +192,69 @@ func findDateAnswer(dst []Finding, in Input, tok Token) ([]Finding, int) {
 	}), tok.End
 }
 
+// maxAnswerLen bounds a message taken for a date sent alone.
+const maxAnswerLen = 120
+
+// answerFillers may stand around a date sent alone: hesitations, "yes", an
+// article ("el doce de marzo …", "le quatorze juillet …").
+var answerFillers = newWordList(`uh um uhm er erm eh euh äh ähm ehm hmm so yes yeah sí si oui ja sì sim yo
+it's its that's it is on the el le il lo am den der op em o a à`)
+
+// findWordDateAnswer reports a message that is a date with a month name
+// and nothing else, decades back ("vierzehnter märz
+// neunzehnhundertachtzig", "el doce de marzo de mil novecientos ochenta",
+// "March 3, 1961"): the answer to an earlier "what is your date of birth?".
+// The month name woke it; the date starts at most three tokens before.
+func findWordDateAnswer(dst []Finding, in Input, tok Token) ([]Finding, int) {
+	text := in.Text
+	if len(text) > maxAnswerLen {
+		return dst, tok.End
+	}
+	// Skip fillers from the start of the message; the date must begin at
+	// or before the month name.
+	s, _ := nextToken(text, 0)
+	for k := 0; k < 3 && s < tok.Start; k++ {
+		ts, te := nextToken(text, s)
+		a, b, _ := trimWord(text, ts, te)
+		var buf [16]byte
+		f, ok := foldWord(buf[:0], text[a:b])
+		if !ok || !answerFillers.has(f) {
+			break
+		}
+		s, _ = nextToken(text, te)
+	}
+	if s > tok.Start || tok.Start-s > 48 {
+		return dst, tok.End
+	}
+	ds, de, iso, ok := parseDate(text, s, in.Lang)
+	if !ok || de < tok.WordEnd || !onlyPunct(text[de:]) || !yearsBack(iso) {
+		return dst, tok.End
+	}
+	return append(dst, Finding{
+		Kind: KindDateOfBirth, Start: ds, End: de, Confidence: 0.6, Rule: "date-of-birth-answer", Value: iso,
+	}), de
+}
+
+// onlyPunct reports whether b holds nothing but white space and punctuation.
+func onlyPunct(b []byte) bool {
+	for _, c := range b {
+		if byteClass[c]&(ClassAlnum) != 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// yearsBack reports whether the ISO date iso lies at least minAnswerAge
+// years back.
+func yearsBack(iso []byte) bool {
+	y := 0
+	for _, c := range iso[:4] {
+		y = y*10 + int(c-'0')
+	}
+	return y <= time.Now().Year()-minAnswerAge
+}
+
 // onlyToken reports whether tok is the only token of the text; it looks
 // only at the bytes next to it, so most tokens fail at once.
 func onlyToken(text []byte, tok Token) bool {
@@ -169,54 +272,179 @@ func onlyToken(text []byte, tok Token) bool {
 }
 
 // parseDate parses a date starting at the token at s: numeric (03/04/1990,
-// 12.05.1985, 1990-03-04, 3-4-90) or with a month name (3 March 1990, March
-// 3rd, 1990, 12 de mayo de 1985, 1er mai 1985). It returns the span, the ISO
-// form and whether it is a real calendar date in a plausible birth year.
+// 12.05.1985, 1990-03-04, 3-4-90), with a month name (3 March 1990, March
+// 3rd, 1990, 12 de mayo de 1985, 1er mai 1985) or said in words ("june third
+// nineteen seventy two", "doce de marzo de mil novecientos setenta y nueve",
+// "dritten mai neunzehn neunundsiebzig", "tres del once del ochenta y
+// cinco", "oh two fourteen eighty one"). It returns the span, the ISO form
+// and whether it is a real calendar date in a plausible birth year.
 func parseDate(text []byte, s int, lang string) (int, int, []byte, bool) {
 	_, e := nextToken(text, s)
 	ws, we, _ := trimWord(text, s, e)
 	if y, m, d, ok := numericDate(text[ws:we], lang); ok {
 		return isoDate(ws, we, y, m, d)
 	}
-	// Textual: up to five tokens of day, month name, year and fillers.
-	var day, month, year int
-	end, i := ws, ws
-	for k := 0; k < 6; k++ {
+	if y, m, d, ok := monthTokenDate(text[ws:we]); ok {
+		return isoDate(ws, we, y, m, d)
+	}
+	items, n := readDateItems(text, ws)
+	if n < 3 {
+		return 0, 0, nil, false
+	}
+	var month, day, rest int
+	switch {
+	case items[0].month && !items[1].month && items[1].val >= 1:
+		month, day, rest = items[0].val, items[1].val, 2 // March 3rd 1990
+	case items[1].month && !items[0].month && items[0].val >= 1:
+		day, month, rest = items[0].val, items[1].val, 2 // 3 March 1990
+	case !items[0].month && !items[1].month && items[0].words && items[1].words &&
+		!items[0].ordinal && !items[1].lead0 || items[0].lead0:
+		// Said as numbers: "one twelve nineteen forty five" (English month
+		// first), "tres del once del ochenta y cinco".
+		month, day, rest = items[1].val, items[0].val, 2
+		if lang == "en" || lang == "" || day <= 12 && month > 12 {
+			month, day = day, month
+		}
+	default:
+		return 0, 0, nil, false
+	}
+	year, end, ok := dateYear(items[rest:n])
+	if day19 := items[rest-1]; items[0].month && day19.simple && (day19.val == 19 || day19.val == 20) && end == items[rest].end {
+		// "march nineteen eighty" is March 1980, a month and year, more
+		// often than the 19th of March '80.
+		return 0, 0, nil, false
+	}
+	if !ok || day > 31 || month > 12 {
+		return 0, 0, nil, false
+	}
+	return isoDate(ws, end, year, month, day)
+}
+
+// monthTokenDate parses a date written as one token with a month name:
+// "05-Nov-1987", "5.Mai.1960", "05/nov/87".
+func monthTokenDate(w []byte) (y, m, d int, ok bool) {
+	if len(w) < 7 || len(w) > 16 || byteClass[w[0]] != ClassDigit {
+		return 0, 0, 0, false
+	}
+	i := 0
+	for i < len(w) && i < 2 && byteClass[w[i]] == ClassDigit {
+		d = d*10 + int(w[i]-'0')
+		i++
+	}
+	if i >= len(w) || w[i] != '-' && w[i] != '.' && w[i] != '/' && w[i] != ' ' {
+		return 0, 0, 0, false
+	}
+	sep := w[i]
+	j := bytes.IndexByte(w[i+1:], sep)
+	if j < 3 {
+		return 0, 0, 0, false
+	}
+	var buf [16]byte
+	f, fok := foldWord(buf[:0], w[i+1:i+1+j])
+	m = monthNames[string(f)]
+	yw := w[i+2+j:]
+	if !fok || m == 0 || !isDigits(yw) || len(yw) != 2 && len(yw) != 4 {
+		return 0, 0, 0, false
+	}
+	for _, c := range yw {
+		y = y*10 + int(c-'0')
+	}
+	if len(yw) == 2 {
+		y += 1900
+		if y < 1926 {
+			y += 100
+		}
+	}
+	return y, m, d, true
+}
+
+// dateItem is a day, month or year part of a date.
+type dateItem struct {
+	val     int
+	end     int
+	month   bool // a month name
+	words   bool // said in words
+	ordinal bool // "3rd", "third", "dritten"
+	lead0   bool // "oh two"
+	simple  bool // one unit, teen or tens word: maybe half a year ("nineteen")
+	digits  int  // written digits, 0 for words
+}
+
+// maxDateItems bounds the parts read for one date: day, month and a year
+// said in two halves, and one more to tell a year half from a day.
+const maxDateItems = 5
+
+// dateFillers stand between the parts of a date: "12 de mayo de 1985", "the
+// 12th of May", "tres del once", "três do cinco".
+var dateFillers = newWordList(`de del do da of the di`)
+
+// readDateItems reads the parts of a date from the token at i.
+func readDateItems(text []byte, i int) ([maxDateItems]dateItem, int) {
+	var items [maxDateItems]dateItem
+	n := 0
+	for k := 0; k < 8 && n < maxDateItems; k++ {
 		ts, te := nextToken(text, i)
 		if ts == te {
 			break
 		}
 		a, b, stop := trimWord(text, ts, te)
-		var buf [16]byte
+		var buf [40]byte
 		w, ok := foldWord(buf[:0], text[a:b])
-		if !ok {
+		if !ok || a == b {
 			break
 		}
-		switch n, isNum := ordinal(w); {
-		case monthNames[string(w)] > 0 && month == 0:
-			month = monthNames[string(w)]
-		case isNum && n >= 1 && n <= 31 && day == 0 && year == 0:
-			day = n
-		case isNum && n >= 1900 && year == 0:
-			year = n
-		case string(w) == "de" || string(w) == "of" || string(w) == "the" || string(w) == "del":
+		it := dateItem{end: b}
+		if m := monthNames[string(w)]; m > 0 {
+			it.month, it.val = true, m
+			if stop && b < te && text[b] == '.' && b-a <= 5 {
+				stop = false // "Nov. 5, 1987": an abbreviation's dot
+			}
+		} else if v, isNum := ordinal(w); isNum {
+			it.val, it.digits, it.ordinal = v, countDigits(w, 0), !isDigits(w)
+		} else if n > 0 && dateFillers.has(w) && !stop {
 			i = te
 			continue
-		default:
-			k = 6
-			continue
+		} else if c, ok := readCardinal(text, ts); ok {
+			it = dateItem{val: c.val, end: c.end, words: true, ordinal: c.ordinal, lead0: c.lead0, simple: c.lastSimple}
+			te, stop = c.next, c.stop
+		} else {
+			break
 		}
-		end, i = b, te
+		items[n] = it
+		n++
+		i = te
 		// "3. Mai 1979": the German ordinal dot does not end the date.
-		ordinalDot := stop && b < te && text[b] == '.' && year == 0 && isDigits(text[a:b])
-		if stop && !ordinalDot || year > 0 {
+		ordinalDot := stop && b < te && text[b] == '.' && it.digits > 0 && it.digits <= 2
+		if stop && !ordinalDot {
 			break
 		}
 	}
-	if month == 0 || day == 0 || year == 0 {
-		return 0, 0, nil, false
+	return items, n
+}
+
+// dateYear reads the year that ends a date: written (1985, 85), said whole
+// ("mil novecientos ochenta y cinco"), in halves ("nineteen eighty five",
+// "negentien eenentachtig", "nineteen oh five") or by its last two digits
+// ("del ochenta y cinco", "soixante-quinze"). It returns the year and its end.
+func dateYear(items []dateItem) (int, int, bool) {
+	if len(items) == 0 || items[0].month || items[0].ordinal {
+		return 0, 0, false
 	}
-	return isoDate(ws, end, year, month, day)
+	y := items[0]
+	switch {
+	case y.val >= 1000:
+		return y.val, y.end, true
+	case len(items) > 1 && y.words && y.simple && y.val >= 19 && y.val <= 20 &&
+		!items[1].month && !items[1].ordinal && items[1].words && items[1].val < 100:
+		return y.val*100 + items[1].val, items[1].end, true
+	case y.digits == 2 || y.words && y.val < 100 && !y.lead0 || y.lead0 && y.val < 10:
+		year := 1900 + y.val
+		if year < 1926 {
+			year += 100
+		}
+		return year, y.end, true
+	}
+	return 0, 0, false
 }
 
 // isoDate validates a calendar date with a plausible birth year and returns

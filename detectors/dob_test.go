@@ -30,6 +30,26 @@ func TestDateOfBirthTruePositives(t *testing.T) {
 		{"it birthplace first", "it", "nato a Torino il 14/03/1966, residente a Milano", "14/03/1966", "1966-03-14"},
 		{"en birthplace first", "en", "born in Leeds on 2 July 1981", "2 July 1981", "1981-07-02"},
 		{"date sent alone", "pt", "  17/10/1948 ", "17/10/1948", "1948-10-17"},
+		{"en spoken ordinal", "en", "she was born on march twenty first nineteen sixty eight ok", "march twenty first nineteen sixty eight", "1968-03-21"},
+		{"en spoken of", "en", "dob is the second of october two thousand and one", "second of october two thousand and one", "2001-10-02"},
+		{"en spoken numbers", "en", "date of birth is seven four nineteen eighty eight", "seven four nineteen eighty eight", "1988-07-04"},
+		{"en spoken oh", "en", "born on april ninth nineteen oh five", "april ninth nineteen oh five", "1905-04-09"},
+		{"es spoken", "es", "fecha de nacimiento veintitrés de abril de mil novecientos noventa y dos", "veintitrés de abril de mil novecientos noventa y dos", "1992-04-23"},
+		{"es spoken numbers", "es", "nació el cinco del nueve del noventa", "cinco del nueve del noventa", "1990-09-05"},
+		{"fr premier", "fr", "je suis né le premier mai mille neuf cent quatre-vingt-cinq", "premier mai mille neuf cent quatre-vingt-cinq", "1985-05-01"},
+		{"fr vingt et un", "fr", "née le vingt et un juin soixante-dix-huit", "vingt et un juin soixante-dix-huit", "1978-06-21"},
+		{"de ordinal compound year", "de", "geboren am zwölften Mai neunzehnhundertachtundsechzig", "zwölften Mai neunzehnhundertachtundsechzig", "1968-05-12"},
+		{"de thousands", "de", "Geburtsdatum: erster April zweitausendzwei", "erster April zweitausendzwei", "2002-04-01"},
+		{"it glued year", "it", "sono nata il ventidue febbraio millenovecentonovantatré", "ventidue febbraio millenovecentonovantatré", "1993-02-22"},
+		{"pt spoken", "pt", "nasci em dezoito de agosto de mil novecentos e setenta", "dezoito de agosto de mil novecentos e setenta", "1970-08-18"},
+		{"nl halves", "nl", "geboren op eenendertig december negentien achtenveertig", "eenendertig december negentien achtenveertig", "1948-12-31"},
+		{"spoken date sent alone", "en", "uh the fourth of july nineteen fifty six", "fourth of july nineteen fifty six", "1956-07-04"},
+		{"written date sent alone", "de", "dreiundzwanzigster Oktober 1971.", "dreiundzwanzigster Oktober 1971", "1971-10-23"},
+		{"month name in one token", "en", "DOB 05-Nov-1987", "05-Nov-1987", "1987-11-05"},
+		{"abbreviated cue", "es", "fecha nac. 05/11/1987", "05/11/1987", "1987-11-05"},
+		{"dash after cue", "en", "Date of Birth - 11/05/1987", "11/05/1987", "1987-11-05"},
+		{"format hint after cue", "en", "DOB (mm/dd/yyyy): 11/05/1987", "11/05/1987", "1987-11-05"},
+		{"month abbreviation dot", "en", "birthday: Nov. 5, 1987", "Nov. 5, 1987", "1987-11-05"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -59,6 +79,10 @@ func TestDateOfBirthAnswerNegatives(t *testing.T) {
 		{"date and more", "12.05.1985 oder 13.05.1985"},
 		{"year alone", "1985"},
 		{"date then place, no cue", "am 3. Mai 1979 in Bonn"},
+		{"spoken recent date alone", "march third twenty twenty four"},
+		{"spoken date in a sentence", "the twelfth of may nineteen ninety was a great day"},
+		{"month alone", "may"},
+		{"no year alone", "the third of may"},
 	}
 	runNoFindings(t, DateOfBirth, tests)
 }
@@ -85,6 +109,14 @@ func TestDateOfBirthNearMisses(t *testing.T) {
 		{"future century", "born on 03/04/2190"},
 		{"cue too far", "born and raised here, we moved a lot and then on 03/04/1990 we left"},
 		{"version after cue", "birthday app v1.2.3"},
+		{"spoken day out of range", "born on the thirty second of may nineteen ninety"},
+		{"spoken impossible date", "born february thirtieth nineteen eighty"},
+		{"spoken time, no year", "born on june third at nine thirty"},
+		{"spoken year only", "born in nineteen ninety"},
+		{"birthday without year", "my birthday is on may fifth"},
+		{"spoken month and year", "i was born in march nineteen eighty"},
+		{"month token, impossible day", "DOB 31-Feb-1987"},
+		{"other date after birth year", "He was born in 1987 and moved on 05/11/2010"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

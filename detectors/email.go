@@ -49,7 +49,7 @@ func findEmail(dst []Finding, in Input, tok Token) ([]Finding, int) {
 			continue
 		}
 		p = de
-		if gitRemote(t, ls, at, de, tok.End) {
+		if gitRemote(t, ls, at, de, tok.End) || inURLAuthority(t, tok.Start, ls) || placeholderEmail(t[ls:at], dom) {
 			continue
 		}
 		f := Finding{Kind: KindEmail, Start: ls, End: de, Confidence: 0.8, Rule: "email"}
@@ -132,6 +132,37 @@ func needsLower(b []byte) bool {
 		if c >= utf8.RuneSelf || byteClass[c] == ClassUpper {
 			return true
 		}
+	}
+	return false
+}
+
+// inURLAuthority reports whether offset ls lies in the authority of a URL
+// that starts earlier in the token: "postgres://app:pa#ss@db.example.com" holds
+// a password and a host, no e-mail address.
+func inURLAuthority(t []byte, lo, ls int) bool {
+	i := bytes.LastIndex(t[lo:ls], []byte("://"))
+	return i >= 0 && bytes.IndexByte(t[lo+i+3:ls], '/') < 0
+}
+
+// placeholderEmail reports the stand-in addresses of documentation and forms
+// ("user@example.com", "you@yourdomain.com"): a generic local part at a
+// reserved or generic domain.
+func placeholderEmail(local, dom []byte) bool {
+	var lb, db [24]byte
+	l, ok1 := lowerShort(&lb, local)
+	d, ok2 := lowerShort(&db, dom)
+	if !ok1 || !ok2 {
+		return false
+	}
+	switch string(d) {
+	case "example.com", "example.org", "example.net", "domain.com", "yourdomain.com", "email.com", "company.com":
+	default:
+		return false
+	}
+	switch string(l) {
+	case "user", "username", "name", "email", "you", "yourname", "your.name", "youremail", "your.email", "someone",
+		"somebody", "foo", "bar", "xxx", "address", "mail":
+		return true
 	}
 	return false
 }

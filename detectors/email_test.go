@@ -190,6 +190,7 @@ func TestEmailTrueNegatives(t *testing.T) {
 		{"chinese", "今天天气很好，我们去公园吧。", nil},
 		{"russian", "Привет! Как дела?", nil},
 		{"lone at", "meet @ 5pm at the café", nil},
+		{"placeholder address", "write user@example.com or you@yourdomain.com in the form", nil},
 	})
 }
 

@@ -42,7 +42,7 @@ func findIBAN(dst []Finding, in Input, tok Token) ([]Finding, int) {
 	text := in.Text
 	resume := tok.End
 	for p := tok.Start; p+4 <= tok.End; p++ {
-		if !isASCIILetter(text[p]) || p > 0 && !okBefore(text[p-1]) ||
+		if !isASCIILetter(text[p]) || !okBeforeAt(text, p) ||
 			!isASCIILetter(text[p+1]) || !isDigit(text[p+2]) || !isDigit(text[p+3]) {
 			continue
 		}

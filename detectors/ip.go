@@ -15,10 +15,14 @@ import (
 // letter ("v10.0.0.1"), followed by more parts ("1.2.3.4.5"), preceded by a
 // word such as "version", "build", "firmware", "OID" or "section", or made of
 // four one-digit parts ("1.2.3.4", which also skips 8.8.8.8 and other
-// public resolvers, not personal data). Octets with leading zeros
+// public resolvers, not personal data) unless an address cue comes first
+// ("my ip is 5.6.7.8"). Octets with leading zeros
 // ("01.02.03.04") are not accepted, as net/netip does not: they are far more
 // often dates, serials or part numbers. Times ("10:30:00") and MAC addresses
 // are not IPv6, and an IPv6 candidate needs a decimal digit.
+//
+// Addresses that identify no one are skipped (see personalAddr): loopback,
+// private, link-local, carrier NAT, multicast, broadcast and unspecified.
 //
 // Value is the address in net/netip's canonical form (lower-case, compressed),
 // with its prefix when one was written and without its port.
@@ -86,8 +90,8 @@ func matchIP(dst []Finding, t []byte, tok Token, a, b int) []Finding {
 	if colon < 0 {
 		return matchIPv4(dst, t, tok, a, b)
 	}
-	if _, ok := parseIPv4(run[:colon]); ok {
-		if !ipv4Plausible(t, a, run[:colon]) || !portNumber(run[colon+1:]) {
+	if ip, ok := parseIPv4(run[:colon]); ok {
+		if !ipv4Plausible(t, a, run[:colon]) || !portNumber(run[colon+1:]) || !personalAddr(ip) {
 			return dst
 		}
 		return append(dst, Finding{Kind: KindIPAddress, Start: a, End: b, Confidence: 0.85, Rule: "ipv4",
@@ -98,7 +102,7 @@ func matchIP(dst []Finding, t []byte, tok Token, a, b int) []Finding {
 
 func matchIPv4(dst []Finding, t []byte, tok Token, a, b int) []Finding {
 	run := t[a:b]
-	if _, ok := parseIPv4(run); !ok || !ipv4Plausible(t, a, run) {
+	if ip, ok := parseIPv4(run); !ok || !ipv4Plausible(t, a, run) || !personalAddr(ip) {
 		return dst
 	}
 	f := Finding{Kind: KindIPAddress, Start: a, End: b, Confidence: 0.85, Rule: "ipv4"}
@@ -123,7 +127,7 @@ func matchIPv6(dst []Finding, t []byte, tok Token, a, b int) []Finding {
 		}
 	}
 	addr, err := netip.ParseAddr(string(t[a:end]))
-	if err != nil || !addr.Is6() {
+	if err != nil || !addr.Is6() || !personalAddr(addr.Unmap()) {
 		return dst
 	}
 	var buf [64]byte
@@ -158,6 +162,24 @@ func matchIPv6(dst []Finding, t []byte, tok Token, a, b int) []Finding {
 	return append(dst, f)
 }
 
+// personalAddr reports whether addr may point to one household, device or
+// server: a global unicast address. Loopback, unspecified, private (RFC 1918,
+// IPv6 unique local), link-local, shared (carrier NAT), multicast and
+// broadcast addresses are the same on countless networks and identify no
+// one ("127.0.0.1", "192.168.1.1", "mysql -h 10.0.0.12"); netmasks such as
+// 255.255.255.0 are not addresses at all.
+func personalAddr(addr netip.Addr) bool {
+	if !addr.IsGlobalUnicast() || addr.IsPrivate() {
+		return false
+	}
+	if addr.Is4() {
+		b := addr.As4()
+		// 0/8 "this network", 240/4 reserved (netmasks), 100.64/10 carrier NAT
+		return b[0] != 0 && b[0] < 240 && (b[0] != 100 || b[1]&0xc0 != 64)
+	}
+	return true
+}
+
 // parseIPv4 parses a dotted quad of decimal octets without leading zeros.
 func parseIPv4(b []byte) (netip.Addr, bool) {
 	var oct [4]byte
@@ -185,12 +207,32 @@ func parseIPv4(b []byte) (netip.Addr, bool) {
 }
 
 // ipv4Plausible rejects dotted quads that are more likely version or section
-// numbers: four one-digit parts, or a cue word before them.
+// numbers: a version cue word right before them, or four one-digit parts
+// ("1.2.3.4") unless an address cue ("ip", "server", "IP-Adresse" …) comes
+// right before them, as in "my ip is 5.6.7.8".
 func ipv4Plausible(t []byte, a int, quad []byte) bool {
+	var buf [16]byte
+	w, ws := ipWordBefore(t, a, &buf)
 	if len(quad) == 7 {
-		return false // "1.2.3.4": every part one digit
+		if _, ok := ipAddrCues[string(w)]; ok {
+			return true
+		}
+		// "is", "ist", "es": the cue may stand one word further back.
+		_, copula := ipCopulas[string(w)]
+		var buf2 [16]byte
+		w2, _ := ipWordBefore(t, ws, &buf2)
+		_, ok := ipAddrCues[string(w2)]
+		return copula && ok
 	}
-	i, lo := a, max(a-32, 0) // cues sit right before the number
+	_, cue := versionCues[string(w)]
+	return !cue
+}
+
+// ipWordBefore returns, lower-cased in buf, the word right before t[a]
+// (past blanks and ipCuePunct) and its start; empty when there is none
+// within 32 bytes or it is longer than 16.
+func ipWordBefore(t []byte, a int, buf *[16]byte) ([]byte, int) {
+	i, lo := a, max(a-32, 0)
 	for i > lo && (byteClass[t[i-1]] == classSpace || bytes.IndexByte(ipCuePunct, t[i-1]) >= 0) {
 		i--
 	}
@@ -199,16 +241,35 @@ func ipv4Plausible(t []byte, a int, quad []byte) bool {
 		i--
 	}
 	if e == i || e-i > 16 || i == lo && lo > 0 {
-		return true
+		return nil, i
 	}
-	var buf [16]byte
 	w := buf[:e-i]
 	for j := range w {
 		w[j] = lowerASCII(t[i+j])
 	}
-	_, cue := versionCues[string(w)]
-	return !cue
+	return w, i
 }
+
+// ipAddrCues are words that announce an address; after one, even "1.2.3.4"
+// is read as an address. Read-only after construction.
+var ipAddrCues = func() map[string]struct{} {
+	m := map[string]struct{}{}
+	for _, s := range []string{"ip", "ipv4", "ip-adresse", "ip-address", "ip-adres", "ip-adressen", "address", "adresse",
+		"dirección", "direccion", "indirizzo", "endereço", "endereco", "adres", "host", "server", "servidor", "serveur",
+		"ping", "from", "von", "desde", "depuis", "da", "de", "van"} {
+		m[s] = struct{}{}
+	}
+	return m
+}()
+
+// ipCopulas stand between an address cue and the address: "my ip is 5.6.7.8".
+var ipCopulas = func() map[string]struct{} {
+	m := map[string]struct{}{}
+	for _, s := range []string{"is", "was", "ist", "war", "es", "est", "è", "é", "era", "lautet", "at", "on", "auf", "en", "su", "em", "op"} {
+		m[s] = struct{}{}
+	}
+	return m
+}()
 
 // ipCuePunct may stand between a cue word and the number it introduces.
 var ipCuePunct = []byte(":.#=(-")

@@ -266,8 +266,8 @@ func findPhone(t *phoneTables, dst []Finding, in Input, tok Token) ([]Finding, i
 		// Later groups of this run start after a separator, which no number
 		// may follow: go on after the run.
 		i = max(s+1, r.gend[max(r.ng-1, 0)])
-		if !r.clean || r.n < 7 && r.ng == 1 {
-			continue
+		if !r.clean || r.n < 7 && r.ng == 1 || r.overflow || r.n > 17 {
+			continue // a run longer than any phone: a parcel, card or account number
 		}
 		// Longest cut first: "call 415-555-0192 2 times" is cut before "2".
 		for g := r.ng - 1; g >= 0; g-- {
@@ -297,8 +297,13 @@ func matchPhone(t *phoneTables, c *numCut, in Input) (Finding, bool) {
 	if c.n > maxDigits || !phoneShape(c, intl) {
 		return Finding{}, false
 	}
+	if r.lead != '+' && otherIDCue(in.Text, r.start) {
+		return Finding{}, false // "passport number 782356189", "CEP 01310-100"
+	}
 	strong := phoneStrong(c, intl)
-	if !strong && !cueBefore(in.Text, r.start, phoneCues) {
+	cued := cueBefore(in.Text, r.start, phoneCues)
+	bare := !strong && !cued && bareNational(c, in.Lang)
+	if !strong && !cued && !bare {
 		return Finding{}, false
 	}
 	// regexp.Match keeps its input reachable from a pooled machine, so the
@@ -310,19 +315,143 @@ func matchPhone(t *phoneTables, c *numCut, in Input) (Finding, bool) {
 	if intl {
 		cc, nsn = intlNumber(t, d, r.lead == '+')
 	} else {
-		cc, nsn = nationalNumber(t, c, d, in.Lang)
+		cc, nsn = nationalNumber(t, c, d, in.Lang, bare)
 	}
 	if cc == 0 {
-		return Finding{}, false
+		return unlistedPhone(t, c, d, cued, in.Text)
 	}
 	conf := float32(0.95)
-	if intl || !strong || cueBefore(in.Text, r.start, phoneCues) {
+	if intl || !strong || cued {
 		conf = 0.99 // international, or announced by a cue word
 	}
 	return Finding{
 		Kind: KindPhone, Start: r.start, End: c.end,
 		Confidence: conf, Validated: true, Rule: "phone", Value: e164(cc, nsn),
 	}, true
+}
+
+// unlistedPhone reports numbers the numbering plans do not list but that
+// are written as phone numbers all the same, unvalidated: a '+' number in
+// groups whose calling code exists and whose length that country's numbers
+// may have ("+33 6 39 98 12 34": plans lag behind new number ranges, and
+// people mistype a digit), and a seven-digit local number after a phone cue
+// ("text me at 555-0134"), the way North Americans give numbers in their
+// own area code.
+func unlistedPhone(t *phoneTables, c *numCut, d []byte, cued bool, text []byte) (Finding, bool) {
+	r := c.r
+	f := Finding{Kind: KindPhone, Start: r.start, End: c.end, Confidence: 0.8, Rule: "phone-unlisted"}
+	switch {
+	case r.lead == '+' && c.ng >= 3:
+		cc, nsn, ok := possibleIntl(t, d)
+		if !ok {
+			return Finding{}, false
+		}
+		f.Value = e164(cc, nsn)
+		return f, true
+	case r.lead == 0 && !r.paren && c.ng == 2 && r.groups[0] == 3 && r.groups[1] == 4 && d[0] >= '2' &&
+		(r.sep[1] == '-' || r.sep[1] == '.') && cued && cueBefore(text, r.start, phoneOnlyCues):
+		f.Confidence, f.Rule, f.Value = 0.7, "phone-local", append([]byte(nil), d...)
+		return f, true
+	}
+	return Finding{}, false
+}
+
+// possibleIntl splits the digits after '+' into a calling code that exists
+// and a national number of a length one of its regions allows.
+func possibleIntl(t *phoneTables, d []byte) (int, []byte, bool) {
+	cc := 0
+	for l := 1; l <= 3 && l < len(d); l++ {
+		cc = cc*10 + int(d[l-1]-'0')
+		if len(t.byCC[cc]) == 0 {
+			continue
+		}
+		nsn := d[l:]
+		for i := range t.byCC[cc] {
+			if lens := t.byCC[cc][i].general.lens; lens != 0 && len(nsn) < 32 && lens&(1<<len(nsn)) != 0 {
+				return cc, nsn, true
+			}
+		}
+		return 0, nil, false
+	}
+	return 0, nil, false
+}
+
+// bareNational reports an ungrouped national number with its trunk '0' and
+// ten or eleven digits in a text whose language names its regions
+// ("0612345678" in Dutch or French, "07700900123" in English): such numbers
+// are phones far more often than anything else. The numbering plans of the
+// language's regions then decide.
+func bareNational(c *numCut, lang string) bool {
+	r := c.r
+	_, n := langRegions(lang)
+	return n > 0 && c.ng == 1 && r.lead == 0 && r.digits[0] == '0' && r.digits[1] != '0' && (c.n == 10 || c.n == 11)
+}
+
+// phoneOnlyCues are the cue words that announce a phone number and nothing
+// else: "number" or "contact" may introduce any number.
+var phoneOnlyCues = newCueSet([]cueWord{
+	{"phone", true}, {"tel", false}, {"tele", true}, {"tél", true}, {"call", true},
+	{"ring", false}, {"mobile", true}, {"mob", false}, {"cell", true}, {"whatsapp", false},
+	{"text", false}, {"sms", false}, {"fax", false}, {"dial", false}, {"ph", false},
+	{"móvil", false}, {"movil", false}, {"llama", true}, {"llámame", false}, {"celular", false},
+	{"cel", false}, {"telefon", true}, {"handy", true}, {"mobil", true}, {"ruf", true},
+	{"anruf", true}, {"portable", false}, {"appel", true}, {"appelle", true}, {"cellulare", false},
+	{"chiama", true}, {"fone", false}, {"ligue", false}, {"liga", false}, {"bel", false}, {"mobiel", false},
+	{"teléfono", false}, {"telefono", false}, {"telefone", false}, {"telefoon", true}, {"téléphone", false},
+})
+
+// otherIDCues announce numbers of other kinds: identity documents, tax and
+// insurance numbers, postal codes, orders, parcels, accounts, cards, records.
+// A number they introduce is not read as a phone even if it is shaped like one.
+var otherIDCues = newCueSet([]cueWord{
+	{"passport", true}, {"pasaporte", false}, {"passeport", false}, {"reisepass", false},
+	{"passaporto", false}, {"passaporte", false}, {"paspoort", false}, {"nhs", false},
+	{"ssn", false}, {"social", false}, {"nino", false}, {"imss", false}, {"afiliación", false},
+	{"afiliacion", false}, {"nss", false}, {"curp", false}, {"rfc", false}, {"nif", false},
+	{"nie", false}, {"dni", false}, {"cpf", false}, {"cnpj", false}, {"rg", false}, {"bsn", false},
+	{"burgerservicenummer", false}, {"cep", false}, {"zip", true}, {"postcode", true},
+	{"plz", false}, {"postleitzahl", false}, {"tracking", false}, {"parcel", false},
+	{"package", false}, {"paket", true}, {"sendung", true}, {"shipment", false}, {"colis", false},
+	{"pedido", false}, {"order", false}, {"bestellung", true}, {"bestellnummer", false},
+	{"commande", false}, {"ordine", false}, {"bestelling", false}, {"invoice", false},
+	{"rechnung", true}, {"factura", false}, {"facture", false}, {"fattura", false},
+	{"fatura", false}, {"factuur", false}, {"iban", false}, {"konto", true}, {"kontonummer", false},
+	{"mrn", false}, {"patient", true}, {"uzi", false}, {"member", false}, {"policy", false},
+	{"claim", false}, {"ticket", false}, {"booking", false}, {"reservation", false},
+	{"confirmation", false}, {"kundennummer", false}, {"tax", false}, {"fiscal", false},
+	{"steuer", true}, {"vat", false}, {"licence", false}, {"license", false},
+	{"führerschein", false}, {"serial", false}, {"isbn", false}, {"pin", false},
+	{"otp", false}, {"versicherungsnummer", false}, {"sozialversicherung", true},
+	{"matricule", false}, {"codice", false}, {"bic", false}, {"swift", false},
+	{"transaction", false}, {"transfer", false}, {"reference", false}, {"ref", false},
+})
+
+// otherIDCue reports whether, among the words in the cueWindow bytes before
+// text[pos], a cue of another kind of number (otherIDCues) comes nearer than
+// any phone cue (phoneOnlyCues): "my NHS number is 739 092 8506", but not
+// "order 12345, call 415-555-0192".
+func otherIDCue(text []byte, pos int) bool {
+	lo := max(0, pos-cueWindow)
+	for i := pos; i > lo; {
+		for i > lo && byteClass[text[i-1]]&ClassLetter == 0 {
+			i--
+		}
+		we := i
+		for i > lo && byteClass[text[i-1]]&ClassLetter != 0 {
+			i--
+		}
+		if we == i {
+			continue
+		}
+		w := text[i:we]
+		if phoneOnlyCues.match(w) {
+			return false
+		}
+		if otherIDCues.match(w) {
+			return true
+		}
+	}
+	return false
 }
 
 // phoneShape turns away cuts whose digits and separators read as something
@@ -360,6 +489,9 @@ func phoneShape(c *numCut, intl bool) bool {
 	}
 	if !intl && c.ng == 3 && g[0] == 3 && g[1] == 2 && g[2] == 4 {
 		return false // the layout of a US SSN: 078-05-1120
+	}
+	if !intl && c.ng == 2 && g[0] == 5 && g[1] == 3 && r.sep[1] == '-' {
+		return false // the layout of a Brazilian CEP: 01310-100
 	}
 	if !intl && c.n == 13 && c.ng > 1 {
 		d := c.digits()
@@ -423,9 +555,9 @@ func intlNumber(t *phoneTables, d []byte, plus bool) (int, []byte) {
 
 // nationalNumber reads the digits d of cut c as a national number of the
 // likeliest supported region where they are valid: the text's language's
-// regions first, then the region the grouping suggests if it suggests one,
-// else every other region.
-func nationalNumber(t *phoneTables, c *numCut, d []byte, lang string) (int, []byte) {
+// regions first, then, unless langOnly, the region the grouping suggests if
+// it suggests one, else every other region.
+func nationalNumber(t *phoneTables, c *numCut, d []byte, lang string, langOnly bool) (int, []byte) {
 	var tried [numPhoneRegions]bool
 	try := func(ri uint8) (int, []byte) {
 		if tried[ri] {
@@ -452,6 +584,9 @@ func nationalNumber(t *phoneTables, c *numCut, d []byte, lang string) (int, []by
 		if cc, nsn := try(ri); cc != 0 {
 			return cc, nsn
 		}
+	}
+	if langOnly {
+		return 0, nil
 	}
 	if ri, ok := groupingRegion(c); ok {
 		// A number grouped the way one region writes them is not tried
@@ -512,7 +647,7 @@ func validatePhoneDigits(ds []byte, plus bool, lang string) ([]byte, bool) {
 	if plus || d[0] == '0' && d[1] == '0' {
 		cc, nsn = intlNumber(t, d, plus)
 	} else {
-		cc, nsn = nationalNumber(t, &c, d, lang)
+		cc, nsn = nationalNumber(t, &c, d, lang, false)
 	}
 	if cc == 0 {
 		return nil, false

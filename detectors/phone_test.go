@@ -18,6 +18,13 @@ func TestPhoneTruePositives(t *testing.T) {
 		want string // E.164 value
 	}{
 		{"uk international", "call me on +44 20 7946 0958 tomorrow", "", "+44 20 7946 0958", "+442079460958"},
+		{"unlisted range, grouped +", "on me joint au +33 6 39 11 22 33 le soir", "fr", "+33 6 39 11 22 33", "+33639112233"},
+		{"after escaped newline", `Jan de Vries\nSales\n+31 20 794 1234`, "nl", "+31 20 794 1234", "+31207941234"},
+		{"local number after cue", "just text me at 555-0147 tonight", "en", "555-0147", "5550147"},
+		{"local number dotted", "call 555.0188 after six", "en", "555.0188", "5550188"},
+		{"bare national fr", "c'est le 0612345678 merci", "fr", "0612345678", "+33612345678"},
+		{"bare national uk no cue", "it's 07911123456 if you need me", "en", "07911123456", "+447911123456"},
+		{"order then phone cue", "order 88123 is late, call 415-555-0147", "en", "415-555-0147", "+14155550147"},
 		{"uk 0044", "my number: 0044 20 7946 0958", "", "0044 20 7946 0958", "+442079460958"},
 		{"us international paren", "reach me at +1 (415) 555-0192.", "", "+1 (415) 555-0192", "+14155550192"},
 		{"us compact", "whatsapp +14155550192", "", "+14155550192", "+14155550192"},
@@ -84,6 +91,15 @@ func TestPhoneTrueNegatives(t *testing.T) {
 		{"order number", "order 123456789 has shipped"},
 		{"year range", "from 2019-2024 we grew"},
 		{"score", "final score 3-2"},
+		{"passport number", "my passport number is 531 884 2076"},
+		{"health number", "NHS number 485 777 3456 please"},
+		{"postal code br", "CEP 04538-132, São Paulo"},
+		{"postal code br without cue", "Rua Augusta 1500, 01304-001 São Paulo"},
+		{"tracking number", "parcel 9261 2901 2345 6789 0123 45 is on its way"},
+		{"long reference", "ref 1234 5678 9012 3456 7890 12"},
+		{"member id", "member id 0612345678"},
+		{"local without phone cue", "room 555-0147 is free"},
+		{"unlisted + without groups", "+33639998877123"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

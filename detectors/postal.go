@@ -1,16 +1,22 @@
 package detectors
 
-import "bytes"
+import (
+	"bytes"
+	"strconv"
+)
 
 // PostalCode finds postal codes announced by a cue word ("zip code 94103",
 // "postcode SW1A 2AA", "código postal 28013", "code postal 75002", "PLZ
-// 10115", "CAP 00184", "CEP 01310-100", "postcode 1012 AB"). Codes inside a
-// street address are part of the ADDRESS finding instead. Value is the code
-// upper-cased without spaces.
+// 10115", "CAP 00184", "CEP 01310-100", "postcode 1012 AB", "Eircode D02
+// AF30"), also said aloud digit by digit ("zip code nine four one oh
+// three") or as a quantity ("code postal trente-trois mille"). A cue with a
+// national layout is validated, so the code wins over a phone-shaped reading.
+// Codes inside a street address are part of the ADDRESS finding instead.
+// Value is the code upper-cased without spaces.
 var PostalCode = Detector{
 	Name:    "postal-code",
 	Kind:    KindPostalCode,
-	Trigger: Trigger{Keywords: []string{"zip", "zipcode", "postcode", "postal", "plz", "postleitzahl", "cap", "cep", "cp", "codigo", "código"}},
+	Trigger: Trigger{Keywords: []string{"zip", "zipcode", "postcode", "postal", "eircode", "plz", "postleitzahl", "cap", "cep", "cp", "codigo", "código"}},
 	Find:    findPostalCode,
 }
 
@@ -38,9 +44,22 @@ func findPostalCode(dst []Finding, in Input, tok Token) ([]Finding, int) {
 					v = append(v, upperASCII(c))
 				}
 			}
-			return append(dst, Finding{Kind: KindPostalCode, Start: ws, End: end, Confidence: 0.85, Rule: "postal-code", Value: v}), end
+			f := Finding{Kind: KindPostalCode, Start: ws, End: end, Confidence: 0.85, Rule: "postal-code", Value: v}
+			if !isShortPostal(w) {
+				// A cue and a national layout together are a structural
+				// check: "CEP 01310-100" is a postal code, not a phone.
+				f.Confidence, f.Validated = 0.99, true
+			}
+			return append(dst, f), end
 		}
 		if byteClass[w[0]]&ClassDigit == 0 {
+			// Said as a quantity: "trente-trois mille", "quatro mil e
+			// quatrocentos".
+			if c, ok := readCardinal(text, ws); ok && c.thousands && c.val >= 1000 && c.val <= 99999 {
+				f := Finding{Kind: KindPostalCode, Start: c.start, End: c.end, Confidence: 0.8,
+					Rule: "postal-code-spoken", Value: strconv.AppendInt(nil, int64(c.val), 10)}
+				return append(dst, f), c.next
+			}
 			// Read aloud: "eins null eins eins fünf", "tien twaalf a b".
 			if sp := readSpokenID(text, ws); sp.items >= 3 && isPostalCode(sp.value()) {
 				f := Finding{Kind: KindPostalCode, Start: sp.num.start, End: sp.num.end, Confidence: 0.8,
@@ -84,7 +103,7 @@ func isShortPostal(w []byte) bool {
 }
 
 // isPostalPair reports whether two tokens from ws form a code: NL "1012 AB",
-// UK "SW1A 2AA", CA "K1A 0B1".
+// UK "SW1A 2AA", CA "K1A 0B1", IE "D02 AF30".
 func isPostalPair(text []byte, ws int) bool {
 	_, e1 := nextToken(text, ws)
 	s2, e2 := nextToken(text, e1)
@@ -101,6 +120,8 @@ func isPostalPair(text []byte, ws int) bool {
 		return true // UK
 	case len(a) == 3 && len(b) == 3 && isCanadian(a, b):
 		return true
+	case len(a) == 3 && len(b) == 4 && isEircode(a, b):
+		return true // IE
 	}
 	return false
 }
@@ -139,6 +160,27 @@ func ukOutward(a []byte) bool {
 		return true
 	}
 	return false
+}
+
+// isEircode accepts an Irish Eircode: a routing key (a letter, a digit, a
+// digit or W: "D6W", "T12") and a unique identifier of four letters and
+// digits ("X8N4").
+func isEircode(a, b []byte) bool {
+	if byteClass[a[0]] != ClassUpper || byteClass[a[1]] != ClassDigit || byteClass[a[2]] != ClassDigit && a[2] != 'W' {
+		return false
+	}
+	digits, letters := 0, 0
+	for _, c := range b {
+		switch byteClass[c] {
+		case ClassDigit:
+			digits++
+		case ClassUpper:
+			letters++
+		default:
+			return false
+		}
+	}
+	return digits > 0 && letters > 0
 }
 
 func isCanadian(a, b []byte) bool {

@@ -18,6 +18,10 @@ func TestPostalCode(t *testing.T) {
 		{"br", "CEP 01310-100", "01310-100"},
 		{"nl", "postcode 1012 AB", "1012 AB"},
 		{"ch 4 digits", "PLZ 8001", "8001"},
+		{"ie eircode", "Eircode D02 AF30 please", "D02 AF30"},
+		{"fr in words", "le code postal c'est trente et un mille deux cents", "trente et un mille deux cents"},
+		{"pt in words", "o código postal é quatro mil e quinhentos", "quatro mil e quinhentos"},
+		{"de digit by digit", "die PLZ ist null eins null sechs sieben", "null eins null sechs sieben"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -35,6 +39,8 @@ func TestPostalCodeNegatives(t *testing.T) {
 		{"cap as hat", "I lost my cap yesterday"},
 		{"zip as verb", "zip the file with 7zip"},
 		{"cue far", "zip it up, we have 12345 more"},
+		{"quantity after other words", "the postal service hired three thousand people"},
+		{"eircode shape without letters", "Eircode D02 1234"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -42,5 +48,21 @@ func TestPostalCodeNegatives(t *testing.T) {
 				t.Errorf("Scan(%q) = %v, want none", tt.give, got)
 			}
 		})
+	}
+}
+
+func TestPostalCodeBeatsPhoneShape(t *testing.T) {
+	give := "CEP 01310-100, entregam hoje?"
+	got := scanOne(t, PostalCode, Input{Text: []byte(give), Lang: "pt"})
+	e, err := New([]Detector{Phone(), PostalCode})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var kinds []Kind
+	for _, f := range e.ScanInput(nil, Input{Text: []byte(give), Lang: "pt"}) {
+		kinds = append(kinds, f.Kind)
+	}
+	if diff := cmp.Diff([]Kind{KindPostalCode}, kinds); diff != "" || len(got) != 1 {
+		t.Errorf("Scan(%q) kinds mismatch (-want +got):\n%s", give, diff)
 	}
 }

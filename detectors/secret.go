@@ -191,13 +191,18 @@ func urlCredentials(dst []Finding, text []byte, tokStart, c, end int) ([]Finding
 	}
 	scheme := text[s:c]
 	u := c + 3
-	at := -1
+	at, colon := -1, false
 	for i := u; i < end; i++ {
 		b := text[i]
 		if b == '@' {
 			at = i
 		}
-		if b == '/' || b == '?' || b == '#' {
+		// A password may hold an unescaped '#' or '?' ("app:tulipano#88@db"),
+		// which would end the authority of a well-formed URL.
+		if b == ':' {
+			colon = true
+		}
+		if b == '/' || (b == '?' || b == '#') && !colon {
 			break
 		}
 	}
@@ -208,15 +213,15 @@ func urlCredentials(dst []Finding, text []byte, tokStart, c, end int) ([]Finding
 		return dst, c
 	}
 	host := text[at+1 : end]
-	colon := bytes.IndexByte(text[u:at], ':')
-	if colon < 0 {
+	ci := bytes.IndexByte(text[u:at], ':')
+	if ci < 0 {
 		if at-u == 32 && spanOf(text[u:at], csHexL, 32) == 32 && bytes.Contains(host[:min(len(host), 80)], []byte("sentry")) {
 			return append(dst, Finding{Kind: KindSecret, Start: u, End: at, Confidence: confStructure, Validated: true, Rule: "sentry-dsn"}), at
 		}
 		return dst, c
 	}
-	ps, pe := u+colon+1, at
-	if pe-ps < 1 || placeholder(text[ps:pe]) || placeholderWord(text[ps:pe]) || stopword(text[ps:pe]) {
+	ps, pe := u+ci+1, at
+	if pe-ps < 1 || placeholder(text[ps:pe]) || placeholderWord(text[ps:pe]) || stopword(text[ps:pe]) || portThenQuery(text[ps:pe]) {
 		return dst, at
 	}
 	rule, conf := "url-basic-auth", float32(confLikely)
@@ -227,6 +232,13 @@ func urlCredentials(dst []Finding, text []byte, tokStart, c, end int) ([]Finding
 		}
 	}
 	return append(dst, Finding{Kind: KindSecret, Start: ps, End: pe, Confidence: conf, Validated: true, Rule: rule}), at
+}
+
+// portThenQuery reports a "password" that is a port followed by a query or
+// fragment: the ":8080?mail=a" of "http://host:8080?mail=a@b.example".
+func portThenQuery(v []byte) bool {
+	n := countDigits(v, 0)
+	return n > 0 && n < len(v) && (v[n] == '?' || v[n] == '#')
 }
 
 // teamsWebhook matches https://<tenant>.webhook.office.com/webhookb2/….
@@ -430,6 +442,13 @@ var secretKeywords = []string{
 	"password", "passwd", "passphrase", "secret", "token", "apikey", "key", "bearer",
 	"contraseña", "contrasena", "clave", "passwort", "kennwort", "mot", "senha",
 	"wachtwoord", "lösenord", "hasło", "пароль", "şifre",
+	// Context words: the credential is a password-shaped token after them
+	// ("wifi code? c'est Tr0ub4dor&3", "login is admin / R3dSox!2004"), or
+	// the first part of a compound ("WLAN-Passwort", "root-password").
+	"wifi", "wlan", "login", "creds", "credentials", "zugangsdaten", "identifiants", "credenciales",
+	"credenziali", "inloggegevens", "admin", "root", "router",
+	// Command lines that take a password glued to a flag: mysql -pSECRET.
+	"mysql", "mysqldump", "mysqladmin", "mariadb", "sshpass",
 }
 
 // SecretAssignment finds credentials given as values: assignments and
@@ -444,7 +463,7 @@ func SecretAssignment() Detector {
 	return Detector{
 		Name:    "secret-assignment",
 		Kind:    KindSecret,
-		Trigger: Trigger{Any: ClassEqual | ClassColon | ClassUnderscore, MinLen: 3, Keywords: secretKeywords},
+		Trigger: Trigger{Any: ClassEqual | ClassColon | ClassUnderscore, MinLen: 1, Keywords: secretKeywords},
 		Find:    findAssignment,
 	}
 }
@@ -470,11 +489,23 @@ func findAssignment(dst []Finding, in Input, tok Token) ([]Finding, int) {
 			continue
 		}
 		ns, ne := nameBefore(text, tok.Start, i)
+		if ne-ns < 2 && i == tok.Start {
+			// "openaiApiKey = …": the name is the token before a lone separator.
+			if pe := skipBlankBack(text, tok.Start); pe < tok.Start {
+				ns, ne = nameBefore(text, max(0, pe-64), pe)
+			}
+		}
 		if ne-ns < 2 {
 			continue
 		}
 		sawSep = true
 		t, prov := classifyName(text[ns:ne])
+		if t == termNone && contextName(text[ns:ne]) == ctxCredential {
+			var e int
+			dst, e = shapedAfter(dst, text, i+1, resume)
+			resume = max(resume, e)
+			continue
+		}
 		if t == termNone || t == termMot {
 			continue
 		}
@@ -496,9 +527,15 @@ func findAssignment(dst []Finding, in Input, tok Token) ([]Finding, int) {
 	if ns < tok.Start || ne-ns < 2 {
 		ns, ne = tok.WordStart, tok.WordEnd
 	}
+	if contextName(text[tok.WordStart:tok.WordEnd]) == ctxCommand {
+		return commandPassword(dst, text, text[tok.WordStart:tok.WordEnd], tok.End, resume)
+	}
 	t, prov := classifyName(text[ns:ne])
 	switch t {
 	case termNone:
+		if contextName(text[tok.WordStart:tok.WordEnd]) == ctxCredential {
+			return shapedAfter(dst, text, tok.End, resume)
+		}
 		return dst, resume
 	case termMot:
 		w1s, w1e := nextToken(text, tok.End)
@@ -525,9 +562,155 @@ func findAssignment(dst []Finding, in Input, tok Token) ([]Finding, int) {
 		}
 		return appendIf(dst, f, ok), max(resume, ve)
 	case termStrong:
-		return proseStrong(dst, text, tok.End, resume)
+		return proseStrong(dst, in, tok.End, resume)
 	}
 	return proseWeak(dst, text, tok.End, prov, resume)
+}
+
+// skipBlankBack returns the offset after the last non-blank byte before p.
+func skipBlankBack(text []byte, p int) int {
+	for p > 0 && (text[p-1] == ' ' || text[p-1] == '\t') {
+		p--
+	}
+	return p
+}
+
+// Context names: words that do not hold a credential themselves but put one
+// nearby.
+const (
+	ctxNone       = iota
+	ctxCredential // wifi, login, credentials …: a password-shaped token follows
+	ctxCommand    // mysql, sshpass: the password follows a -p flag
+)
+
+func contextName(w []byte) int {
+	if len(w) > 16 {
+		return ctxNone
+	}
+	var buf [16]byte
+	l := buf[:len(w)]
+	for i, c := range w {
+		l[i] = lowerASCII(c)
+	}
+	switch string(l) {
+	case "wifi", "wlan", "login", "creds", "credentials", "zugangsdaten", "identifiants", "credenciales",
+		"credenziali", "inloggegevens":
+		return ctxCredential
+	case "mysql", "mysqldump", "mysqladmin", "mariadb", "sshpass":
+		return ctxCommand
+	}
+	return ctxNone
+}
+
+// shapedAfter reports the first password-shaped token (see strongShape)
+// among the next few on the same line: "wifi code? c'est Tr0ub4dor&3",
+// "login is admin / R3dSox!2004".
+func shapedAfter(dst []Finding, text []byte, from, resume int) ([]Finding, int) {
+	p := from
+	for range 8 {
+		ws, we := nextToken(text, p)
+		if ws == we || lineBreakBetween(text, p, ws) {
+			break
+		}
+		vs, ve := trimValue(text, ws, we)
+		if v := text[vs:ve]; strongShape(v) && hasSymbol(v) {
+			f := Finding{Kind: KindSecret, Start: vs, End: ve, Confidence: 0.7, Rule: "generic-password"}
+			return append(dst, f), max(resume, ve)
+		}
+		p = we
+	}
+	return dst, resume
+}
+
+// hasSymbol reports a byte other than a letter, a digit or the separators
+// of names, dates and versions: "HomeNet-5G" is a network name, "Tr0ub4dor&3"
+// a password.
+func hasSymbol(v []byte) bool {
+	for _, c := range v {
+		if byteClass[c]&(ClassAlnum|ClassHigh|ClassDot|ClassColon|ClassDash|ClassSlash) == 0 && c != ',' {
+			return true
+		}
+	}
+	return false
+}
+
+// commandPassword reports the password of a command line that takes it glued
+// to a flag (mysql -pSECRET) or, for sshpass, after it (sshpass -p SECRET);
+// a lone "mysql … -p" prompts for it, and the next word is the database.
+func commandPassword(dst []Finding, text []byte, cmd []byte, from, resume int) ([]Finding, int) {
+	sshpass := asciiEqualFold(cmd, "sshpass")
+	p := from
+	for range 16 {
+		ws, we := nextToken(text, p)
+		if ws == we || lineBreakBetween(text, p, ws) {
+			break
+		}
+		if we-ws >= 2 && text[ws] == '-' && text[ws+1] == 'p' {
+			vs, ve := ws+2, we
+			if ve == vs && !sshpass {
+				break
+			}
+			if ve == vs { // "-p SECRET"
+				vs, ve = nextToken(text, we)
+				if vs == ve || lineBreakBetween(text, we, vs) {
+					break
+				}
+			}
+			vs, ve = trimValue(text, vs, ve)
+			if v := text[vs:ve]; len(v) >= 3 && !placeholderWord(v) && !placeholder(v) {
+				f := Finding{Kind: KindSecret, Start: vs, End: ve, Confidence: 0.85, Rule: "cli-password"}
+				return append(dst, f), max(resume, ve)
+			}
+		}
+		p = we
+	}
+	return dst, resume
+}
+
+// trimValue drops quotes and trailing sentence punctuation around a value.
+func trimValue(text []byte, s, e int) (int, int) {
+	for s < e && (text[s] == '"' || text[s] == '\'' || text[s] == '`' || text[s] == '(') {
+		s++
+	}
+	for e > s && bytes.IndexByte([]byte(".,;:)]}\"'`?"), text[e-1]) >= 0 {
+		e--
+	}
+	return s, e
+}
+
+// strongShape reports a value shaped like a chosen password, whatever the
+// words around it: 6 to 64 bytes with two letters and a digit, and a symbol
+// other than the separators of dates, times and versions or both letter
+// cases ("Tr0ub4dor&3", "M4ripos4_77", "HomeNet5G"); not a URL, path or
+// e-mail address.
+func strongShape(v []byte) bool {
+	if len(v) < 6 || len(v) > 64 || v[0] == '/' || v[0] == '~' || bytes.Contains(v, []byte("://")) {
+		return false
+	}
+	letters, digits, upper, lower, symbol := 0, 0, false, false, false
+	for i, c := range v {
+		switch cls := byteClass[c]; {
+		case cls == ClassDigit:
+			digits++
+		case cls == ClassUpper:
+			letters++
+			upper = true
+		case cls == ClassLower:
+			letters++
+			lower = true
+		case cls == ClassHigh:
+			letters++
+		case c == '.' || c == ':' || c == '-' || c == '/' || c == ',':
+		case c == '@':
+			if bytes.IndexByte(v[i:], '.') >= 0 {
+				return false // an e-mail address
+			}
+			symbol = true
+		default:
+			symbol = true
+		}
+	}
+	return letters >= 2 && digits >= 1 && (symbol || upper && lower)
 }
 
 func appendIf(dst []Finding, f Finding, ok bool) []Finding {
@@ -538,8 +721,13 @@ func appendIf(dst []Finding, f Finding, ok bool) []Finding {
 }
 
 // proseStrong handles "my password for the wifi is hunter2": a cue word
-// (is, ist, es, est …) or a colon within a few words introduces the value.
-func proseStrong(dst []Finding, text []byte, from, resume int) ([]Finding, int) {
+// (is, ist, es, est …) or a colon within a few words introduces the value;
+// before a cue, a password-shaped token is taken as it stands ("network
+// Guest password Ch@t0uille12"). After a cue, a value of plain words is taken
+// too when it ends the sentence ("my password is sunshine"), and in a speech
+// transcript the words that spell it out ("sunflower two two four").
+func proseStrong(dst []Finding, in Input, from, resume int) ([]Finding, int) {
+	text := in.Text
 	p := from
 	for range 6 {
 		ws, we := nextToken(text, p)
@@ -552,8 +740,16 @@ func proseStrong(dst []Finding, text []byte, from, resume int) ([]Finding, int) 
 			return appendIf(dst, f, ok), max(resume, ve)
 		}
 		if isCue(w) {
-			f, ve, ok := valueAt(text, skipBlank(text, we), termStrong, -1, false, 0)
+			vp := skipBlank(text, we)
+			f, ve, ok := valueAt(text, vp, termStrong, -1, false, 0)
+			if !ok {
+				f, ve, ok = plainPassword(in, vp)
+			}
 			return appendIf(dst, f, ok), max(resume, ve)
+		}
+		if vs, ve := trimValue(text, ws, we); strongShape(text[vs:ve]) {
+			f := Finding{Kind: KindSecret, Start: vs, End: ve, Confidence: 0.7, Rule: "generic-password"}
+			return append(dst, f), max(resume, ve)
 		}
 		if w[len(w)-1] == '.' || w[len(w)-1] == '?' || w[len(w)-1] == '!' {
 			return dst, resume
@@ -561,6 +757,132 @@ func proseStrong(dst []Finding, text []byte, from, resume int) ([]Finding, int) 
 		p = we
 	}
 	return dst, resume
+}
+
+// plainPassword reads a password of plain words after "my password is": one
+// word that ends the sentence in writing; in a speech transcript, the words
+// up to the end of the sentence or a remark about them ("all lowercase",
+// "with a capital"), number words included ("blue dog ninety nine").
+func plainPassword(in Input, p int) (Finding, int, bool) {
+	text := in.Text
+	ws, we := nextToken(text, p)
+	if ws != p || ws == we {
+		return Finding{}, p, false
+	}
+	vs, ve := trimValue(text, ws, we)
+	if !plainWord(text[vs:ve]) {
+		return Finding{}, we, false
+	}
+	end := ve
+	if in.Spoken {
+		// Words follow while the last one was not cut short by punctuation.
+		for words, at := 1, we; words < 8 && end == at; words++ {
+			ns, ne := nextToken(text, at)
+			if ns == ne || lineBreakBetween(text, at, ns) {
+				break
+			}
+			nvs, nve := trimValue(text, ns, ne)
+			w := text[nvs:nve]
+			if connector(w) && nve == ne {
+				// "noventa y nueve": a connector joins number words only.
+				as, ae := nextToken(text, ne)
+				if as == ae || !numberWordAt(text[as:ae]) {
+					break
+				}
+				end, at = ne, ne
+				continue
+			}
+			if !plainWord(w) && !numberWordAt(w) || passwordRemark(w) {
+				break
+			}
+			end, at = nve, ne
+		}
+	} else if ve == we {
+		// In writing, the value must end the sentence: "my password is
+		// sunshine", not "my password is sunshine and …".
+		if ns, ne := nextToken(text, we); ns != ne && !lineBreakBetween(text, we, ns) {
+			return Finding{}, we, false
+		}
+	}
+	return Finding{Kind: KindSecret, Start: vs, End: end, Confidence: 0.6, Rule: "plain-password"}, end, true
+}
+
+// plainWord reports a word that may be (part of) a password said or typed
+// in words: letters only, 3 to 32 bytes, and no word that describes a
+// password rather than being one ("wrong", "expired", "abgelaufen" …).
+func plainWord(w []byte) bool {
+	if len(w) < 3 || len(w) > 32 || stopword(w) || passwordRemark(w) {
+		return false
+	}
+	for _, c := range w {
+		if byteClass[c]&ClassLetter == 0 && c != '-' && c != '\'' {
+			return false
+		}
+	}
+	return true
+}
+
+// numberWordAt reports a spoken number word in any configured language.
+func numberWordAt(w []byte) bool {
+	if len(w) > 32 {
+		return false
+	}
+	var buf [32]byte
+	l := buf[:len(w)]
+	for i, c := range w {
+		l[i] = lowerASCII(c)
+	}
+	if _, ok := numberWords[string(l)]; ok {
+		return true
+	}
+	_, ok := frenchCompound(l)
+	return ok
+}
+
+// connector reports the words that join number words: "ninety and nine",
+// "noventa y nueve", "noventa e nove", "dreiundzwanzig" needs none.
+func connector(w []byte) bool {
+	switch string(w) {
+	case "y", "e", "and", "und", "et", "en":
+		return true
+	}
+	return false
+}
+
+// passwordRemark reports words that describe a password instead of being
+// part of it, in the configured languages; a spoken password ends before
+// them ("blue dog ninety nine all lowercase").
+func passwordRemark(w []byte) bool {
+	if len(w) > 20 {
+		return false
+	}
+	var buf [20]byte
+	l := buf[:len(w)]
+	for i, c := range w {
+		l[i] = lowerASCII(c)
+	}
+	switch string(l) {
+	case "all", "with", "without", "but", "please", "thanks", "thank", "lowercase", "uppercase", "capital", "capitals",
+		"no", "not", "wait", "sorry", "okay", "ok", "right", "then", "because", "which", "that", "being", "getting",
+		"weak", "strong", "long", "short", "simple", "easy", "secure", "safe", "correct", "fine", "good", "bad",
+		"different", "saved", "stored", "encrypted", "hashed", "case", "sensitive", "needed", "mandatory",
+		"compromised", "leaked", "locked", "blocked", "rejected", "accepted", "working", "now", "already", "updated",
+		"new", "old", "temporary", "valid", "letters", "characters", "digits", "numbers",
+		"alles", "mit", "ohne", "aber", "bitte", "danke", "klein", "kleingeschrieben", "groß", "nicht", "falsch",
+		"richtig", "abgelaufen", "gesperrt", "neu", "alt", "zu", "schon", "noch", "geändert",
+		"todo", "todas", "con", "sin", "pero", "por", "gracias", "minúsculas", "mayúsculas", "incorrecta", "incorrecto",
+		"correcta", "nueva", "caducada", "bloqueada", "muy", "demasiado", "mal",
+		"tout", "avec", "sans", "mais", "merci", "minuscules", "majuscules", "faux", "fausse", "bon", "nouveau",
+		"expiré", "bloqué", "trop", "pas", "déjà", "encore",
+		"tutto", "senza", "grazie", "minuscolo", "minuscole", "maiuscole", "sbagliata", "errata", "giusta", "nuova",
+		"scaduta", "bloccata", "troppo", "già", "ancora",
+		"tudo", "com", "sem", "mas", "obrigado", "obrigada", "minúsculo", "errada", "incorreta",
+		"nova", "expirada", "muito", "já", "ainda",
+		"alle", "met", "zonder", "maar", "bedankt", "kleine", "fout", "onjuist", "nieuw", "verlopen",
+		"geblokkeerd", "te", "niet", "nog":
+		return true
+	}
+	return false
 }
 
 // proseWeak handles "my api key is 3f9a…": a random-looking token within the
@@ -582,7 +904,8 @@ func proseWeak(dst []Finding, text []byte, from, prov, resume int) ([]Finding, i
 
 func isCue(w []byte) bool {
 	switch string(w) {
-	case "is", "was", "=", "-", "->", "ist", "war", "lautet", "es", "era", "est", "était", "é", "er", "är", "on", "jest", "je", "is:", "are", "será", "sera":
+	case "is", "was", "=", "-", "->", "ist", "war", "lautet", "es", "era", "est", "était", "é", "er", "är", "on", "jest", "je", "is:", "are", "será", "sera",
+		"è", "c'est", "c’est", "it's", "it’s", "heißt", "sind", "son", "sono", "são", "zijn", "was:", "es:", "est:":
 		return true
 	}
 	return false

@@ -206,6 +206,19 @@ func secretPositives() []secretCase {
 		{"heroku by name", "HEROKU_API_KEY=%s", "0c7f5c9e-1b2a-4d3e-9f8a-7b6c5d4e3f2a", "heroku-api-key"},
 		{"aws secret by name", "aws_secret_access_key = %s", awsSecret, "aws-secret-access-key"},
 		{"query token", "https://api.example.com/v1?user=1&access_token=%s&x=2", rnd(alAlnum, 32, 21), "generic-api-key"},
+		{"compound name", "das Router-Passwort ist %s", "Kx!9mLp2", "generic-password"},
+		{"italian copula", "la password dell'ufficio è %s", "Gatto#42", "generic-password"},
+		{"french c'est", "le mot de passe du bureau c'est %s je crois", "Mar1ne!Bleue", "generic-password"},
+		{"wifi code", "le code wifi ? c'est %s", "Pl4ge&Sable", "generic-password"},
+		{"shaped without cue", `network "Cafe-Nord" password %s`, "Pl4ge&Sable", "generic-password"},
+		{"login pair", "my login is jdoe / %s", "Ocean!Breeze7", "generic-password"},
+		{"german credentials", "Zugangsdaten: m.keller %s", "Herbst#2031", "generic-password"},
+		{"mysql glued flag", "mysql -u app -h db.example.com -p%s appdb", "Tr1cky#Pw", "cli-password"},
+		{"sshpass", "sshpass -p %s ssh deploy@example.com", "Zz9!quartz", "cli-password"},
+		{"db url with # in password", "redis://cache:%s@cache.example.com:6379/0", "r3d#is!Pw", "database-connection-string"},
+		{"lone separator", `const openaiApiKey = "%s"`, rnd(alAlnum, 32, 50), "generic-api-key"},
+		{"plain word ending the sentence", "my password is %s", "sunshine", "plain-password"},
+		{"plain word then period", "Mein Passwort ist %s.", "schmetterling", "plain-password"},
 	}
 }
 
@@ -336,6 +349,14 @@ func TestSecretTrueNegatives(t *testing.T) {
 		{"hex without keyword", "color #a1b2c3 and id 5f2b9c3d8e1a4f7b6c0d9e8f7a6b5c4d"},
 		{"token word", "I got a token of appreciation"},
 		{"cue without value", "the password is"},
+		{"plain word mid sentence", "my password is different from the old one"},
+		{"password described", "the wifi password is wrong again"},
+		{"wifi status", "the wifi is down again since 10:30"},
+		{"network name", "wifi network HomeNet-5G is slow"},
+		{"mysql prompt flag", "mysql -u root -p shopdb"},
+		{"login url", "login at https://example.com/app2024/Login"},
+		{"version after credentials", "credentials rotated in v2.3.1-rc"},
+		{"port then query", "http://example.com:8080?mail=a@b.example"},
 	}
 	e := secretEngine(t)
 	for _, tt := range tests {
@@ -462,5 +483,30 @@ func BenchmarkSecretScanKeys(b *testing.B) {
 	var dst []Finding
 	for b.Loop() {
 		dst = e.Scan(dst[:0], text)
+	}
+}
+
+func TestSecretSpokenPasswords(t *testing.T) {
+	tests := []struct {
+		name string
+		give string
+		want []secretHit
+	}{
+		{"words and digits", "the router password is maple seven seven two", []secretHit{{"plain-password", "maple seven seven two"}}},
+		{"remark after", "my password is river stone forty one all lowercase", []secretHit{{"plain-password", "river stone forty one"}}},
+		{"german", "mein passwort ist kaffee dreiundzwanzig bitte", []secretHit{{"plain-password", "kaffee dreiundzwanzig"}}},
+		{"spanish connector", "la contraseña es luna llena noventa y dos", []secretHit{{"plain-password", "luna llena noventa y dos"}}},
+		{"connector before a word", "my password is tiger and the user is me", []secretHit{{"plain-password", "tiger"}}},
+		{"described", "my password is not working", []secretHit{}},
+		{"remark only", "the password is all lowercase", []secretHit{}},
+	}
+	e := secretEngine(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := secretHits(tt.give, e.ScanInput(nil, Input{Text: []byte(tt.give), Spoken: true}))
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("ScanInput(%q, spoken) mismatch (-want +got):\n%s", tt.give, diff)
+			}
+		})
 	}
 }

@@ -9,7 +9,8 @@ package detectors
 // validated after a cue and otherwise reported with low confidence; bare
 // digits need the cue. 078-05-1120, the number printed on the sample card
 // sold in Woolworth wallets in 1938 and voided by the SSA, identifies no one
-// and is not reported. Phone numbers (3-3-4) and ZIP+4 codes (5-4) have other
+// and is not reported; nor is 123-45-6789 without a cue, the example forms
+// print. Phone numbers (3-3-4) and ZIP+4 codes (5-4) have other
 // groupings and are not matched. The detector is safe for concurrent use.
 func SSN() Detector {
 	return Detector{
@@ -81,6 +82,9 @@ func matchSSN(c *numCut, in Input) (Finding, bool) {
 		return Finding{}, false
 	}
 	cued := cueBefore(in.Text, r.start, ssnCues)
+	if !cued && (string(d) == "123456789" || string(d) == "987654321") {
+		return Finding{}, false // the format's stock example: "9 digits, like 123-45-6789"
+	}
 	f := Finding{
 		Kind: KindUSSSN, Start: r.start, End: c.end, Rule: "us-ssn",
 		Confidence: 0.95, Validated: true,

@@ -20,8 +20,11 @@ import (
 // e-mail addresses, long numbers, and every value of a parameter named like
 // token, key, email, user, id, session, code, password, phone, name …)
 // emptied, and the fragment dropped. SplitURL returns the host of a URL.
-// A URL needs a dot in its host, so "http://localhost/" and "http://[::1]/"
-// are not reported (the IP detector finds the latter's address).
+// A URL needs a dot in its host, so "http://localhost/" is not reported, nor
+// is a URL whose host is an address that identifies no one (see
+// personalAddr: "http://192.168.0.1", "http://[::1]/"). A long user name
+// alone before '@' is an access token and is left out of the span, for the
+// SECRET detectors.
 var URL = Detector{
 	Name:    "url",
 	Kind:    KindURL,
@@ -125,16 +128,18 @@ func parseURL(t []byte, p, lim int, anchored bool) (urlParts, bool) {
 		if c < 2 || c > 64 {
 			return u, false
 		}
-		if a, err := netip.ParseAddr(string(t[q+1 : q+c])); err != nil || !a.Is6() {
+		if a, err := netip.ParseAddr(string(t[q+1 : q+c])); err != nil || !a.Is6() || !personalAddr(a.Unmap()) {
 			return u, false
 		}
 		u.hostStart, u.hostEnd, q = q+1, q+c, q+c+1
 	} else {
 		he := trimDomain(t, q, domainEnd(t, q, lim))
 		host := t[q:he]
-		if _, isIP := parseIPv4(host); isIP {
-			if u.rule != ruleURL {
-				return u, false // "192.0.2.1/24" is a network, for the IP detector
+		if ip, isIP := parseIPv4(host); isIP {
+			if u.rule != ruleURL || !personalAddr(ip) {
+				// "192.0.2.1/24" is a network, for the IP detector;
+				// "http://192.168.0.1" is a router's page on countless networks.
+				return u, false
 			}
 		} else {
 			tld, ok := checkDomain(host)
@@ -289,7 +294,15 @@ func appendURL(dst []Finding, t []byte, u urlParts) []Finding {
 	if _, changed := safeURL(nil, t, u, false); changed {
 		v, _ = safeURL(make([]byte, 0, u.end-u.start), t, u, true)
 	}
-	return append(dst, Finding{Kind: KindURL, Start: u.start, End: u.end, Confidence: conf, Rule: u.rule, Value: v})
+	start := u.start
+	if u.userinfo && u.authStart-1-(u.schemeEnd+3) >= 16 && bytes.IndexByte(t[u.schemeEnd+3:u.authStart-1], ':') < 0 {
+		// A long user name alone is an access token ("https://ghp_…@github.com/…"):
+		// it is left to the SECRET detectors, as a URL spanning it would win
+		// the overlap by length and hide that a credential was pasted. A
+		// user:password pair stays inside the URL, whose Value drops it.
+		start = u.authStart
+	}
+	return append(dst, Finding{Kind: KindURL, Start: start, End: u.end, Confidence: conf, Rule: u.rule, Value: v})
 }
 
 // safeURL appends the safe form of the URL u to dst when write is set, and

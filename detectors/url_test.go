@@ -62,6 +62,8 @@ func TestURLNearMisses(t *testing.T) {
 		{"versions", "Version 2.0/3.1", nil},
 		{"glued to a word", "foo/bar.com/x", nil},
 		{"bare ip network", "192.0.2.0/24", nil},
+		{"router page", "open http://192.168.1.254/admin or http://10.0.0.1", nil},
+		{"loopback literal", "curl http://[::1]:8080/health", nil},
 	})
 }
 
@@ -103,6 +105,8 @@ func TestNetOverlaps(t *testing.T) {
 		{"email in query", "⟦https://example.com/?email=anna@example.com⟧", []string{"https://example.com/?email="}},
 		{"credentials look like email", "⟦https://anna:pw@example.com/x⟧", []string{"https://example.com/x"}},
 		{"ip host", "⟦http://192.0.2.10:8080/status⟧", []string{"http://192.0.2.10:8080/status"}},
+		{"token as user name", "git push https://glpat-Xw8rT2kLp9Vz4qN7mB3c@⟦gitlab.example.com/team/app.git⟧", []string{"https://gitlab.example.com/team/app.git"}},
+		{"password in db url", "postgres://app:Sal#9x@db.example.com/prod", nil},
 		{"ipv6 host", "http://⟦[2001:db8::1]⟧/", []string{"2001:db8::1"}},
 		{"markdown link", "[docs](⟦https://example.com/a⟧).", []string{"https://example.com/a"}},
 		{"markdown wikipedia", "[x](⟦https://en.wikipedia.org/wiki/Foo_(bar)⟧)", []string{"https://en.wikipedia.org/wiki/Foo_(bar)"}},

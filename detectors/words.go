@@ -58,13 +58,6 @@ func wordAt(text []byte, i int) int {
 	return i
 }
 
-// escapedBreak reports whether a literal "\n", "\r" or "\t" starts at
-// text[i]: logs exported as escaped JSON keep line breaks that way, and the
-// letter after the backslash is no word.
-func escapedBreak(text []byte, i int) bool {
-	return text[i] == '\\' && i+1 < len(text) && (text[i+1] == 'n' || text[i+1] == 'r' || text[i+1] == 't')
-}
-
 // nextWord returns the bounds of the first word at or after i, or (-1, -1).
 func nextWord(text []byte, i int) (int, int) {
 	for i < len(text) {

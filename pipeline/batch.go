@@ -15,14 +15,15 @@ type batch struct {
 	bytes   int64
 	started time.Time
 	counts  counts
-	tally   tally // by type and outcome, for metrics
+	tally   tally     // by type and outcome, for metrics
+	stats   *statsAcc // feedback, decision and usage aggregates, written as Parts
 	// fetchCtx ends when the open batch is due by age; nil while empty.
 	fetchCtx context.Context
 	cancel   context.CancelFunc
 }
 
-func newBatch(tp topicPartition) *batch {
-	return &batch{out: sinks.Batch{Topic: tp.topic, Partition: tp.partition}}
+func newBatch(tp topicPartition, window time.Duration) *batch {
+	return &batch{out: sinks.Batch{Topic: tp.topic, Partition: tp.partition}, stats: newStatsAcc(window)}
 }
 
 // add records that offset, of size bytes, belongs to the batch.
@@ -65,6 +66,7 @@ func (b *batch) reset() {
 	clear(b.out.Decisions)
 	b.out.Messages, b.out.Decisions, b.out.Parts = b.out.Messages[:0], b.out.Decisions[:0], nil
 	b.records, b.bytes = 0, 0
+	b.stats.reset()
 	if b.cancel != nil {
 		b.cancel()
 		b.fetchCtx, b.cancel = nil, nil

@@ -126,6 +126,7 @@ func TestCrash(t *testing.T) {
 		t.Fatalf("final run: %v", err)
 	}
 	check(t, expect(t, msgs), readOutput(t, dir), ring)
+	checkStats(t, msgs, dir)
 }
 
 // countFiles counts the files under dir, the dataset files of committed

@@ -11,7 +11,11 @@
 //   - anonymize.go: detection and replacement of identifiers, pseudonyms;
 //   - transform.go: events to messages and decisions rows;
 //   - batch.go and commit.go: per-partition batches, written durably by the
-//     sink before their last offset is committed.
+//     sink before their last offset is committed;
+//   - stats_window.go, sketch.go: per-batch partial aggregates of feedback,
+//     decisions and usage, written in the batch (_stats_partials);
+//   - rollup.go, rollup_merge.go: merging partials of closed windows,
+//     suppression of small groups, idempotent publication of the stats.
 //
 // pipeline imports detectors, sinks and internal packages, never cmd. It
 // logs positions, counts and codes, never record content or identifiers.

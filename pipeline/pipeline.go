@@ -12,6 +12,7 @@ import (
 	"golang.org/x/sync/errgroup"
 
 	"github.com/convanon/convanon/detectors"
+	"github.com/convanon/convanon/detectors/langid"
 	"github.com/convanon/convanon/internal/config"
 	"github.com/convanon/convanon/internal/events"
 	"github.com/convanon/convanon/internal/keys"
@@ -33,12 +34,14 @@ type Pipeline struct {
 	optOuts   *optOuts
 	sink      sinks.Sink
 	dlq       DeadLetters
+	langs     *langid.Detector
 	roll      sinks.Roll
 	exitAtEnd bool
 	stats     *Stats
 	cluster   Cluster
 	metrics   *metrics.Metrics
 	loaded    atomic.Bool // the opt-out table is loaded
+	rollup    *Rollup     // nil: partials are written but not published
 }
 
 // DeadLetters sends a record that cannot be processed to the dead-letter
@@ -50,7 +53,10 @@ type DeadLetters interface {
 
 // Deps are the pieces a Pipeline is built from.
 type Deps struct {
-	Engine      *detectors.Engine
+	Engine *detectors.Engine
+	// Langs detects the language of texts without a usable hint; nil takes
+	// the hint as given.
+	Langs       *langid.Detector
 	Keys        keys.Source // a *keys.Ring, or a *keys.Watcher to rotate without a restart
 	Sink        sinks.Sink
 	DeadLetters DeadLetters
@@ -60,6 +66,10 @@ type Deps struct {
 	// ExitAtEnd stops Run, cleanly, once every partition it holds has been
 	// consumed, written and committed up to its end offset at start-up.
 	ExitAtEnd bool
+	// Store is the output storage under Sink; with it, Run publishes the
+	// stats datasets every cfg.Stats.RollupInterval and when it stops.
+	// Nil leaves the partials for `convanon rollup`.
+	Store Store
 }
 
 // New builds a pipeline from a validated configuration. It fails, naming
@@ -77,11 +87,15 @@ func New(cfg config.Config, d Deps) (*Pipeline, error) {
 	if m == nil {
 		m = metrics.Discard()
 	}
-	return &Pipeline{
-		cfg: cfg, log: d.Log, policy: pol, optOuts: newOptOuts(), sink: d.Sink, dlq: d.DeadLetters,
+	p := &Pipeline{
+		cfg: cfg, log: d.Log, policy: pol, optOuts: newOptOuts(), sink: d.Sink, dlq: d.DeadLetters, langs: d.Langs,
 		roll:      sinks.Roll{MaxRows: cfg.Output.BatchRows, MaxBytes: int64(cfg.Output.BatchBytes), MaxAge: cfg.Output.BatchAge},
 		exitAtEnd: d.ExitAtEnd, stats: &Stats{}, cluster: cl, metrics: m,
-	}, nil
+	}
+	if d.Store != nil {
+		p.rollup = NewRollup(d.Store, cfg, d.Log)
+	}
+	return p, nil
 }
 
 // Stats returns the pipeline's live counters.
@@ -135,7 +149,9 @@ func (p *Pipeline) Run(ctx context.Context) error {
 	g.Go(func() error {
 		return p.optOuts.follow(stopOptOuts, p.cluster, k.Topics.OptOuts, p.cfg.MaxRecordBytes, p.log, ready)
 	})
+	consumed := make(chan struct{})
 	g.Go(func() error {
+		defer close(consumed)
 		defer cancel() // the opt-out follower stops with the consumer
 		select {
 		case <-ready:
@@ -147,6 +163,11 @@ func (p *Pipeline) Run(ctx context.Context) error {
 		//    consumed by p.consume in its own goroutine (source.go).
 		return src.run(gctx, p.consume)
 	})
+	// 10. Stats: publish the windows that closed, now and then and once
+	//     more after the last batch (rollup.go).
+	if p.rollup != nil {
+		g.Go(func() error { return p.rollLoop(consumed) })
+	}
 	return g.Wait()
 }
 
@@ -189,8 +210,8 @@ func (p *Pipeline) consume(ctx context.Context, c *claim) error {
 	p.metrics.Assigned.Inc()
 	defer p.metrics.Assigned.Dec()
 
-	w := newWorker()
-	b := newBatch(c.topicPartition)
+	w := newWorker(p.langs)
+	b := newBatch(c.topicPartition, p.cfg.Stats.Window)
 	defer b.reset()
 	var read int64
 	defer func() { p.stats.Read.Add(read) }()
@@ -282,15 +303,30 @@ func (p *Pipeline) handle(ctx context.Context, w *worker, b *batch, msg kafka.Me
 			b.tally.add(ev.Type, outDeadLetter)
 			return p.deadLetter(ctx, b, msg, err)
 		}
+		user, ok, err := w.userHash(&ev, tp)
+		if err != nil {
+			b.tally.add(ev.Type, outDeadLetter)
+			return p.deadLetter(ctx, b, msg, err)
+		}
 		b.tally.add(ev.Type, outWritten)
 		b.out.Decisions = append(b.out.Decisions, row)
+		b.stats.decision(&ev, row.Lang, user, ok)
 		b.counts.decisions++
-	case events.TypeFeedback:
-		b.counts.feedback++ // aggregated by the stats datasets (issue 6)
+	case events.TypeFeedback, events.TypeUsage:
+		// 7b. Counted into the batch's stats partials (stats_window.go).
+		user, ok, err := w.userHash(&ev, tp)
+		if err != nil {
+			b.tally.add(ev.Type, outDeadLetter)
+			return p.deadLetter(ctx, b, msg, err)
+		}
 		b.tally.add(ev.Type, outAggregated)
-	case events.TypeUsage:
-		b.counts.usage++
-		b.tally.add(ev.Type, outAggregated)
+		if ev.Type == events.TypeFeedback {
+			b.stats.feedback(&ev, user, ok)
+			b.counts.feedback++
+		} else {
+			b.stats.usage(&ev, user, ok)
+			b.counts.usage++
+		}
 	}
 	return nil
 }
@@ -317,6 +353,9 @@ func (p *Pipeline) flush(ctx context.Context, c *claim, b *batch) error {
 		}
 	}()
 	start := time.Now()
+	// The stats partials travel in the same durable unit as the rows, named
+	// by the offset range: written once, like them.
+	b.out.Parts = b.stats.parts()
 	if err := p.sink.Write(ctx, b.out); err != nil {
 		return fmt.Errorf("write %s/%d offsets %d-%d: %w", c.topic, c.partition, b.out.First, b.out.Last, err)
 	}
@@ -331,6 +370,9 @@ func (p *Pipeline) flush(ctx context.Context, c *claim, b *batch) error {
 		"rows", b.out.Rows(), "took", time.Since(start).Round(time.Microsecond))
 	observeBatch(p.metrics, c.topic, &b.tally, &b.counts)
 	b.counts.addTo(p.stats)
+	if p.rollup != nil {
+		p.rollup.Observe(b.stats.maxTS)
+	}
 	b.reset()
 	return nil
 }

@@ -38,6 +38,8 @@ func TestEndToEnd(t *testing.T) {
 	e := expect(t, msgs)
 	out := readOutput(t, cfg.Output.Dir)
 	check(t, e, out, ring)
+	checkClosedStats(t, msgs, cfg.Output.Dir, cfg.Stats.Lateness)
+	checkStats(t, msgs, cfg.Output.Dir)
 	if got := p.Stats().Events.Load(); got != int64(len(msgs)) {
 		t.Errorf("Stats().Events = %d, want %d", got, len(msgs))
 	}

@@ -62,5 +62,7 @@ func TestRebalance(t *testing.T) {
 		t.Fatalf("instance c Run: %v", err)
 	}
 	t.Logf("c: %d events", c.Stats().Events.Load())
-	check(t, expect(t, consumed(t, addrs)), readOutput(t, cfg.Output.Dir), ring)
+	msgs := consumed(t, addrs)
+	check(t, expect(t, msgs), readOutput(t, cfg.Output.Dir), ring)
+	checkStats(t, msgs, cfg.Output.Dir)
 }

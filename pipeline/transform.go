@@ -2,21 +2,49 @@ package pipeline
 
 import (
 	"fmt"
+	"strings"
 	"unsafe"
 
 	"github.com/convanon/convanon/detectors"
+	"github.com/convanon/convanon/detectors/langid"
 	"github.com/convanon/convanon/internal/events"
 )
 
 // worker is one partition goroutine's reusable state: an anonymizer
-// session per tenant policy in use and scratch buffers. Not shared.
+// session per tenant policy in use, each conversation's last confident
+// language, and scratch buffers. Not shared.
 type worker struct {
 	sessions map[*Anonymizer]*Session
+	lid      *langid.Detector  // nil: the event's hint is the language
+	prior    map[string]string // conversation id -> last confident language
 	buf      []byte
 }
 
-func newWorker() *worker {
-	return &worker{sessions: map[*Anonymizer]*Session{}, buf: make([]byte, 0, 4096)}
+// maxPriors bounds the per-partition language memory; it is cleared when
+// full, which only costs a few detections.
+const maxPriors = 1 << 16
+
+func newWorker(lid *langid.Detector) *worker {
+	return &worker{sessions: map[*Anonymizer]*Session{}, lid: lid, prior: map[string]string{}, buf: make([]byte, 0, 4096)}
+}
+
+// lang returns the language of text in ev's conversation: the hint when it
+// names a configured language, else detected, keeping the conversation's
+// last confident language for turns too short or mixed to judge.
+func (w *worker) lang(ev *events.Event, text []byte) string {
+	if w.lid == nil {
+		return ev.Lang
+	}
+	prior := w.prior[ev.ConversationID]
+	l, sure := w.lid.DetectIn(text, ev.Lang, prior)
+	if sure && l != prior && ev.ConversationID != "" {
+		if len(w.prior) >= maxPriors {
+			clear(w.prior)
+		}
+		// Cloned: the event's strings share the record's buffer.
+		w.prior[strings.Clone(ev.ConversationID)] = l
+	}
+	return l
 }
 
 func (w *worker) session(a *Anonymizer) *Session {
@@ -36,9 +64,10 @@ func (w *worker) session(a *Anonymizer) *Session {
 // and device ids in it never reach the output, detected or not.
 func (w *worker) message(ev *events.Event, tp *tenantPolicy, lin events.Lineage, c *counts) (events.MessageRow, error) {
 	s := w.session(tp.anon)
+	text := bytesOf(ev.Text)
 	row := events.MessageRow{
 		TenantID: ev.TenantID, Channel: ev.Channel, Role: ev.Role, TS: ev.TS,
-		Lang: ev.Lang, Lineage: lin,
+		Lang: w.lang(ev, text), Lineage: lin,
 	}
 	var err error
 	if row.EventID, err = w.pseudonym(s, ev, "event", ev.EventID); err != nil {
@@ -50,7 +79,7 @@ func (w *worker) message(ev *events.Event, tp *tenantPolicy, lin events.Lineage,
 	if row.UserID, err = w.pseudonym(s, ev, "user", ev.UserID); err != nil {
 		return row, err
 	}
-	in := detectors.Input{Text: bytesOf(ev.Text), Lang: ev.Lang, Spoken: ev.Channel == "voice"}
+	in := detectors.Input{Text: text, Lang: row.Lang, Spoken: ev.Channel == "voice"}
 	if row.Text, row.KeyID, err = w.text(s, ev, in, &row.EntityCounts, c); err != nil {
 		return row, err
 	}
@@ -67,8 +96,12 @@ func (w *worker) message(ev *events.Event, tp *tenantPolicy, lin events.Lineage,
 // id, and the candidates' texts are never decoded, so never written.
 func (w *worker) decision(ev *events.Event, tp *tenantPolicy, lin events.Lineage, c *counts) (events.DecisionRow, error) {
 	s := w.session(tp.anon)
+	var last []byte // the turn just before the decision tells its language best
+	if n := len(ev.Context); n > 0 {
+		last = bytesOf(ev.Context[n-1].Text)
+	}
 	row := events.DecisionRow{
-		TenantID: ev.TenantID, TS: ev.TS, Lang: ev.Lang,
+		TenantID: ev.TenantID, TS: ev.TS, Lang: w.lang(ev, last),
 		Models: ev.Models, Choice: ev.Choice, Lineage: lin,
 		Context: make([]events.Turn, len(ev.Context)),
 	}
@@ -82,7 +115,7 @@ func (w *worker) decision(ev *events.Event, tp *tenantPolicy, lin events.Lineage
 	var discard events.EntityCounts // decisions have no entity columns; Stats still counts
 	for i, t := range ev.Context {
 		row.Context[i].Role = t.Role
-		in := detectors.Input{Text: bytesOf(t.Text), Lang: ev.Lang}
+		in := detectors.Input{Text: bytesOf(t.Text), Lang: row.Lang}
 		if row.Context[i].Text, row.KeyID, err = w.text(s, ev, in, &discard, c); err != nil {
 			return row, err
 		}

@@ -61,9 +61,10 @@ func contentType(name string) string {
 	return "application/octet-stream"
 }
 
-// Rename implements FS as copy then delete. The Parquet sink never calls
-// it on a BlobFS (Renames is false); it is here for completeness of FS and
-// is not atomic.
+// Rename implements FS as a server-side copy then a delete: the new object
+// appears whole, but the two steps are not one. The Parquet sink never
+// renames on a BlobFS (Renames is false); the stats rollup does, to publish
+// a file it can rewrite whole if a crash cuts the rename short.
 func (b *BlobFS) Rename(from, to string) error {
 	if err := b.bucket.Copy(b.ctx, to, from, nil); err != nil {
 		return fmt.Errorf("rename %s: %w", from, err)
@@ -115,6 +116,29 @@ func (b *BlobFS) List(dir string) ([]string, error) {
 		}
 		if !obj.IsDir {
 			names = append(names, strings.TrimPrefix(obj.Key, prefix))
+		}
+	}
+}
+
+// ListDirs implements Walker: the "directories" (common prefixes) directly
+// under dir.
+func (b *BlobFS) ListDirs(dir string) ([]string, error) {
+	prefix := strings.TrimSuffix(dir, "/") + "/"
+	if dir == "." || dir == "" {
+		prefix = ""
+	}
+	var names []string
+	it := b.bucket.List(&blob.ListOptions{Prefix: prefix, Delimiter: "/"})
+	for {
+		obj, err := it.Next(b.ctx)
+		if errors.Is(err, io.EOF) {
+			return names, nil
+		}
+		if err != nil {
+			return nil, fmt.Errorf("list %s: %w", dir, err)
+		}
+		if obj.IsDir {
+			names = append(names, strings.TrimSuffix(strings.TrimPrefix(obj.Key, prefix), "/"))
 		}
 	}
 }

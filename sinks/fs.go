@@ -42,10 +42,14 @@ type FS interface {
 	Renames() bool
 }
 
-// Walker is an FS that can list every file under a directory, at any
-// depth; DirFS and BlobFS are Walkers. Lifecycle and audit commands use it.
+// Walker is an FS that can also list every file under a directory, at any
+// depth, and the directories in one; DirFS and BlobFS are Walkers. The
+// stats rollup and the lifecycle and audit commands use it.
 type Walker interface {
 	FS
+	// ListDirs returns the names of the directories directly in dir; a
+	// missing dir lists nothing.
+	ListDirs(dir string) ([]string, error)
 	// Walk calls fn for every file under dir (slash-separated names
 	// relative to the root) with its size, in lexical order; an error from
 	// fn stops the walk and is returned.
@@ -226,6 +230,26 @@ func (d *DirFS) Walk(dir string, fn func(name string, size int64) error) error {
 		return nil
 	}
 	return err
+}
+
+// ListDirs returns the names of the directories directly in dir; a
+// missing dir lists nothing. The stats rollup uses it to find the dates
+// that hold partial aggregates.
+func (d *DirFS) ListDirs(dir string) ([]string, error) {
+	entries, err := os.ReadDir(d.abs(dir))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("list %s: %w", dir, err)
+	}
+	var names []string
+	for _, e := range entries {
+		if e.IsDir() {
+			names = append(names, e.Name())
+		}
+	}
+	return names, nil
 }
 
 // SyncDir implements FS.

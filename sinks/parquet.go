@@ -103,6 +103,8 @@ type Parquet struct {
 	// direct commits without renames: files go straight to their final
 	// names and an intent record lists them first (object stores).
 	direct bool
+	// maxPageBuffer caps a column page's buffer (PageBufferBytes).
+	maxPageBuffer int
 
 	mu     sync.Mutex
 	next   map[topicPartition]int64 // offset after the last durable batch, -1 for none
@@ -129,14 +131,14 @@ func NewParquet(fsys FS, opts ParquetOptions) *Parquet {
 		wopts: []parquet.WriterOption{
 			parquet.Compression(codec),
 			parquet.MaxRowsPerRowGroup(cmp.Or(opts.RowGroupRows, 128<<10)),
-			parquet.PageBufferSize(cmp.Or(opts.PageBufferBytes, 1<<20)),
 			parquet.WriteBufferSize(256 << 10),
 			parquet.CreatedBy("convanon", "", ""),
 		},
-		log:    log,
-		m:      cmp.Or(opts.Metrics, metrics.Discard()),
-		direct: !fsys.Renames(),
-		next:   map[topicPartition]int64{},
+		log:           log,
+		m:             cmp.Or(opts.Metrics, metrics.Discard()),
+		direct:        !fsys.Renames(),
+		maxPageBuffer: cmp.Or(opts.PageBufferBytes, 1<<20),
+		next:          map[topicPartition]int64{},
 	}
 }
 
@@ -507,6 +509,14 @@ func (s *Parquet) put(name string, m manifest) error {
 	return nil
 }
 
+// pageBuffer sizes a file's column page buffers to its rows: parquet-go
+// allocates and clears a page buffer per column for every file, so a small
+// file with full-size buffers costs more than its rows (at 64 bytes a row,
+// up to PageBufferBytes).
+func (s *Parquet) pageBuffer(rows int) int {
+	return min(max(rows*64, 4<<10), s.maxPageBuffer)
+}
+
 // writeFile writes rows to the file name and returns its size.
 func (s *Parquet) writeFile(name string, rows Rows) (int64, error) {
 	f, err := s.fs.Create(name)
@@ -514,7 +524,7 @@ func (s *Parquet) writeFile(name string, rows Rows) (int64, error) {
 		return 0, err
 	}
 	cw := &countingWriter{w: f}
-	if err := rows.writeParquet(cw, s.wopts); err != nil {
+	if err := rows.writeParquet(cw, append(s.wopts[:len(s.wopts):len(s.wopts)], parquet.PageBufferSize(s.pageBuffer(rows.Len())))); err != nil {
 		f.Close()
 		return 0, fmt.Errorf("%s: %w", name, err)
 	}
@@ -655,7 +665,9 @@ func (b *Batch) validate() error {
 		return fmt.Errorf("batch %s/%d: bad offset range %d-%d", b.Topic, b.Partition, b.First, b.Last)
 	}
 	for _, p := range b.Parts {
-		if !validName(p.Dataset, false) || strings.HasPrefix(p.Dataset, "_") ||
+		// A leading underscore marks internal datasets (stats partials)
+		// that dataset globs skip; the commit protocol's own are reserved.
+		if !validName(p.Dataset, false) || p.Dataset == stagingRoot || p.Dataset == manifestRoot ||
 			p.Dataset == events.DatasetMessages || p.Dataset == events.DatasetDecisions {
 			return fmt.Errorf("batch %s/%d: dataset name %q not allowed in parts", b.Topic, b.Partition, p.Dataset)
 		}

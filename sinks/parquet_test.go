@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -293,15 +292,6 @@ func benchParquet(b *testing.B, fsys FS) {
 	// CPU time per row is the figure that holds on a shared machine, where
 	// wall time also counts waiting for the CPU and the disk.
 	b.ReportMetric(float64(cpuTime(b)-cpu0)/float64(b.N*n), "cpu-ns/row")
-}
-
-// cpuTime returns the process's user+system CPU time in nanoseconds.
-func cpuTime(b *testing.B) int64 {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		b.Fatalf("getrusage: %v", err)
-	}
-	return ru.Utime.Nano() + ru.Stime.Nano()
 }
 
 // noSyncFS drops fsyncs, so BenchmarkParquetEncode measures the CPU cost

@@ -30,6 +30,9 @@ type Sink interface {
 	Recover(ctx context.Context, topic string, partition int) (next int64, err error)
 	// Write returns nil only once every row of b is durable. Writing a batch
 	// that is already durable (a replay) writes nothing and returns nil.
+	// After an error the batch may be durable or not: retry the same batch,
+	// or call Recover and seek to max(committed, next) before batching
+	// again, since a batch overlapping a durable one is refused.
 	Write(ctx context.Context, b Batch) error
 	// Close releases the sink; nothing is buffered between Writes, so Close
 	// loses nothing. Later calls return ErrClosed.

@@ -17,13 +17,16 @@ import (
 	"strings"
 	"time"
 
+	"github.com/parquet-go/parquet-go"
 	"github.com/segmentio/kafka-go"
 
 	"github.com/convanon/convanon/internal/config"
 	"github.com/convanon/convanon/internal/demo"
+	"github.com/convanon/convanon/internal/events"
 	"github.com/convanon/convanon/internal/keys"
 	"github.com/convanon/convanon/internal/metrics"
 	"github.com/convanon/convanon/pipeline"
+	"github.com/convanon/convanon/sinks"
 )
 
 // demoMarker marks a directory as a demo's output, which the next demo may
@@ -106,8 +109,65 @@ func runDemo(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	summary(e.stdout, p.Stats(), s, *out, took)
+	// Publish the stats of every window, open ones too, as `convanon
+	// rollup` does: the demo's stream ends mid-day.
+	store, err := sinks.NewDirFS(*out)
+	if err != nil {
+		return fmt.Errorf("demo output: %w", err)
+	}
+	roll, err := pipeline.NewRollup(store, cfg, log).Roll(ctx, true)
+	if err != nil {
+		return err
+	}
+	stats, err := statsRows(*out)
+	if err != nil {
+		return err
+	}
+	summary(e.stdout, p.Stats(), s, *out, took, stats)
+	fmt.Fprintf(e.stdout, "  (stats: %d groups with fewer than %d distinct users suppressed)\n", roll.Suppressed, cfg.Stats.MinGroupUsers)
+	fmt.Fprintf(e.stdout, "\nTry it in DuckDB:\n  duckdb -c \"SELECT channel, lang, count(*) AS n FROM read_parquet('%s/messages/**/*.parquet', hive_partitioning=true) GROUP BY ALL ORDER BY n DESC LIMIT 10\"\n", *out)
+	fmt.Fprintf(e.stdout, "  duckdb -c \"SELECT model, sum(up) AS up, sum(total) AS total FROM read_parquet('%s/feedback_stats/**/*.parquet', hive_partitioning=true) WHERE granularity = 'day' GROUP BY ALL\"\n", *out)
 	return nil
+}
+
+// statsRows counts the published rows of each stats dataset under out,
+// reading the files' footers.
+func statsRows(out string) ([]datasetRows, error) {
+	var res []datasetRows
+	for _, ds := range []string{events.DatasetFeedbackStats, events.DatasetDecisionStats, events.DatasetUsageStats} {
+		r := datasetRows{name: ds}
+		err := filepath.WalkDir(filepath.Join(out, ds), func(path string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() || filepath.Ext(path) != ".parquet" {
+				return err
+			}
+			f, err := os.Open(path)
+			if err != nil {
+				return err
+			}
+			defer f.Close()
+			st, err := f.Stat()
+			if err != nil {
+				return err
+			}
+			pf, err := parquet.OpenFile(f, st.Size())
+			if err != nil {
+				return fmt.Errorf("read %s: %w", path, err)
+			}
+			r.rows += pf.NumRows()
+			return nil
+		})
+		if err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("count stats rows: %w", err)
+		}
+		res = append(res, r)
+	}
+	return res, nil
+}
+
+// datasetRows is a dataset's published row count.
+type datasetRows struct {
+	name string
+	rows int64
 }
 
 // prepareDemoDir makes dir an empty demo output directory, replacing a
@@ -176,7 +236,7 @@ func progress(w io.Writer, s *pipeline.Stats, total int64, start time.Time, done
 }
 
 // summary prints what the demo did and a query to try.
-func summary(w io.Writer, s *pipeline.Stats, st demo.Stream, out string, took time.Duration) {
+func summary(w io.Writer, s *pipeline.Stats, st demo.Stream, out string, took time.Duration, stats []datasetRows) {
 	events := s.Events.Load()
 	rate := float64(events) / took.Seconds()
 	cores := runtime.GOMAXPROCS(0)
@@ -184,6 +244,9 @@ func summary(w io.Writer, s *pipeline.Stats, st demo.Stream, out string, took ti
 	fmt.Fprintf(w, "  events in            %d (%d opt-out records, %d malformed on purpose)\n", events, len(st.OptOuts), st.Malformed)
 	fmt.Fprintf(w, "  rows: messages       %d\n", s.Messages.Load())
 	fmt.Fprintf(w, "  rows: decisions      %d\n", s.Decisions.Load())
+	for _, d := range stats {
+		fmt.Fprintf(w, "  rows: %-14s %d\n", d.name, d.rows)
+	}
 	fmt.Fprintf(w, "  feedback / usage     %d / %d events accepted for the aggregates\n", s.Feedback.Load(), s.Usage.Load())
 	fmt.Fprintf(w, "  dropped by opt-out   %d\n", s.DroppedOptOut.Load())
 	fmt.Fprintf(w, "  dropped by policy    %d (HIPAA tenant decisions, channels not kept)\n", s.DroppedPolicy.Load())
@@ -191,7 +254,6 @@ func summary(w io.Writer, s *pipeline.Stats, st demo.Stream, out string, took ti
 	fmt.Fprintf(w, "  dead letters         %d %s\n", s.DeadLetters.Load(), formatCounts(dead))
 	fmt.Fprintf(w, "  entities replaced    %s\n", formatCounts(s.Entities()))
 	fmt.Fprintf(w, "  throughput           %.0f events/s on %d cores = %.0f events/s per core\n", rate, cores, rate/float64(cores))
-	fmt.Fprintf(w, "\nTry it in DuckDB:\n  duckdb -c \"SELECT channel, lang, count(*) AS n FROM read_parquet('%s/messages/**/*.parquet', hive_partitioning=true) GROUP BY ALL ORDER BY n DESC LIMIT 10\"\n", out)
 }
 
 // formatCounts formats counts as "(A 3, B 1)", largest first.

@@ -21,8 +21,8 @@ import (
 //
 //	voice en: hi this is [[PERSON|anna]], my number is [[PHONE|four one five …]]
 //
-// (a literal \n in the text is a line break, for multi-line messages such
-// as e-mails and signatures) and compiled into testdata/eval/labeled.jsonl
+// where a literal \n stands for a line break inside the message (e-mails,
+// signatures, PEM blocks), and compiled into testdata/eval/labeled.jsonl
 // with byte offsets, which
 // TestLabeledCorpusUpToDate keeps in step (go test ./cmd/convanon -run
 // TestLabeledCorpusUpToDate -update).
@@ -115,14 +115,33 @@ func TestLabeledCorpusUpToDate(t *testing.T) {
 }
 
 func TestCompileMarkup(t *testing.T) {
-	got, err := compileMarkup("x", "sms en: hi [[PERSON|Anna]], mail [[EMAIL|anna@example.com]]")
-	if err != nil {
-		t.Fatal(err)
+	tests := []struct {
+		name, give string
+		want       labeledLine
+	}{
+		{
+			name: "spans",
+			give: "sms en: hi [[PERSON|Anna]], mail [[EMAIL|anna@example.com]]",
+			want: labeledLine{ID: "x", Channel: "sms", Lang: "en", Text: "hi Anna, mail anna@example.com",
+				Spans: []goldSpans{{"PERSON", 3, 7}, {"EMAIL", 14, 30}}},
+		},
+		{
+			name: "line breaks",
+			give: `email en: Regards,\n[[PERSON|Anna Berg]]\n[[ADDRESS|1 Elm St\nSpringfield]]`,
+			want: labeledLine{ID: "x", Channel: "email", Lang: "en", Text: "Regards,\nAnna Berg\n1 Elm St\nSpringfield",
+				Spans: []goldSpans{{"PERSON", 9, 18}, {"ADDRESS", 19, 39}}},
+		},
 	}
-	want := labeledLine{ID: "x", Channel: "sms", Lang: "en", Text: "hi Anna, mail anna@example.com",
-		Spans: []goldSpans{{"PERSON", 3, 7}, {"EMAIL", 14, 30}}}
-	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("compileMarkup mismatch (-want +got):\n%s", diff)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := compileMarkup("x", tt.give)
+			if err != nil {
+				t.Fatalf("compileMarkup(%q): %v", tt.give, err)
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("compileMarkup(%q) mismatch (-want +got):\n%s", tt.give, diff)
+			}
+		})
 	}
 }
 

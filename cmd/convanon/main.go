@@ -50,6 +50,7 @@ func commands() []command {
 		{"demo", "run the whole pipeline on an embedded broker and a synthetic stream", runDemo,
 			"  convanon demo\n  convanon demo --events 200000 --out /tmp/demo && convanon audit /tmp/demo"},
 		{"run", "consume conversations from Kafka and write anonymized Parquet datasets", runRun, ""},
+		{"rollup", "publish the feedback, decision and usage stats datasets from their partials", runRollup, ""},
 		{"scan", "anonymize text or JSONL from files or standard input", runScan, ""},
 		{"broker", "run an in-process Kafka-protocol broker for local development", runBroker,
 			"  convanon broker --listen 127.0.0.1:9092 --partitions 4\n  convanon run --brokers 127.0.0.1:9092 --out ./out --keys.source ephemeral"},

@@ -17,6 +17,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/collectors"
 
 	"github.com/convanon/convanon/detectors"
+	"github.com/convanon/convanon/detectors/langid"
 	"github.com/convanon/convanon/internal/config"
 	"github.com/convanon/convanon/internal/keys"
 	"github.com/convanon/convanon/internal/metrics"
@@ -119,11 +120,16 @@ func newPipeline(cfg config.Config, ring keys.Source, log *slog.Logger, exitAtEn
 	if err != nil {
 		return nil, nil, fmt.Errorf("detectors: %w", err)
 	}
-	sink, dlq, closeOutputs, err := openOutputs(cfg, log, m)
+	lid, err := langid.New(nil)
+	if err != nil {
+		return nil, nil, fmt.Errorf("language detection: %w", err)
+	}
+	sink, store, dlq, closeOutputs, err := openOutputs(cfg, log, m)
 	if err != nil {
 		return nil, nil, err
 	}
-	p, err := pipeline.New(cfg, pipeline.Deps{Engine: eng, Keys: ring, Sink: sink, DeadLetters: dlq, Log: log, Metrics: m, ExitAtEnd: exitAtEnd})
+	// The stats rollup reads partials and publishes files in the same root.
+	p, err := pipeline.New(cfg, pipeline.Deps{Engine: eng, Langs: lid, Keys: ring, Sink: sink, DeadLetters: dlq, Log: log, Metrics: m, ExitAtEnd: exitAtEnd, Store: store})
 	if err != nil {
 		closeOutputs()
 		return nil, nil, fmt.Errorf("%w: configuration:\n%v", errUsage, err)
@@ -203,16 +209,16 @@ func loadKeys(c config.Keys, log *slog.Logger) (keys.Source, *keys.Watcher, erro
 
 // openOutputs opens the Parquet sink on the output directory and the
 // dead-letter producer; closeAll closes both.
-func openOutputs(cfg config.Config, log *slog.Logger, m *metrics.Metrics) (*sinks.Parquet, *sinks.DeadLetters, func(), error) {
+func openOutputs(cfg config.Config, log *slog.Logger, m *metrics.Metrics) (*sinks.Parquet, sinks.Walker, *sinks.DeadLetters, func(), error) {
 	fsys, closeStore, err := openStore(context.Background(), cfg.Output)
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, nil, nil, nil, err
 	}
 	sink := sinks.NewParquet(fsys, sinks.ParquetOptions{Logger: log, Metrics: m})
 	cl, err := pipeline.NewCluster(cfg.Kafka)
 	if err != nil {
 		closeStore()
-		return nil, nil, nil, err
+		return nil, nil, nil, nil, err
 	}
 	dlq, err := sinks.NewDeadLetters(sinks.DeadLetterOptions{
 		Brokers: cfg.Kafka.Brokers, Topic: cfg.Kafka.Topics.DeadLetter, Payload: sinks.Payload(cfg.DeadLetter.Payload),
@@ -220,7 +226,7 @@ func openOutputs(cfg config.Config, log *slog.Logger, m *metrics.Metrics) (*sink
 	})
 	if err != nil {
 		closeStore()
-		return nil, nil, nil, err
+		return nil, nil, nil, nil, err
 	}
 	closeAll := func() {
 		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
@@ -233,5 +239,5 @@ func openOutputs(cfg config.Config, log *slog.Logger, m *metrics.Metrics) (*sink
 		}
 		closeStore()
 	}
-	return sink, dlq, closeAll, nil
+	return sink, fsys, dlq, closeAll, nil
 }

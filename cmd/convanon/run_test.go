@@ -90,7 +90,7 @@ func TestDemo(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("convanon demo = %d, stderr:\n%s", code, stderr)
 	}
-	for _, want := range []string{"events in", "rows: messages", "dead letters         5", "read_parquet('" + out + "/messages/**/*.parquet'"} {
+	for _, want := range []string{"events in", "rows: messages", "dead letters", "bad_json", "read_parquet('" + out + "/messages/**/*.parquet'"} {
 		if !strings.Contains(stdout, want) {
 			t.Errorf("demo summary lacks %q:\n%s", want, stdout)
 		}

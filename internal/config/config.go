@@ -41,6 +41,26 @@ type Config struct {
 	// MetricsAddr is the host:port on which Prometheus metrics (/metrics),
 	// /healthz and /readyz are served; empty serves nothing. Default empty.
 	MetricsAddr string `yaml:"metrics_addr"`
+	// Stats configures the feedback, decision and usage statistics.
+	Stats Stats `yaml:"stats"`
+}
+
+// Stats configures the windowed statistics datasets (feedback_stats,
+// decision_stats, usage_stats).
+type Stats struct {
+	// Window is the size of the base windows, UTC-aligned; it must divide
+	// a day (a daily rollup is always published too). Default 1h.
+	Window time.Duration `yaml:"window"`
+	// Lateness is how long after a window's end, in event time, events may
+	// still arrive before the window is published. A later event reopens
+	// its window at the next rollup. Default 10m.
+	Lateness time.Duration `yaml:"lateness"`
+	// MinGroupUsers is the fewest distinct users a published row may
+	// count; smaller groups are suppressed. Default 10; at least 2.
+	MinGroupUsers int `yaml:"min_group_users"`
+	// RollupInterval is how often `run` publishes the windows that closed.
+	// Default 1m.
+	RollupInterval time.Duration `yaml:"rollup_interval"`
 }
 
 // Kafka is the connection to the cluster and the topic names.
@@ -177,6 +197,9 @@ type Tenant struct {
 	Actions map[string]string `yaml:"actions"`
 	// Channels lists the channels kept; empty keeps all.
 	Channels []string `yaml:"channels"`
+	// MinGroupUsers overrides stats.min_group_users for this tenant's
+	// statistics; 0 keeps the global value.
+	MinGroupUsers int `yaml:"min_group_users"`
 }
 
 // CollectsDecisions reports whether the tenant's decision data is kept.
@@ -245,6 +268,7 @@ func Default() Config {
 		DeadLetter:     DeadLetter{Payload: PayloadWithheld},
 		Keys:           Keys{Source: "env:CONVANON_KEYS", Rotation: "period", Period: "daily", Reload: 10 * time.Second},
 		Log:            Log{Format: "text", Level: "info"},
+		Stats:          Stats{Window: time.Hour, Lateness: 10 * time.Minute, MinGroupUsers: 10, RollupInterval: time.Minute},
 	}
 }
 
@@ -328,6 +352,9 @@ func (c *Config) Validate() error {
 				add("tenants.%s.actions.%s: %q; one of %s", id, typ, a, strings.Join(Actions, ", "))
 			}
 		}
+		if tn.MinGroupUsers != 0 && tn.MinGroupUsers < 2 {
+			add("tenants.%s.min_group_users: %d; must be 0 (global value) or 2 or more", id, tn.MinGroupUsers)
+		}
 		for _, ch := range tn.Channels {
 			if !slices.Contains(Channels, ch) {
 				add("tenants.%s.channels: %q; one of %s", id, ch, strings.Join(Channels, ", "))
@@ -341,6 +368,7 @@ func (c *Config) Validate() error {
 			add("metrics_addr: %q is not host:port (or :port)", c.MetricsAddr)
 		}
 	}
+	errs = append(errs, c.Stats.validate()...)
 	if !slices.Contains([]string{"text", "json"}, c.Log.Format) {
 		add("log.format: %q; one of text, json", c.Log.Format)
 	}
@@ -438,4 +466,31 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	slices.Sort(ks)
 	return ks
+}
+
+// validate checks the window against a day and the suppression minimum.
+func (s Stats) validate() []error {
+	var errs []error
+	if s.Window < time.Minute || (24*time.Hour)%s.Window != 0 {
+		errs = append(errs, fmt.Errorf("stats.window: %s; must be 1m or more and divide 24h (e.g. 15m, 1h, 6h)", s.Window))
+	}
+	if s.Lateness < 0 {
+		errs = append(errs, fmt.Errorf("stats.lateness: %s; must not be negative", s.Lateness))
+	}
+	if s.MinGroupUsers < 2 {
+		errs = append(errs, fmt.Errorf("stats.min_group_users: %d; must be 2 or more", s.MinGroupUsers))
+	}
+	if s.RollupInterval < 10*time.Millisecond {
+		errs = append(errs, fmt.Errorf("stats.rollup_interval: %s; must be 10ms or more", s.RollupInterval))
+	}
+	return errs
+}
+
+// MinUsers returns the fewest distinct users a published stats row of
+// tenant may count: the tenant's override, else the global minimum.
+func (c *Config) MinUsers(tenant string) int {
+	if t, ok := c.Tenants[tenant]; ok && t.MinGroupUsers > 0 {
+		return t.MinGroupUsers
+	}
+	return c.Stats.MinGroupUsers
 }

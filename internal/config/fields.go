@@ -511,12 +511,24 @@ func (c Config) WriteYAML(w io.Writer) error {
 func WriteTable(w io.Writer) error {
 	var b strings.Builder
 	b.WriteString("| key | flag / environment | default | description |\n|---|---|---|---|\n")
+	docs := fieldDocs()
+	t := reflect.TypeFor[Config]()
 	for _, f := range Fields() {
 		def := "`" + f.Default + "`"
 		if f.Default == "" {
 			def = ""
 		}
 		fmt.Fprintf(&b, "| `%s` | `--%s`<br>`%s` | %s | %s |\n", f.Key, f.Flag, f.Env, strings.ReplaceAll(def, "|", "\\|"), strings.ReplaceAll(f.Doc, "|", "\\|"))
+		// A map of structs (tenants) is one flag, but each of its entries'
+		// fields is a setting worth a row.
+		if ft := t.FieldByIndex(f.index).Type; ft.Kind() == reflect.Map && ft.Elem().Kind() == reflect.Struct {
+			et := ft.Elem()
+			for i := range et.NumField() {
+				if name := yamlName(et.Field(i)); name != "" {
+					fmt.Fprintf(&b, "| `%s.<id>.%s` | (in `--%s`) | | %s |\n", f.Key, name, f.Flag, strings.ReplaceAll(docs[et.Name()+"."+et.Field(i).Name], "|", "\\|"))
+				}
+			}
+		}
 	}
 	_, err := io.WriteString(w, b.String())
 	return err

@@ -136,7 +136,10 @@ func Generate(seed uint64, n int, t Topics) Stream {
 			m := msgs[i]
 			v := map[string]any{
 				"type": "message", "tenant_id": tenant, "user_id": user, "conversation_id": conv,
-				"channel": channel, "role": m.Role, "text": m.Text, "lang": m.Lang,
+				"channel": channel, "role": m.Role, "text": m.Text,
+			}
+			if r.IntN(10) < 7 { // the hint is optional; the pipeline detects the rest
+				v["lang"] = m.Lang
 			}
 			if m.Role == "user" && r.IntN(2) == 0 {
 				v["metadata"] = map[string]any{

@@ -1,0 +1,264 @@
+package pipeline
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/cespare/xxhash/v2"
+
+	"github.com/convanon/convanon/internal/events"
+	"github.com/convanon/convanon/sinks"
+)
+
+// Kinds of partial aggregates, one per stats dataset.
+const (
+	kindFeedback = "feedback"
+	kindDecision = "decision"
+	kindUsage    = "usage"
+)
+
+// allOpponents is the opponent of a decision_stats row over every
+// decision that showed the model.
+const allOpponents = "*"
+
+// unknown stands for an absent channel or language in stats rows.
+const unknown = "unknown"
+
+// partialRow is one group's additive aggregate over one batch: the rows of
+// the internal _stats_partials dataset. A batch writes its partials in
+// the same durable unit as its other rows, named by its offset range, so
+// a partial exists exactly once whatever crashes, replays or rebalances
+// happen; a rollup merges them (rollup.go).
+//
+// Users holds a 64-bit hash of each distinct user's pseudonym (never a
+// raw id): exact sets, so that the suppression threshold is exact. The
+// sketches are quantileSketch buckets as parallel key/count lists.
+type partialRow struct {
+	Kind        string    `parquet:"kind,dict"`
+	WindowStart time.Time `parquet:"window_start,timestamp(microsecond)"`
+	WindowEnd   time.Time `parquet:"window_end,timestamp(microsecond)"`
+	TenantID    string    `parquet:"tenant_id,dict"`
+	Model       string    `parquet:"model,dict"`
+	Opponent    string    `parquet:"opponent,dict"`
+	Channel     string    `parquet:"channel,dict"`
+	Lang        string    `parquet:"lang,dict"`
+	MaxTS       time.Time `parquet:"max_ts,timestamp(microsecond)"` // latest event time counted: the watermark's input
+	Users       []int64   `parquet:"users,list"`
+
+	Up     int64 `parquet:"up"`
+	Down   int64 `parquet:"down"`
+	Shown  int64 `parquet:"shown"`
+	Chosen int64 `parquet:"chosen"`
+	Ties   int64 `parquet:"ties"`
+	None   int64 `parquet:"none"`
+
+	Events       int64 `parquet:"events"`
+	InputTokens  int64 `parquet:"input_tokens"`
+	OutputTokens int64 `parquet:"output_tokens"`
+	InputChars   int64 `parquet:"input_chars"`
+	OutputChars  int64 `parquet:"output_chars"`
+	LatencyMS    int64 `parquet:"latency_ms"`
+
+	InputTokensKeys    []int32 `parquet:"input_tokens_keys,list"`
+	InputTokensCounts  []int64 `parquet:"input_tokens_counts,list"`
+	OutputTokensKeys   []int32 `parquet:"output_tokens_keys,list"`
+	OutputTokensCounts []int64 `parquet:"output_tokens_counts,list"`
+	LatencyKeys        []int32 `parquet:"latency_keys,list"`
+	LatencyCounts      []int64 `parquet:"latency_counts,list"`
+}
+
+// statsKey is a group: kind, window and dimensions.
+type statsKey struct {
+	kind                                   string
+	start                                  int64 // window start, Unix seconds
+	tenant, model, opponent, channel, lang string
+}
+
+// statsGroup is the running aggregate of one group.
+type statsGroup struct {
+	users                        map[uint64]struct{}
+	maxTS                        time.Time
+	up, down                     int64
+	shown, chosen, ties, none    int64
+	events, inTok, outTok        int64
+	inChars, outChars, latency   int64
+	inTokSk, outTokSk, latencySk quantileSketch
+}
+
+// statsAcc aggregates one batch's feedback, decision and usage events by
+// group. It is owned by the partition goroutine.
+type statsAcc struct {
+	window time.Duration
+	groups map[statsKey]*statsGroup
+	maxTS  time.Time
+}
+
+func newStatsAcc(window time.Duration) *statsAcc {
+	return &statsAcc{window: window, groups: map[statsKey]*statsGroup{}}
+}
+
+// group returns ev's group for kind, creating it; strings are cloned so
+// the group does not keep the record alive.
+func (a *statsAcc) group(kind string, ev *events.Event, model, opponent, channel, lang string, user uint64, hasUser bool) *statsGroup {
+	k := statsKey{kind, ev.TS.Truncate(a.window).Unix(), ev.TenantID, model, opponent, orUnknown(channel), orUnknown(lang)}
+	g, ok := a.groups[k]
+	if !ok {
+		k.tenant, k.model, k.opponent = strings.Clone(k.tenant), strings.Clone(k.model), strings.Clone(k.opponent)
+		k.channel, k.lang = strings.Clone(k.channel), strings.Clone(k.lang)
+		g = &statsGroup{users: map[uint64]struct{}{}}
+		a.groups[k] = g
+	}
+	if hasUser {
+		g.users[user] = struct{}{}
+	}
+	if ev.TS.After(g.maxTS) {
+		g.maxTS = ev.TS
+	}
+	if ev.TS.After(a.maxTS) {
+		a.maxTS = ev.TS
+	}
+	return g
+}
+
+func orUnknown(s string) string { return cmp.Or(s, unknown) }
+
+// feedback counts a feedback event.
+func (a *statsAcc) feedback(ev *events.Event, user uint64, hasUser bool) {
+	g := a.group(kindFeedback, ev, ev.Model, "", ev.Channel, ev.Lang, user, hasUser)
+	switch ev.Rating {
+	case "up":
+		g.up++
+	case "down":
+		g.down++
+	}
+}
+
+// usage counts a usage event.
+func (a *statsAcc) usage(ev *events.Event, user uint64, hasUser bool) {
+	g := a.group(kindUsage, ev, ev.Model, "", ev.Channel, ev.Lang, user, hasUser)
+	if g.inTokSk == nil {
+		g.inTokSk, g.outTokSk, g.latencySk = quantileSketch{}, quantileSketch{}, quantileSketch{}
+	}
+	g.events++
+	g.inTok += ev.InputTokens
+	g.outTok += ev.OutputTokens
+	g.inChars += ev.InputChars
+	g.outChars += ev.OutputChars
+	g.latency += ev.LatencyMS
+	g.inTokSk.add(ev.InputTokens)
+	g.outTokSk.add(ev.OutputTokens)
+	g.latencySk.add(ev.LatencyMS)
+}
+
+// decision counts a decision for each distinct model shown, against all
+// opponents ("*") and against each other model shown. lang is the
+// language of the decision's context.
+func (a *statsAcc) decision(ev *events.Event, lang string, user uint64, hasUser bool) {
+	for i, m := range ev.Models {
+		if slices.Contains(ev.Models[:i], m) {
+			continue // a model shown twice is one model shown
+		}
+		a.decisionGroup(ev, m, allOpponents, lang, user, hasUser)
+		for j, o := range ev.Models {
+			if o != m && !slices.Contains(ev.Models[:j], o) {
+				a.decisionGroup(ev, m, o, lang, user, hasUser)
+			}
+		}
+	}
+}
+
+func (a *statsAcc) decisionGroup(ev *events.Event, model, opponent, lang string, user uint64, hasUser bool) {
+	g := a.group(kindDecision, ev, model, opponent, ev.Channel, lang, user, hasUser)
+	g.shown++
+	switch ev.Choice {
+	case model:
+		g.chosen++
+	case "tie":
+		g.ties++
+	case "none":
+		g.none++
+	}
+}
+
+// parts returns the batch's partials, one Part per date of window start
+// (_stats_partials/date=YYYY-MM-DD/), rows in a deterministic order; nil
+// when the batch counted nothing.
+func (a *statsAcc) parts() []sinks.Part {
+	if len(a.groups) == 0 {
+		return nil
+	}
+	keys := make([]statsKey, 0, len(a.groups))
+	for k := range a.groups {
+		keys = append(keys, k)
+	}
+	slices.SortFunc(keys, compareStatsKeys)
+	var parts []sinks.Part
+	var rows []partialRow
+	date := ""
+	cut := func() {
+		if len(rows) > 0 {
+			parts = append(parts, sinks.Part{Dataset: events.DatasetStatsPartials, Partition: "date=" + date, Rows: sinks.RowsOf(rows)})
+		}
+		rows = nil
+	}
+	for _, k := range keys {
+		start := time.Unix(k.start, 0).UTC()
+		if d := start.Format(time.DateOnly); d != date {
+			cut()
+			date = d
+		}
+		rows = append(rows, a.groups[k].row(k, start, a.window))
+	}
+	cut()
+	return parts
+}
+
+// compareStatsKeys orders keys by window first, so parts cut by date.
+func compareStatsKeys(x, y statsKey) int {
+	return cmp.Or(cmp.Compare(x.start, y.start), strings.Compare(x.kind, y.kind), strings.Compare(x.tenant, y.tenant),
+		strings.Compare(x.model, y.model), strings.Compare(x.opponent, y.opponent),
+		strings.Compare(x.channel, y.channel), strings.Compare(x.lang, y.lang))
+}
+
+// row is the partial of g.
+func (g *statsGroup) row(k statsKey, start time.Time, window time.Duration) partialRow {
+	r := partialRow{
+		Kind: k.kind, WindowStart: start, WindowEnd: start.Add(window), TenantID: k.tenant, Model: k.model,
+		Opponent: k.opponent, Channel: k.channel, Lang: k.lang, MaxTS: g.maxTS,
+		Up: g.up, Down: g.down, Shown: g.shown, Chosen: g.chosen, Ties: g.ties, None: g.none,
+		Events: g.events, InputTokens: g.inTok, OutputTokens: g.outTok, InputChars: g.inChars,
+		OutputChars: g.outChars, LatencyMS: g.latency,
+	}
+	r.Users = make([]int64, 0, len(g.users))
+	for u := range g.users {
+		r.Users = append(r.Users, int64(u))
+	}
+	slices.Sort(r.Users)
+	r.InputTokensKeys, r.InputTokensCounts = g.inTokSk.appendTo(nil, nil)
+	r.OutputTokensKeys, r.OutputTokensCounts = g.outTokSk.appendTo(nil, nil)
+	r.LatencyKeys, r.LatencyCounts = g.latencySk.appendTo(nil, nil)
+	return r
+}
+
+// reset empties the accumulator for the next batch.
+func (a *statsAcc) reset() {
+	clear(a.groups)
+	a.maxTS = time.Time{}
+}
+
+// userHash returns a 64-bit hash of the user's pseudonym, the only form of
+// a user that stats partials hold; ok is false for an event without user.
+func (w *worker) userHash(ev *events.Event, tp *tenantPolicy) (uint64, bool, error) {
+	if ev.UserID == "" {
+		return 0, false, nil
+	}
+	s := w.session(tp.anon)
+	out, err := s.Pseudonym(w.buf[:0], ev.TenantID, ev.TS, "user", ev.UserID)
+	if err != nil {
+		return 0, false, noKey(err)
+	}
+	w.buf = out[:0]
+	return xxhash.Sum64(out), true, nil
+}
