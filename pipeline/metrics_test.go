@@ -100,7 +100,7 @@ func checkLabels(t *testing.T, g prometheus.Gatherer) {
 		"type":    append([]string{"message", "decision", "feedback", "usage", "invalid"}, kindNames()...),
 		"outcome": outcomeNames[:],
 		"topic":   {"conversations", "feedback"},
-		"dataset": {"messages", "decisions", "feedback_stats", "decision_stats", "usage_stats"},
+		"dataset": {"messages", "decisions", "feedback_stats", "decision_stats", "usage_stats", "_stats_partials"},
 		"reason":  {"bad_json", "bad_utf8", "bad_type", "bad_field", "oversize", "no_key", "bad_value"},
 	}
 	for _, f := range fams {
