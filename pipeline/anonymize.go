@@ -149,14 +149,14 @@ func kindList() string {
 // through its own Session.
 type Anonymizer struct {
 	eng     *detectors.Engine
-	ring    *keys.Ring
+	ring    keys.Source
 	actions [256]Action // by Kind; every valid kind set
 }
 
 // NewAnonymizer returns an anonymizer running eng, taking keys from ring, and
 // applying actions over the defaults. It fails if an action is not allowed
 // for its kind.
-func NewAnonymizer(eng *detectors.Engine, ring *keys.Ring, actions Actions) (*Anonymizer, error) {
+func NewAnonymizer(eng *detectors.Engine, ring keys.Source, actions Actions) (*Anonymizer, error) {
 	if eng == nil || ring == nil {
 		return nil, errors.New("anonymizer: engine and key ring are required")
 	}

@@ -15,6 +15,7 @@ type batch struct {
 	bytes   int64
 	started time.Time
 	counts  counts
+	tally   tally     // by type and outcome, for metrics
 	stats   *statsAcc // feedback, decision and usage aggregates, written as Parts
 	// fetchCtx ends when the open batch is due by age; nil while empty.
 	fetchCtx context.Context

@@ -101,7 +101,7 @@ func readTopic(t *testing.T, addrs []string, topic string) []kafka.Message {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer cancel()
-	ranges, err := offsetRanges(ctx, addrs, []string{topic})
+	ranges, err := offsetRanges(ctx, testCluster(addrs), []string{topic})
 	if err != nil {
 		t.Fatalf("offsetRanges(%s): %v", topic, err)
 	}
@@ -398,7 +398,11 @@ func buildPipeline(cfg config.Config, exitAtEnd bool) (*Pipeline, error) {
 	if err != nil {
 		return nil, err
 	}
-	dlq, err := sinks.NewDeadLetters(sinks.DeadLetterOptions{Brokers: cfg.Kafka.Brokers, Topic: cfg.Kafka.Topics.DeadLetter})
+	cl, err := NewCluster(cfg.Kafka)
+	if err != nil {
+		return nil, err
+	}
+	dlq, err := sinks.NewDeadLetters(sinks.DeadLetterOptions{Brokers: cfg.Kafka.Brokers, Topic: cfg.Kafka.Topics.DeadLetter, Transport: cl.Transport})
 	if err != nil {
 		return nil, err
 	}
@@ -407,4 +411,9 @@ func buildPipeline(cfg config.Config, exitAtEnd bool) (*Pipeline, error) {
 		log = slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	}
 	return New(cfg, Deps{Engine: eng, Langs: lid, Keys: ring, Sink: sinks.NewParquet(fsys, sinks.ParquetOptions{}), DeadLetters: dlq, Log: log, ExitAtEnd: exitAtEnd, Store: fsys})
+}
+
+// testCluster reaches the plaintext test cluster at addrs.
+func testCluster(addrs []string) Cluster {
+	return Cluster{Brokers: addrs, Dialer: &kafka.Dialer{Timeout: dialTimeout}, Transport: &kafka.Transport{}}
 }

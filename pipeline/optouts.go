@@ -80,8 +80,8 @@ func (o *optOuts) size() int {
 // once each has been read up to the end offset it had when follow started,
 // then keeps applying new records until ctx is done. The topic must exist:
 // consuming conversations without the opt-outs would break the promise.
-func (o *optOuts) follow(ctx context.Context, brokers []string, topic string, maxBytes int, log *slog.Logger, ready chan<- struct{}) error {
-	ranges, err := offsetRanges(ctx, brokers, []string{topic})
+func (o *optOuts) follow(ctx context.Context, cl Cluster, topic string, maxBytes int, log *slog.Logger, ready chan<- struct{}) error {
+	ranges, err := offsetRanges(ctx, cl, []string{topic})
 	if err != nil {
 		return fmt.Errorf("opt-out topic %s: %w", topic, err)
 	}
@@ -90,7 +90,7 @@ func (o *optOuts) follow(ctx context.Context, brokers []string, topic string, ma
 	g, ctx := errgroup.WithContext(ctx)
 	for tp, r := range ranges {
 		loading.Add(1)
-		g.Go(func() error { return o.followPartition(ctx, brokers, tp, r, maxBytes, log, loading.Done) })
+		g.Go(func() error { return o.followPartition(ctx, cl, tp, r, maxBytes, log, loading.Done) })
 	}
 	g.Go(func() error {
 		loading.Wait()
@@ -107,13 +107,13 @@ func (o *optOuts) follow(ctx context.Context, brokers []string, topic string, ma
 
 // followPartition applies one partition's records forever, calling loaded
 // once it has passed the start-up end offset.
-func (o *optOuts) followPartition(ctx context.Context, brokers []string, tp topicPartition, r offsetRange, maxBytes int, log *slog.Logger, loaded func()) error {
+func (o *optOuts) followPartition(ctx context.Context, cl Cluster, tp topicPartition, r offsetRange, maxBytes int, log *slog.Logger, loaded func()) error {
 	loaded = sync.OnceFunc(loaded)
 	if r.end <= r.first {
 		loaded()
 	}
 	rd := kafka.NewReader(kafka.ReaderConfig{
-		Brokers: brokers, Topic: tp.topic, Partition: tp.partition,
+		Brokers: cl.Brokers, Dialer: cl.Dialer, Topic: tp.topic, Partition: tp.partition,
 		MinBytes: 1, MaxBytes: 4 << 20, MaxWait: 500 * time.Millisecond,
 	})
 	defer rd.Close()

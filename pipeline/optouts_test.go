@@ -33,7 +33,7 @@ func TestOptOutsFollow(t *testing.T) {
 	ready := make(chan struct{})
 	done := make(chan error, 1)
 	go func() {
-		done <- oo.follow(ctx, addrs, "training-optouts", 1<<20, slog.New(slog.DiscardHandler), ready)
+		done <- oo.follow(ctx, testCluster(addrs), "training-optouts", 1<<20, slog.New(slog.DiscardHandler), ready)
 	}()
 	select {
 	case <-ready:

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"sync/atomic"
 	"time"
 
 	"github.com/segmentio/kafka-go"
@@ -15,6 +16,7 @@ import (
 	"github.com/convanon/convanon/internal/config"
 	"github.com/convanon/convanon/internal/events"
 	"github.com/convanon/convanon/internal/keys"
+	"github.com/convanon/convanon/internal/metrics"
 	"github.com/convanon/convanon/sinks"
 )
 
@@ -36,7 +38,10 @@ type Pipeline struct {
 	roll      sinks.Roll
 	exitAtEnd bool
 	stats     *Stats
-	rollup    *Rollup // nil: partials are written but not published
+	cluster   Cluster
+	metrics   *metrics.Metrics
+	loaded    atomic.Bool // the opt-out table is loaded
+	rollup    *Rollup     // nil: partials are written but not published
 }
 
 // DeadLetters sends a record that cannot be processed to the dead-letter
@@ -52,10 +57,12 @@ type Deps struct {
 	// Langs detects the language of texts without a usable hint; nil takes
 	// the hint as given.
 	Langs       *langid.Detector
-	Keys        *keys.Ring
+	Keys        keys.Source // a *keys.Ring, or a *keys.Watcher to rotate without a restart
 	Sink        sinks.Sink
 	DeadLetters DeadLetters
 	Log         *slog.Logger
+	// Metrics receives the pipeline's metrics; nil exports none.
+	Metrics *metrics.Metrics
 	// ExitAtEnd stops Run, cleanly, once every partition it holds has been
 	// consumed, written and committed up to its end offset at start-up.
 	ExitAtEnd bool
@@ -72,10 +79,18 @@ func New(cfg config.Config, d Deps) (*Pipeline, error) {
 	if err != nil {
 		return nil, err
 	}
+	cl, err := NewCluster(cfg.Kafka)
+	if err != nil {
+		return nil, err
+	}
+	m := d.Metrics
+	if m == nil {
+		m = metrics.Discard()
+	}
 	p := &Pipeline{
 		cfg: cfg, log: d.Log, policy: pol, optOuts: newOptOuts(), sink: d.Sink, dlq: d.DeadLetters, langs: d.Langs,
 		roll:      sinks.Roll{MaxRows: cfg.Output.BatchRows, MaxBytes: int64(cfg.Output.BatchBytes), MaxAge: cfg.Output.BatchAge},
-		exitAtEnd: d.ExitAtEnd, stats: &Stats{},
+		exitAtEnd: d.ExitAtEnd, stats: &Stats{}, cluster: cl, metrics: m,
 	}
 	if d.Store != nil {
 		p.rollup = NewRollup(d.Store, cfg, d.Log)
@@ -86,20 +101,39 @@ func New(cfg config.Config, d Deps) (*Pipeline, error) {
 // Stats returns the pipeline's live counters.
 func (p *Pipeline) Stats() *Stats { return p.stats }
 
+// errNotReady says why an instance is not ready; it holds no identifier.
+var (
+	errOptOutsLoading = errors.New("opt-out table not loaded yet")
+	errNoPartitions   = errors.New("no partitions assigned")
+)
+
+// Ready returns nil once the opt-out table is loaded and the instance holds
+// partitions, for /readyz. An instance of a group with more instances than
+// partitions is never ready: it is a standby.
+func (p *Pipeline) Ready() error {
+	switch {
+	case !p.loaded.Load():
+		return errOptOutsLoading
+	case p.stats.Assigned.Load() == 0:
+		return errNoPartitions
+	}
+	return nil
+}
+
 // Run consumes until ctx is done (or, with ExitAtEnd, until the start-up end
 // offsets are reached), then flushes and commits what it holds and leaves
 // the group. It returns nil after a clean stop.
 func (p *Pipeline) Run(ctx context.Context) error {
 	k := p.cfg.Kafka
 	topics := []string{k.Topics.Conversations, k.Topics.Feedback}
-	src := &source{brokers: k.Brokers, group: k.Group, topics: topics, session: k.SessionTimeout, heartbeat: k.HeartbeatInterval, log: p.log, assigned: &p.stats.Assigned}
+	src := &source{cluster: p.cluster, group: k.Group, topics: topics, session: k.SessionTimeout, heartbeat: k.HeartbeatInterval, log: p.log, assigned: &p.stats.Assigned}
 	// A bad record must never stop the pipeline, so the dead-letter topic
 	// must exist before the first one turns up.
-	if _, err := offsetRanges(ctx, k.Brokers, []string{k.Topics.DeadLetter}); err != nil {
+	if _, err := offsetRanges(ctx, p.cluster, []string{k.Topics.DeadLetter}); err != nil {
 		return fmt.Errorf("dead-letter topic %s (create it before starting): %w", k.Topics.DeadLetter, err)
 	}
 	if p.exitAtEnd {
-		ends, err := offsetRanges(ctx, k.Brokers, topics)
+		ends, err := offsetRanges(ctx, p.cluster, topics)
 		if err != nil {
 			return fmt.Errorf("end offsets: %w", err)
 		}
@@ -113,7 +147,7 @@ func (p *Pipeline) Run(ctx context.Context) error {
 	//    is consumed, then followed for as long as we run (optouts.go).
 	ready := make(chan struct{})
 	g.Go(func() error {
-		return p.optOuts.follow(stopOptOuts, k.Brokers, k.Topics.OptOuts, p.cfg.MaxRecordBytes, p.log, ready)
+		return p.optOuts.follow(stopOptOuts, p.cluster, k.Topics.OptOuts, p.cfg.MaxRecordBytes, p.log, ready)
 	})
 	consumed := make(chan struct{})
 	g.Go(func() error {
@@ -121,6 +155,7 @@ func (p *Pipeline) Run(ctx context.Context) error {
 		defer cancel() // the opt-out follower stops with the consumer
 		select {
 		case <-ready:
+			p.loaded.Store(true)
 		case <-gctx.Done():
 			return nil
 		}
@@ -163,12 +198,17 @@ func (p *Pipeline) consume(ctx context.Context, c *claim) error {
 			p.log.Warn("commit", "topic", c.topic, "partition", c.partition, "err", err)
 		}
 	}
-	r, err := c.reader(p.cfg.Kafka.Brokers, from)
+	r, err := c.reader(p.cluster, from)
 	if err != nil {
 		return err
 	}
 	defer r.Close()
 	p.log.Debug("partition started", "topic", c.topic, "partition", c.partition, "offset", pos)
+
+	lag, dropLag := lagGauge(p.metrics, c.topic, c.partition)
+	defer dropLag()
+	p.metrics.Assigned.Inc()
+	defer p.metrics.Assigned.Dec()
 
 	w := newWorker(p.langs)
 	b := newBatch(c.topicPartition, p.cfg.Stats.Window)
@@ -200,6 +240,7 @@ func (p *Pipeline) consume(ctx context.Context, c *claim) error {
 			return fmt.Errorf("fetch %s/%d: %w", c.topic, c.partition, err)
 		default:
 			pos = msg.Offset + 1
+			lag.Set(float64(max(msg.HighWaterMark-pos, 0)))
 			if read++; read == 256 { // progress, without a shared write per record
 				p.stats.Read.Add(read)
 				read = 0
@@ -229,6 +270,7 @@ func (p *Pipeline) handle(ctx context.Context, w *worker, b *batch, msg kafka.Me
 	// 5. Decode: typed, bounded, UTF-8 checked (internal/events).
 	ev, err := events.Decode(msg.Value, p.cfg.MaxRecordBytes)
 	if err != nil {
+		b.tally.add(0, outDeadLetter)
 		return p.deadLetter(ctx, b, msg, err) // bad records never stop the partition
 	}
 	// 6. Policy: opt-outs in force now, then the tenant's configuration.
@@ -236,9 +278,11 @@ func (p *Pipeline) handle(ctx context.Context, w *worker, b *batch, msg kafka.Me
 	switch admit(&ev, tp, p.optOuts) {
 	case dropOptOut:
 		b.counts.optOut++
+		b.tally.add(ev.Type, outOptOut)
 		return nil
 	case dropPolicy:
 		b.counts.policy++
+		b.tally.add(ev.Type, outPolicy)
 		return nil
 	}
 	// 7. Anonymize into rows (transform.go, anonymize.go).
@@ -247,19 +291,24 @@ func (p *Pipeline) handle(ctx context.Context, w *worker, b *batch, msg kafka.Me
 	case events.TypeMessage:
 		row, err := w.message(&ev, tp, lin, &b.counts)
 		if err != nil {
+			b.tally.add(ev.Type, outDeadLetter)
 			return p.deadLetter(ctx, b, msg, err)
 		}
+		b.tally.add(ev.Type, outWritten)
 		b.out.Messages = append(b.out.Messages, row)
 		b.counts.messages++
 	case events.TypeDecision:
 		row, err := w.decision(&ev, tp, lin, &b.counts)
 		if err != nil {
+			b.tally.add(ev.Type, outDeadLetter)
 			return p.deadLetter(ctx, b, msg, err)
 		}
 		user, ok, err := w.userHash(&ev, tp)
 		if err != nil {
+			b.tally.add(ev.Type, outDeadLetter)
 			return p.deadLetter(ctx, b, msg, err)
 		}
+		b.tally.add(ev.Type, outWritten)
 		b.out.Decisions = append(b.out.Decisions, row)
 		b.stats.decision(&ev, row.Lang, user, ok)
 		b.counts.decisions++
@@ -267,8 +316,10 @@ func (p *Pipeline) handle(ctx context.Context, w *worker, b *batch, msg kafka.Me
 		// 7b. Counted into the batch's stats partials (stats_window.go).
 		user, ok, err := w.userHash(&ev, tp)
 		if err != nil {
+			b.tally.add(ev.Type, outDeadLetter)
 			return p.deadLetter(ctx, b, msg, err)
 		}
+		b.tally.add(ev.Type, outAggregated)
 		if ev.Type == events.TypeFeedback {
 			b.stats.feedback(&ev, user, ok)
 			b.counts.feedback++
@@ -308,12 +359,16 @@ func (p *Pipeline) flush(ctx context.Context, c *claim, b *batch) error {
 	if err := p.sink.Write(ctx, b.out); err != nil {
 		return fmt.Errorf("write %s/%d offsets %d-%d: %w", c.topic, c.partition, b.out.First, b.out.Last, err)
 	}
+	p.metrics.BatchSeconds.Observe(time.Since(start).Seconds())
+	committing := time.Now()
 	if err := c.commit(b.out.Last + 1); err != nil {
 		// Harmless: the output is durable and Recover resumes after it.
 		p.log.Warn("commit", "topic", c.topic, "partition", c.partition, "err", err)
 	}
+	p.metrics.CommitSeconds.Observe(time.Since(committing).Seconds())
 	p.log.Info("batch written", "topic", c.topic, "partition", c.partition, "first", b.out.First, "last", b.out.Last,
 		"rows", b.out.Rows(), "took", time.Since(start).Round(time.Microsecond))
+	observeBatch(p.metrics, c.topic, &b.tally, &b.counts)
 	b.counts.addTo(p.stats)
 	if p.rollup != nil {
 		p.rollup.Observe(b.stats.maxTS)

@@ -36,7 +36,7 @@ type policy struct {
 
 // newPolicy builds the tenants' policies and their anonymizers, reporting
 // every bad per-type action with its configuration key.
-func newPolicy(tenants map[string]config.Tenant, eng *detectors.Engine, ring *keys.Ring) (*policy, error) {
+func newPolicy(tenants map[string]config.Tenant, eng *detectors.Engine, ring keys.Source) (*policy, error) {
 	defAnon, err := NewAnonymizer(eng, ring, nil)
 	if err != nil {
 		return nil, err

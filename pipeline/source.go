@@ -18,7 +18,7 @@ import (
 // assignment and revocation are explicit: a partition's goroutine returns
 // (after flushing and committing) before the group moves on.
 type source struct {
-	brokers   []string
+	cluster   Cluster
 	group     string
 	topics    []string
 	session   time.Duration
@@ -65,7 +65,8 @@ type consumeFunc func(ctx context.Context, c *claim) error
 func (s *source) run(ctx context.Context, consume consumeFunc) error {
 	cg, err := kafka.NewConsumerGroup(kafka.ConsumerGroupConfig{
 		ID:                     s.group,
-		Brokers:                s.brokers,
+		Brokers:                s.cluster.Brokers,
+		Dialer:                 s.cluster.Dialer,
 		Topics:                 s.topics,
 		HeartbeatInterval:      s.heartbeat,
 		SessionTimeout:         s.session,
@@ -176,9 +177,10 @@ func (s *source) generation(ctx context.Context, gen *kafka.Generation, consume 
 
 // reader opens a reader of the claim's partition at offset (an absolute
 // offset or kafka.FirstOffset).
-func (c *claim) reader(brokers []string, offset int64) (*kafka.Reader, error) {
+func (c *claim) reader(cl Cluster, offset int64) (*kafka.Reader, error) {
 	r := kafka.NewReader(kafka.ReaderConfig{
-		Brokers:   brokers,
+		Brokers:   cl.Brokers,
+		Dialer:    cl.Dialer,
 		Topic:     c.topic,
 		Partition: c.partition,
 		MinBytes:  1,
@@ -200,8 +202,8 @@ func (c *claim) reader(brokers []string, offset int64) (*kafka.Reader, error) {
 type offsetRange struct{ first, end int64 }
 
 // offsetRanges returns the offset range of every partition of topics now.
-func offsetRanges(ctx context.Context, brokers []string, topics []string) (map[topicPartition]offsetRange, error) {
-	cl := &kafka.Client{Addr: kafka.TCP(brokers...), Timeout: 10 * time.Second}
+func offsetRanges(ctx context.Context, cluster Cluster, topics []string) (map[topicPartition]offsetRange, error) {
+	cl := &kafka.Client{Addr: kafka.TCP(cluster.Brokers...), Timeout: 10 * time.Second, Transport: cluster.Transport}
 	md, err := cl.Metadata(ctx, &kafka.MetadataRequest{Topics: topics})
 	if err != nil {
 		return nil, fmt.Errorf("metadata: %w", err)

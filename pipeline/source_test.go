@@ -16,7 +16,7 @@ func TestOffsetRanges(t *testing.T) {
 		{Topic: "feedback", Key: []byte("a"), Value: []byte("2")},
 		{Topic: "feedback", Key: []byte("a"), Value: []byte("3")},
 	})
-	got, err := offsetRanges(context.Background(), addrs, []string{"feedback"})
+	got, err := offsetRanges(context.Background(), testCluster(addrs), []string{"feedback"})
 	if err != nil {
 		t.Fatalf("offsetRanges: %v", err)
 	}

@@ -13,12 +13,10 @@ import (
 
 // FS is the storage under the Parquet sink: the few operations its commit
 // protocol needs, on slash-separated names relative to the output root.
-// DirFS implements it on a local directory. An object-store backend (issue
-// 7, gocloud.dev/blob) can implement it too: Create as an upload finished
-// by Close, Rename as copy-then-delete (not atomic, but the protocol only
-// renames files named by a durable manifest and tolerates a repeated or
-// half-done rename), Sync and SyncDir as no-ops since a finished upload is
-// durable.
+// DirFS implements it on a local directory; BlobFS on an object store
+// (gocloud.dev/blob), where Create is an upload finished by Close, Sync and
+// SyncDir do nothing since a finished upload is durable, and Renames is
+// false, so the Parquet sink never renames there.
 type FS interface {
 	// Create creates or truncates the file name, creating missing parent
 	// directories.
@@ -37,6 +35,25 @@ type FS interface {
 	// SyncDir makes the entries of dir (creations, renames, removals)
 	// durable.
 	SyncDir(dir string) error
+	// Renames reports whether Rename is atomic (a local file system). The
+	// Parquet sink commits through renames where it is, and with
+	// deterministic names and a manifest written last where it is not
+	// (object stores).
+	Renames() bool
+}
+
+// Walker is an FS that can also list every file under a directory, at any
+// depth, and the directories in one; DirFS and BlobFS are Walkers. The
+// stats rollup and the lifecycle and audit commands use it.
+type Walker interface {
+	FS
+	// ListDirs returns the names of the directories directly in dir; a
+	// missing dir lists nothing.
+	ListDirs(dir string) ([]string, error)
+	// Walk calls fn for every file under dir (slash-separated names
+	// relative to the root) with its size, in lexical order; an error from
+	// fn stops the walk and is returned.
+	Walk(dir string, fn func(name string, size int64) error) error
 }
 
 // File is a file being written through an FS.
@@ -185,6 +202,34 @@ func (d *DirFS) List(dir string) ([]string, error) {
 		}
 	}
 	return names, nil
+}
+
+// Renames implements FS: a local rename is atomic.
+func (*DirFS) Renames() bool { return true }
+
+// Walk implements Walker.
+func (d *DirFS) Walk(dir string, fn func(name string, size int64) error) error {
+	err := filepath.WalkDir(d.abs(dir), func(p string, e fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if e.IsDir() {
+			return nil
+		}
+		info, err := e.Info()
+		if err != nil {
+			return err
+		}
+		rel, err := filepath.Rel(d.root, p)
+		if err != nil {
+			return err
+		}
+		return fn(filepath.ToSlash(rel), info.Size())
+	})
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	return err
 }
 
 // ListDirs returns the names of the directories directly in dir; a

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"path"
 	"slices"
@@ -17,6 +18,7 @@ import (
 	"github.com/parquet-go/parquet-go/compress/zstd"
 
 	"github.com/convanon/convanon/internal/events"
+	"github.com/convanon/convanon/internal/metrics"
 )
 
 // Directories of the commit protocol under the output root. Their leading
@@ -41,6 +43,9 @@ type ParquetOptions struct {
 	// Logger receives lifecycle logs (batches recovered, files committed at
 	// debug level); nil discards them.
 	Logger *slog.Logger
+	// Metrics receives rows and bytes committed by dataset; nil exports
+	// none.
+	Metrics *metrics.Metrics
 }
 
 // Parquet is the dataset sink: each Write turns one batch into zstd
@@ -67,6 +72,22 @@ type ParquetOptions struct {
 // batch (it is rewritten after the consumer seeks back) or all of it (it is
 // skipped, since the consumer seeks past it).
 //
+// On an FS without atomic rename (an object store: FS.Renames is false) the
+// commit is direct, relying on deterministic names instead of renames:
+//
+//  1. the intent _manifests/T/P/F-L.intent, listing every final name, is
+//     written;
+//  2. each file is written under its final name (an upload appears whole
+//     or not at all);
+//  3. the manifest _manifests/T/P/F-L.json is written: the batch is
+//     committed; then the intent and earlier manifests are removed.
+//
+// Recover deletes the files of every intent without a manifest (a batch
+// that crashed before step 3), so a replay, which writes the same names or,
+// cut differently, other names for the same offsets, never leaves a second
+// copy. Readers of an object store may see an uncommitted batch's files
+// from step 2 until the partition's next Recover, seconds after a crash.
+//
 // Readers see a partial batch only between the first and last rename of
 // step 3, a few milliseconds, or, after a crash inside step 3, until the
 // partition is assigned again and Recover runs.
@@ -78,6 +99,10 @@ type Parquet struct {
 	codec *zstd.Codec
 	wopts []parquet.WriterOption
 	log   *slog.Logger
+	m     *metrics.Metrics
+	// direct commits without renames: files go straight to their final
+	// names and an intent record lists them first (object stores).
+	direct bool
 	// maxPageBuffer caps a column page's buffer (PageBufferBytes).
 	maxPageBuffer int
 
@@ -110,6 +135,8 @@ func NewParquet(fsys FS, opts ParquetOptions) *Parquet {
 			parquet.CreatedBy("convanon", "", ""),
 		},
 		log:           log,
+		m:             cmp.Or(opts.Metrics, metrics.Discard()),
+		direct:        !fsys.Renames(),
 		maxPageBuffer: cmp.Or(opts.PageBufferBytes, 1<<20),
 		next:          map[topicPartition]int64{},
 	}
@@ -125,9 +152,10 @@ type manifest struct {
 }
 
 type manifestFile struct {
-	Staging string `json:"staging"`
+	Staging string `json:"staging,omitempty"` // empty when written in place (direct commit)
 	Final   string `json:"final"`
 	Rows    int    `json:"rows"`
+	Bytes   int64  `json:"bytes,omitempty"`
 }
 
 func stagingDir(topic string, partition int) string {
@@ -162,6 +190,12 @@ func (s *Parquet) recover(ctx context.Context, topic string, partition int) (int
 	mdir := manifestDir(topic, partition)
 	names, err := s.fs.List(mdir)
 	if err != nil {
+		return 0, err
+	}
+	if err := s.undoIntents(mdir, names); err != nil {
+		return 0, err
+	}
+	if names, err = s.fs.List(mdir); err != nil { // undoIntents may have removed some
 		return 0, err
 	}
 	next := int64(-1)
@@ -218,6 +252,57 @@ func (s *Parquet) recover(ctx context.Context, topic string, partition int) (int
 	return next, nil
 }
 
+// undoIntents handles the intent records of direct commits: an intent
+// whose manifest exists belongs to a committed batch and is removed; one
+// without a manifest belongs to a batch that crashed before its commit, so
+// every file it names (written in place, perhaps torn) is deleted first.
+func (s *Parquet) undoIntents(mdir string, names []string) error {
+	for _, name := range names {
+		rng, ok := strings.CutSuffix(name, intentSuffix)
+		if !ok {
+			continue
+		}
+		full := path.Join(mdir, name)
+		final := path.Join(mdir, rng+".json")
+		committed, err := s.fs.Exists(final)
+		if err != nil {
+			return err
+		}
+		if committed {
+			// A manifest torn by a crash (only a store that exposes partial
+			// uploads could tear one) does not commit its batch.
+			if _, err := s.readManifest(final); err != nil {
+				if err := s.fs.Remove(final); err != nil {
+					return err
+				}
+				committed = false
+			}
+		}
+		if !committed {
+			m, err := s.readManifest(full)
+			if err != nil {
+				// A torn intent: its batch wrote no file yet, since files
+				// are written only once the intent is complete.
+				m = manifest{}
+			}
+			for _, f := range m.Files {
+				if err := s.fs.Remove(f.Final); err != nil {
+					return err
+				}
+			}
+			s.log.Info("uncommitted batch removed", "manifest", full, "files", len(m.Files))
+		}
+		if err := s.fs.Remove(full); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// intentSuffix names a direct commit's intent record, F-L.intent: the
+// manifest of a batch whose files are being written in place.
+const intentSuffix = ".intent"
+
 func (s *Parquet) readManifest(name string) (manifest, error) {
 	var m manifest
 	b, err := s.fs.ReadFile(name)
@@ -235,6 +320,9 @@ func (s *Parquet) readManifest(name string) (manifest, error) {
 func (s *Parquet) finish(m manifest) error {
 	var dirs []string
 	for _, f := range m.Files {
+		if f.Staging == "" {
+			continue // written in place
+		}
 		ok, err := s.fs.Exists(f.Staging)
 		if err != nil {
 			return err
@@ -325,18 +413,33 @@ func (s *Parquet) write(ctx context.Context, b *Batch) error {
 	sdir := stagingDir(b.Topic, b.Partition)
 	m := manifest{Topic: b.Topic, Partition: b.Partition, First: b.First, Last: b.Last}
 	for i, p := range parts {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
 		f := manifestFile{
 			Staging: fmt.Sprintf("%s/%s.%d.parquet", sdir, rng, i),
 			Final:   path.Join(p.Dataset, p.Partition, fmt.Sprintf("%s-%d-%s.parquet", b.Topic, b.Partition, rng)),
 			Rows:    p.Rows.Len(),
 		}
-		if err := s.writeFile(f.Staging, p.Rows); err != nil {
-			return err
+		if s.direct {
+			f.Staging = ""
 		}
 		m.Files = append(m.Files, f)
+	}
+	// Direct commit: the intent names every file before any is written, so
+	// Recover can delete what a crash left of an uncommitted batch.
+	if s.direct && len(parts) > 0 {
+		if err := s.put(path.Join(manifestDir(b.Topic, b.Partition), rng+intentSuffix), m); err != nil {
+			return err
+		}
+	}
+	for i, p := range parts {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		f := &m.Files[i]
+		n, err := s.writeFile(cmp.Or(f.Staging, f.Final), p.Rows)
+		if err != nil {
+			return err
+		}
+		f.Bytes = n
 	}
 	if len(parts) > 0 {
 		if err := s.fs.SyncDir(sdir); err != nil {
@@ -351,23 +454,48 @@ func (s *Parquet) write(ctx context.Context, b *Batch) error {
 	if err := s.finish(m); err != nil {
 		return err
 	}
+	if s.direct && len(parts) > 0 {
+		if err := s.fs.Remove(path.Join(manifestDir(b.Topic, b.Partition), rng+intentSuffix)); err != nil {
+			return err
+		}
+	}
 	if err := s.prune(b.Topic, b.Partition, rng+".json"); err != nil {
 		return err
+	}
+	for i, f := range m.Files {
+		s.m.RowsWritten.WithLabelValues(parts[i].Dataset).Add(float64(f.Rows))
+		s.m.BytesWritten.WithLabelValues(parts[i].Dataset).Add(float64(f.Bytes))
 	}
 	s.log.Debug("batch committed", "topic", b.Topic, "partition", b.Partition,
 		"first_offset", b.First, "last_offset", b.Last, "files", len(m.Files), "rows", b.Rows())
 	return nil
 }
 
-// commit makes the manifest durable under its final name.
+// commit makes the manifest durable under its final name: renamed into
+// place, or on an object store written there (an upload appears whole or
+// not at all).
 func (s *Parquet) commit(m manifest, rng string) error {
+	mdir := manifestDir(m.Topic, m.Partition)
+	if s.direct {
+		return s.put(path.Join(mdir, rng+".json"), m)
+	}
+	tmp := path.Join(mdir, rng+".json.tmp")
+	if err := s.put(tmp, m); err != nil {
+		return err
+	}
+	if err := s.fs.Rename(tmp, path.Join(mdir, rng+".json")); err != nil {
+		return err
+	}
+	return s.fs.SyncDir(mdir)
+}
+
+// put writes m as JSON to the file name and syncs it.
+func (s *Parquet) put(name string, m manifest) error {
 	data, err := json.Marshal(m)
 	if err != nil {
 		return fmt.Errorf("encode manifest: %w", err)
 	}
-	mdir := manifestDir(m.Topic, m.Partition)
-	tmp := path.Join(mdir, rng+".json.tmp")
-	f, err := s.fs.Create(tmp)
+	f, err := s.fs.Create(name)
 	if err != nil {
 		return err
 	}
@@ -378,10 +506,7 @@ func (s *Parquet) commit(m manifest, rng string) error {
 	if err := syncClose(f); err != nil {
 		return fmt.Errorf("manifest: %w", err)
 	}
-	if err := s.fs.Rename(tmp, path.Join(mdir, rng+".json")); err != nil {
-		return err
-	}
-	return s.fs.SyncDir(mdir)
+	return nil
 }
 
 // pageBuffer sizes a file's column page buffers to its rows: parquet-go
@@ -392,19 +517,33 @@ func (s *Parquet) pageBuffer(rows int) int {
 	return min(max(rows*64, 4<<10), s.maxPageBuffer)
 }
 
-func (s *Parquet) writeFile(name string, rows Rows) error {
+// writeFile writes rows to the file name and returns its size.
+func (s *Parquet) writeFile(name string, rows Rows) (int64, error) {
 	f, err := s.fs.Create(name)
 	if err != nil {
-		return err
+		return 0, err
 	}
-	if err := rows.writeParquet(f, append(s.wopts[:len(s.wopts):len(s.wopts)], parquet.PageBufferSize(s.pageBuffer(rows.Len())))); err != nil {
+	cw := &countingWriter{w: f}
+	if err := rows.writeParquet(cw, append(s.wopts[:len(s.wopts):len(s.wopts)], parquet.PageBufferSize(s.pageBuffer(rows.Len())))); err != nil {
 		f.Close()
-		return fmt.Errorf("%s: %w", name, err)
+		return 0, fmt.Errorf("%s: %w", name, err)
 	}
 	if err := syncClose(f); err != nil {
-		return fmt.Errorf("%s: %w", name, err)
+		return 0, fmt.Errorf("%s: %w", name, err)
 	}
-	return nil
+	return cw.n, nil
+}
+
+// countingWriter counts the bytes written through it.
+type countingWriter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *countingWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	return n, err
 }
 
 func syncClose(f File) error {

@@ -24,6 +24,7 @@ import (
 	"github.com/convanon/convanon/internal/demo"
 	"github.com/convanon/convanon/internal/events"
 	"github.com/convanon/convanon/internal/keys"
+	"github.com/convanon/convanon/internal/metrics"
 	"github.com/convanon/convanon/pipeline"
 	"github.com/convanon/convanon/sinks"
 )
@@ -87,7 +88,7 @@ func runDemo(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("keys: %w", err)
 	}
-	p, stop, err := newPipeline(cfg, ring, log, true)
+	p, stop, err := newPipeline(cfg, ring, log, true, metrics.Discard())
 	if err != nil {
 		return err
 	}

@@ -8,10 +8,12 @@ package main
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
 	"os/signal"
+	"slices"
 	"syscall"
 )
 
@@ -20,6 +22,16 @@ import (
 type env struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
+	// lookupEnv reads an environment variable; nil reads the process's.
+	lookupEnv func(string) (string, bool)
+}
+
+// lookup reads the environment variable name.
+func (e env) lookup(name string) (string, bool) {
+	if e.lookupEnv == nil {
+		return os.LookupEnv(name)
+	}
+	return e.lookupEnv(name)
 }
 
 // command is one subcommand.
@@ -27,17 +39,28 @@ type command struct {
 	name    string
 	summary string
 	run     func(ctx context.Context, e env, args []string) error
+	// examples are printed after the command's own --help output, for
+	// commands whose usage has none.
+	examples string
 }
 
 // commands lists every subcommand in the order --help shows them.
 func commands() []command {
 	return []command{
-		{"demo", "run the whole pipeline on an embedded broker and a synthetic stream", runDemo},
-		{"run", "consume conversations from Kafka and write anonymized Parquet datasets", runRun},
-		{"rollup", "publish the feedback, decision and usage stats datasets from their partials", runRollup},
-		{"scan", "anonymize text or JSONL from files or standard input", runScan},
-		{"broker", "run an in-process Kafka-protocol broker for local development", runBroker},
-		{"eval", "measure detection quality and leaks on a labeled corpus", runEval},
+		{"demo", "run the whole pipeline on an embedded broker and a synthetic stream", runDemo,
+			"  convanon demo\n  convanon demo --events 200000 --out /tmp/demo && convanon audit /tmp/demo"},
+		{"run", "consume conversations from Kafka and write anonymized Parquet datasets", runRun, ""},
+		{"rollup", "publish the feedback, decision and usage stats datasets from their partials", runRollup, ""},
+		{"scan", "anonymize text or JSONL from files or standard input", runScan, ""},
+		{"broker", "run an in-process Kafka-protocol broker for local development", runBroker,
+			"  convanon broker --listen 127.0.0.1:9092 --partitions 4\n  convanon run --brokers 127.0.0.1:9092 --out ./out --keys.source ephemeral"},
+		{"eval", "measure detection quality and leaks on a labeled corpus", runEval, ""},
+		{"config", "check the configuration, print it with secrets hidden, or document every setting", runConfig, ""},
+		{"keys", "create a key file for pseudonymization keys", runKeys, ""},
+		{"retention", "delete dataset partitions older than each dataset's retention (dry run by default)", runRetention, ""},
+		{"forget", "erase one person's rows from the datasets", runForget, ""},
+		{"audit", "re-scan the datasets for identifiers that should not be there", runAudit, ""},
+		{"version", "print the version and build information", runVersion, ""},
 	}
 }
 
@@ -72,6 +95,11 @@ func run(ctx context.Context, e env, args []string) int {
 		switch {
 		case err == nil:
 			return 0
+		case errors.Is(err, flag.ErrHelp) || errors.Is(err, errUsage) && slices.ContainsFunc(args[1:], isHelp):
+			if c.examples != "" {
+				fmt.Fprintf(e.stderr, "\nExamples:\n%s\n", c.examples)
+			}
+			return 0 // --help: the command printed its usage
 		case errors.Is(err, errFailed):
 			return 1
 		case errors.Is(err, errUsage):
@@ -87,11 +115,14 @@ func run(ctx context.Context, e env, args []string) int {
 	return 2
 }
 
+// isHelp reports whether a is a help flag.
+func isHelp(a string) bool { return a == "-h" || a == "--help" || a == "-help" }
+
 func usage(w io.Writer) {
 	fmt.Fprintln(w, "convanon turns raw conversation logs into training data that is safe to use.")
 	fmt.Fprintln(w, "\nUsage: convanon <command> [flags]\n\nCommands:")
 	for _, c := range commands() {
-		fmt.Fprintf(w, "  %-8s %s\n", c.name, c.summary)
+		fmt.Fprintf(w, "  %-9s %s\n", c.name, c.summary)
 	}
 	fmt.Fprintln(w, "\nRun 'convanon <command> --help' for a command's flags.")
 }

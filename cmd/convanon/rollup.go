@@ -5,10 +5,17 @@ import (
 	"flag"
 	"fmt"
 
-	"github.com/convanon/convanon/internal/config"
 	"github.com/convanon/convanon/pipeline"
-	"github.com/convanon/convanon/sinks"
 )
+
+const rollupHelp = `Publishes the feedback_stats, decision_stats and usage_stats datasets from the partial
+aggregates under the output root (a directory or a store URL): every window that has data,
+open ones included, unless --closed-only. 'convanon run' does this by itself every
+stats.rollup_interval; a later rollup rewrites the files idempotently.
+
+Examples:
+  convanon rollup --out ./out
+  convanon rollup --config convanon.yaml --closed-only`
 
 // runRollup publishes the stats datasets from the partial aggregates under
 // the output root: every window that has data, open ones included. A later
@@ -16,24 +23,18 @@ import (
 func runRollup(ctx context.Context, e env, args []string) error {
 	fs := flag.NewFlagSet("rollup", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
-	out := fs.String("out", "", "dataset root `dir` (overrides output.dir)")
-	cfgPath := fs.String("config", "", "YAML configuration `file` (stats windows, minimum group users, tenants)")
+	fs.Usage = usageOf(fs, e.stderr, "rollup [flags]", rollupHelp)
+	cf := addConfigFlags(fs)
 	closedOnly := fs.Bool("closed-only", false, "publish only windows closed by the watermark, as `run` does")
 	if err := fs.Parse(args); err != nil {
-		return errUsage
+		return fmt.Errorf("%w: %w", errUsage, err)
 	}
 	if fs.NArg() > 0 {
 		return fmt.Errorf("%w: unexpected argument %q", errUsage, fs.Arg(0))
 	}
-	cfg := config.Default()
-	if *cfgPath != "" {
-		var err error
-		if cfg, err = config.Load(*cfgPath); err != nil {
-			return fmt.Errorf("%w: %v", errUsage, err)
-		}
-	}
-	if *out != "" {
-		cfg.Output.Dir = *out
+	cfg, err := cf.resolveOutput(e)
+	if err != nil {
+		return err
 	}
 	if len(cfg.Kafka.Brokers) == 0 {
 		// rollup reads and writes files only; Validate insists on brokers.
@@ -43,10 +44,11 @@ func runRollup(ctx context.Context, e env, args []string) error {
 		return fmt.Errorf("%w: configuration:\n%v", errUsage, err)
 	}
 	log := newLogger(e.stderr, cfg.Log)
-	store, err := sinks.NewDirFS(cfg.Output.Dir)
+	store, closeStore, err := openStore(ctx, cfg.Output)
 	if err != nil {
-		return fmt.Errorf("output %s: %w", cfg.Output.Dir, err)
+		return err
 	}
+	defer closeStore()
 	res, err := pipeline.NewRollup(store, cfg, log).Roll(ctx, !*closedOnly)
 	if err != nil {
 		return err

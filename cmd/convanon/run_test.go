@@ -24,7 +24,7 @@ func TestRunUsage(t *testing.T) {
 		{"no brokers", []string{"run", "--out", "o"}, "kafka.brokers: empty"},
 		{"no output", []string{"run", "--brokers", "h:1"}, "output.dir: empty"},
 		{"bad broker", []string{"run", "--brokers", "nohost", "--out", "o"}, `"nohost" is not host:port`},
-		{"unknown config key", []string{"run", "--config", cfg}, "field brokerz not found"},
+		{"unknown config key", []string{"run", "--config", cfg}, "unknown key kafka.brokerz; valid keys here: brokers"},
 		{"extra argument", []string{"run", "--brokers", "h:1", "--out", "o", "now"}, `unexpected argument "now"`},
 		{"broker bad listen", []string{"broker", "--listen", "nope"}, "want host:port"},
 		{"demo no events", []string{"demo", "--events", "0"}, "must be 1 or more"},

@@ -1,5 +1,8 @@
 // Package config holds convanon's configuration: one Config struct, filled
-// from Default, then a YAML file, then validated once at start-up.
+// from Default, then a YAML file, then CONVANON_* environment variables, then
+// flags, and validated once at start-up. The flags, the environment
+// variables and the README's table are all generated from Config's yaml
+// tags and doc comments (fields.go), so they cannot drift apart.
 //
 // It owns parsing and validation of what an operator writes; it must not
 // import the pipeline, detectors or sinks. Entity-type names in tenant
@@ -7,16 +10,12 @@
 package config
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"slices"
 	"strings"
 	"time"
-
-	"gopkg.in/yaml.v3"
 )
 
 // Config is everything `convanon run` needs. Every field has a default from
@@ -39,6 +38,9 @@ type Config struct {
 	Keys Keys `yaml:"keys"`
 	// Log sets the log format and level.
 	Log Log `yaml:"log"`
+	// MetricsAddr is the host:port on which Prometheus metrics (/metrics),
+	// /healthz and /readyz are served; empty serves nothing. Default empty.
+	MetricsAddr string `yaml:"metrics_addr"`
 	// Stats configures the feedback, decision and usage statistics.
 	Stats Stats `yaml:"stats"`
 }
@@ -75,7 +77,56 @@ type Kafka struct {
 	// HeartbeatInterval is how often an instance tells the group it is
 	// alive; it must be under a third of SessionTimeout. Default 1s.
 	HeartbeatInterval time.Duration `yaml:"heartbeat_interval"`
+	// TLS encrypts every connection to the brokers.
+	TLS TLS `yaml:"tls"`
+	// SASL authenticates every connection to the brokers.
+	SASL SASL `yaml:"sasl"`
 }
+
+// TLS configures encrypted broker connections. It applies to the consumer
+// group, the partition and opt-out readers and the dead-letter writer.
+type TLS struct {
+	// Enabled turns TLS on; it is implied by any of the other settings.
+	// Default false.
+	Enabled bool `yaml:"enabled"`
+	// CAFile is a PEM file of the certificate authorities that sign the
+	// brokers' certificates; empty uses the system roots.
+	CAFile string `yaml:"ca_file"`
+	// CertFile is a PEM client certificate for mutual TLS; KeyFile must be
+	// set with it.
+	CertFile string `yaml:"cert_file"`
+	// KeyFile is the PEM private key of CertFile.
+	KeyFile string `yaml:"key_file"`
+	// ServerName overrides the host name checked against the brokers'
+	// certificates; empty uses each broker's host.
+	ServerName string `yaml:"server_name"`
+	// InsecureSkipVerify accepts any broker certificate. Only for tests:
+	// it allows a man in the middle. Default false.
+	InsecureSkipVerify bool `yaml:"insecure_skip_verify"`
+}
+
+// On reports whether TLS is in use.
+func (t TLS) On() bool {
+	return t.Enabled || t.CAFile != "" || t.CertFile != "" || t.KeyFile != "" || t.ServerName != "" || t.InsecureSkipVerify
+}
+
+// SASL configures broker authentication.
+type SASL struct {
+	// Mechanism is "" (none), "plain", "scram-sha-256" or "scram-sha-512".
+	// PLAIN sends the password as is: use it only with TLS. Default "".
+	Mechanism string `yaml:"mechanism"`
+	// Username is the SASL user name.
+	Username string `yaml:"username"`
+	// Password is the SASL password. Prefer the CONVANON_KAFKA_SASL_PASSWORD
+	// environment variable or PasswordFile to writing it in the file.
+	Password string `yaml:"password" secret:"true"`
+	// PasswordFile is a file holding the SASL password (trailing white
+	// space ignored), e.g. a mounted Kubernetes secret.
+	PasswordFile string `yaml:"password_file"`
+}
+
+// SASL mechanisms.
+var saslMechanisms = []string{"", "plain", "scram-sha-256", "scram-sha-512"}
 
 // Topics names convanon's topics.
 type Topics struct {
@@ -102,6 +153,16 @@ type Output struct {
 	// BatchAge closes a batch this long after its first record, so quiet
 	// partitions still commit. Default 30s.
 	BatchAge time.Duration `yaml:"batch_age"`
+	// URL is an object store to write the datasets to instead of Dir:
+	// s3://bucket?region=R&prefix=P/, gs://bucket?prefix=P/,
+	// azblob://container?prefix=P/ (gocloud.dev/blob URLs), or file:///path
+	// and mem:// for tests. Exactly one of Dir and URL is set.
+	URL string `yaml:"url"`
+	// Retention maps a dataset (messages, decisions, feedback_stats, …) to
+	// the age after which `convanon retention` deletes its date partitions,
+	// e.g. {messages: 17520h}; "d" days are accepted (730d). Datasets not
+	// listed are kept indefinitely.
+	Retention map[string]time.Duration `yaml:"retention"`
 }
 
 // DeadLetter says what a dead letter carries.
@@ -170,6 +231,10 @@ type Keys struct {
 	// Period is how long a derived key is in force: hourly, daily, weekly
 	// or monthly. Default "daily".
 	Period string `yaml:"period"`
+	// Reload is how often a key file (file:PATH) is checked for changes; a
+	// changed file is loaded without a restart and its new keys are used
+	// from their not_before. 0 turns reloading off. Default 10s.
+	Reload time.Duration `yaml:"reload"`
 }
 
 // Log sets logging.
@@ -201,7 +266,7 @@ func Default() Config {
 		},
 		MaxRecordBytes: 1 << 20,
 		DeadLetter:     DeadLetter{Payload: PayloadWithheld},
-		Keys:           Keys{Source: "env:CONVANON_KEYS", Rotation: "period", Period: "daily"},
+		Keys:           Keys{Source: "env:CONVANON_KEYS", Rotation: "period", Period: "daily", Reload: 10 * time.Second},
 		Log:            Log{Format: "text", Level: "info"},
 		Stats:          Stats{Window: time.Hour, Lateness: 10 * time.Minute, MinGroupUsers: 10, RollupInterval: time.Minute},
 	}
@@ -220,14 +285,13 @@ func Load(path string) (Config, error) {
 	return c, nil
 }
 
-// Parse decodes YAML over Default. Unknown keys are errors, so a typo does
-// not silently leave a default in force.
+// Parse decodes YAML over Default. Unknown keys are errors that name the
+// key and the valid ones, so a typo does not silently leave a default in
+// force; so are values of the wrong type, naming the key.
 func Parse(b []byte) (Config, error) {
 	c := Default()
-	dec := yaml.NewDecoder(bytes.NewReader(b))
-	dec.KnownFields(true)
-	if err := dec.Decode(&c); err != nil && !errors.Is(err, io.EOF) {
-		return Config{}, fmt.Errorf("parse: %w", err)
+	if err := decodeYAML(b, &c); err != nil {
+		return Config{}, err
 	}
 	return c, nil
 }
@@ -269,17 +333,8 @@ func (c *Config) Validate() error {
 	if c.Kafka.HeartbeatInterval <= 0 || c.Kafka.HeartbeatInterval*3 > c.Kafka.SessionTimeout {
 		add("kafka.heartbeat_interval: %s; must be positive and at most a third of kafka.session_timeout (%s)", c.Kafka.HeartbeatInterval, c.Kafka.SessionTimeout)
 	}
-	if c.Output.Dir == "" {
-		add("output.dir: empty; name the dataset root directory")
-	}
-	if c.Output.BatchRows < 1 {
-		add("output.batch_rows: %d; must be 1 or more", c.Output.BatchRows)
-	}
-	if c.Output.BatchBytes < 1<<10 {
-		add("output.batch_bytes: %d; must be 1024 or more", c.Output.BatchBytes)
-	}
-	if c.Output.BatchAge < 10*time.Millisecond {
-		add("output.batch_age: %s; must be 10ms or more", c.Output.BatchAge)
+	if err := c.Output.Validate(); err != nil {
+		errs = append(errs, err)
 	}
 	if c.MaxRecordBytes < 1<<10 || c.MaxRecordBytes > 64<<20 {
 		add("max_record_bytes: %d; must be between 1024 and 67108864", c.MaxRecordBytes)
@@ -307,6 +362,12 @@ func (c *Config) Validate() error {
 		}
 	}
 	errs = append(errs, c.Keys.validate()...)
+	errs = append(errs, c.Kafka.validateSecurity()...)
+	if c.MetricsAddr != "" {
+		if j := strings.LastIndexByte(c.MetricsAddr, ':'); j < 0 || j == len(c.MetricsAddr)-1 {
+			add("metrics_addr: %q is not host:port (or :port)", c.MetricsAddr)
+		}
+	}
 	errs = append(errs, c.Stats.validate()...)
 	if !slices.Contains([]string{"text", "json"}, c.Log.Format) {
 		add("log.format: %q; one of text, json", c.Log.Format)
@@ -330,6 +391,70 @@ func (k Keys) validate() []error {
 	}
 	if !slices.Contains([]string{"hourly", "daily", "weekly", "monthly"}, k.Period) {
 		errs = append(errs, fmt.Errorf("keys.period: %q; one of hourly, daily, weekly, monthly", k.Period))
+	}
+	if k.Reload < 0 || (k.Reload > 0 && k.Reload < 100*time.Millisecond) {
+		errs = append(errs, fmt.Errorf("keys.reload: %s; 0 (off) or 100ms or more", k.Reload))
+	}
+	return errs
+}
+
+// Validate reports every problem in the output settings; lifecycle
+// commands that need no Kafka check only these.
+func (o Output) Validate() error {
+	var errs []error
+	add := func(format string, a ...any) { errs = append(errs, fmt.Errorf(format, a...)) }
+	switch {
+	case o.Dir == "" && o.URL == "":
+		add("output.dir: empty; name the dataset root directory (or set output.url for an object store)")
+	case o.Dir != "" && o.URL != "":
+		add("output.url: set together with output.dir; set only one")
+	case o.URL != "":
+		if scheme, _, ok := strings.Cut(o.URL, "://"); !ok || !slices.Contains(URLSchemes, scheme) {
+			add("output.url: not a store URL; scheme one of %s", strings.Join(URLSchemes, ", "))
+		}
+	}
+	for _, ds := range sortedKeys(o.Retention) {
+		if d := o.Retention[ds]; d < 24*time.Hour {
+			add("output.retention.%s: %s; must be 24h (1d) or more", ds, d)
+		}
+	}
+	if o.BatchRows < 1 {
+		add("output.batch_rows: %d; must be 1 or more", o.BatchRows)
+	}
+	if o.BatchBytes < 1<<10 {
+		add("output.batch_bytes: %d; must be 1024 or more", o.BatchBytes)
+	}
+	if o.BatchAge < 10*time.Millisecond {
+		add("output.batch_age: %s; must be 10ms or more", o.BatchAge)
+	}
+	return errors.Join(errs...)
+}
+
+// URLSchemes are the object-store URL schemes output.url accepts.
+var URLSchemes = []string{"s3", "gs", "azblob", "file", "mem"}
+
+// validateSecurity checks TLS and SASL settings; it never prints the
+// password.
+func (k Kafka) validateSecurity() []error {
+	var errs []error
+	if (k.TLS.CertFile == "") != (k.TLS.KeyFile == "") {
+		errs = append(errs, errors.New("kafka.tls.cert_file, kafka.tls.key_file: set both or neither"))
+	}
+	s := k.SASL
+	if !slices.Contains(saslMechanisms, s.Mechanism) {
+		errs = append(errs, fmt.Errorf("kafka.sasl.mechanism: %q; one of plain, scram-sha-256, scram-sha-512 (or empty for none)", s.Mechanism))
+	}
+	if s.Mechanism != "" && s.Username == "" {
+		errs = append(errs, errors.New("kafka.sasl.username: empty; required with kafka.sasl.mechanism"))
+	}
+	if s.Mechanism != "" && s.Password == "" && s.PasswordFile == "" {
+		errs = append(errs, errors.New("kafka.sasl.password: empty; set it (CONVANON_KAFKA_SASL_PASSWORD) or kafka.sasl.password_file"))
+	}
+	if s.Password != "" && s.PasswordFile != "" {
+		errs = append(errs, errors.New("kafka.sasl.password_file: set together with kafka.sasl.password; set only one"))
+	}
+	if s.Mechanism == "" && (s.Username != "" || s.Password != "" || s.PasswordFile != "") {
+		errs = append(errs, errors.New("kafka.sasl.mechanism: empty while credentials are set; one of plain, scram-sha-256, scram-sha-512"))
 	}
 	return errs
 }

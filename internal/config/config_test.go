@@ -96,3 +96,17 @@ func TestValidateReportsEveryProblem(t *testing.T) {
 		t.Errorf("Validate() = %v, echoes the key source", err)
 	}
 }
+
+func TestInvalidNeverEchoesSecrets(t *testing.T) {
+	b, err := os.ReadFile("../../testdata/config/invalid/sasl_bad_mechanism.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := Parse(b)
+	if err != nil {
+		t.Fatalf("Parse: %v", err)
+	}
+	if err := c.Validate(); err == nil || strings.Contains(err.Error(), "s3cret") {
+		t.Errorf("Validate() = %v, want an error without the password", err)
+	}
+}
