@@ -291,10 +291,14 @@ var streetWords = map[string]bool{
 }
 
 // determiners do not precede a person's name in English, Spanish, French,
-// Italian or Dutch (German and Portuguese chat put articles before names).
+// Italian or Dutch; in German an article before a capitalized word almost
+// always marks a noun ("der Link", "die App"), the colloquial "die Anna"
+// being rare in writing. Portuguese puts articles before names ("o João").
 var determiners = map[string]bool{
 	"the": true, "a": true, "an": true, "el": true, "los": true, "las": true, "un": true, "una": true,
 	"le": true, "les": true, "une": true, "il": true, "lo": true, "gli": true, "het": true, "een": true,
+	"der": true, "die": true, "das": true, "dem": true, "den": true, "des": true, "ein": true, "eine": true,
+	"einen": true, "einem": true, "einer": true,
 }
 
 // monthWords are month names and abbreviations that are also given names
