@@ -171,6 +171,7 @@ type Engine struct {
 	// kwHash and probed linearly; its size is a power of two at least twice
 	// the keyword count, so a probe ends at an empty slot.
 	keywords []kwSlot
+	kwShift  uint8 // 32 - log2(len(keywords)): kwHash's top bits index the table
 }
 
 // kwSlot is one entry of the keyword table: a keyword and the detectors it
@@ -187,27 +188,38 @@ const classHalf = 7
 // apart; larger values are checked per detector.
 const maxTriggerCount = 63
 
-// kwHash hashes a lower-case word (FNV-1a).
-func kwHash(w []byte) uint32 {
-	h := uint32(2166136261)
-	for _, c := range w {
-		h = (h ^ uint32(c)) * 16777619
-	}
-	return h
+// kwHash hashes a word of length l from its lower-cased first, middle and
+// last bytes: cheap, and enough to spread a few hundred keywords.
+func kwHash(first, mid, last byte, l int) uint32 {
+	return (uint32(first) | uint32(mid)<<8 | uint32(last)<<16 | uint32(l)<<24) * 0x9e3779b1
 }
 
-// lookupKeyword returns the detectors keyword w wakes, or 0.
-func (e *Engine) lookupKeyword(w []byte) uint64 {
+// lookupKeyword returns the detectors that text[ws:we], lower-cased, wakes
+// as a keyword, or 0.
+func (e *Engine) lookupKeyword(text []byte, ws, we int) uint64 {
+	l := we - ws
 	mask := uint32(len(e.keywords) - 1)
-	for h := kwHash(w) & mask; ; h = (h + 1) & mask {
+	h := kwHash(lowerASCII(text[ws]), lowerASCII(text[ws+l/2]), lowerASCII(text[we-1]), l) >> e.kwShift
+	for ; ; h = (h + 1) & mask {
 		s := &e.keywords[h]
+		if len(s.word) == l && equalLowerASCII(text[ws:we], s.word) {
+			return s.dets
+		}
 		if s.word == "" {
 			return 0
 		}
-		if s.word == string(w) {
-			return s.dets
+	}
+}
+
+// equalLowerASCII reports whether b, lower-cased in ASCII, equals the
+// lower-case word w of the same length.
+func equalLowerASCII(b []byte, w string) bool {
+	for i := range len(w) {
+		if lowerASCII(b[i]) != w[i] {
+			return false
 		}
 	}
+	return true
 }
 
 // New builds an engine over dets. It fails if a detector is malformed.
@@ -280,14 +292,14 @@ func New(dets []Detector) (*Engine, error) {
 			kwDets[kw] |= bit
 		}
 	}
-	size := 1
+	size, shift := 1, 32
 	for size < 2*len(kws)+1 {
-		size *= 2
+		size, shift = size*2, shift-1
 	}
-	e.keywords = make([]kwSlot, size)
+	e.keywords, e.kwShift = make([]kwSlot, size), uint8(shift)
 	mask := uint32(size - 1)
 	for _, kw := range kws {
-		h := kwHash([]byte(kw)) & mask
+		h := kwHash(kw[0], kw[len(kw)/2], kw[len(kw)-1], len(kw)) >> shift
 		for e.keywords[h].word != "" {
 			h = (h + 1) & mask
 		}
@@ -340,12 +352,7 @@ func (e *Engine) ScanInput(dst []Finding, in Input) []Finding {
 		var kw uint64
 		if l := we - ws; l > 0 && l <= maxKeyword &&
 			e.kwFirst[lowerASCII(text[ws])]&e.kwLast[lowerASCII(text[we-1])]&(1<<l) != 0 {
-			var buf [maxKeyword]byte
-			w := buf[:l]
-			for j := range w {
-				w[j] = lowerASCII(text[ws+j])
-			}
-			kw = e.lookupKeyword(w)
+			kw = e.lookupKeyword(text, ws, we)
 		}
 		if cand|kw == 0 {
 			continue
