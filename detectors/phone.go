@@ -319,6 +319,9 @@ func digitStarts(expr string) ([2]uint64, error) {
 
 // findPhone is Phone's FindFunc.
 func findPhone(t *phoneTables, dst []Finding, in Input, tok Token) ([]Finding, int) {
+	if uuidToken(in.Text, tok) {
+		return dst, tok.End
+	}
 	text := in.Text
 	resume := tok.End
 	for i := tok.Start; i < tok.End; {
