@@ -163,10 +163,11 @@ type Engine struct {
 	wakeLo, wakeHi, allLo, allHi [1 << classHalf]uint64
 	byLen, byDigits              [maxTriggerCount + 1]uint64
 	needDigits, bigCounts        uint64
-	// kwFirst[b] (kwLast[b]) has bit n set when some keyword of length n
-	// starts (ends) with byte b: a cheap filter before the table lookup,
-	// which most words of ordinary prose fail.
-	kwFirst, kwLast [256]uint64
+	// kwFirst[b] (kwSecond[b], kwLast[b]) has bit n set when some keyword
+	// of length n starts with (has second, ends with) byte b: a cheap
+	// filter before the table lookup, which most words of ordinary prose
+	// fail. A one-byte keyword's second byte is its only one.
+	kwFirst, kwSecond, kwLast [256]uint64
 	// keywords is an open-addressing table of the keywords, indexed by
 	// kwHash and probed linearly; its size is a power of two at least twice
 	// the keyword count, so a probe ends at an empty slot.
@@ -285,6 +286,7 @@ func New(dets []Detector) (*Engine, error) {
 				return nil, fmt.Errorf("detectors: detector %q: keyword %q must be lower-case, 1 to %d bytes", d.Name, kw, maxKeyword)
 			}
 			e.kwFirst[kw[0]] |= 1 << len(kw)
+			e.kwSecond[kw[min(1, len(kw)-1)]] |= 1 << len(kw)
 			e.kwLast[kw[len(kw)-1]] |= 1 << len(kw)
 			if _, ok := kwDets[kw]; !ok {
 				kws = append(kws, kw)
@@ -351,7 +353,7 @@ func (e *Engine) ScanInput(dst []Finding, in Input) []Finding {
 		cand := (e.wakeLo[lo] | e.wakeHi[hi]) & e.allLo[lo] & e.allHi[hi] & e.byLen[min(i-start, maxTriggerCount)]
 		var kw uint64
 		if l := we - ws; l > 0 && l <= maxKeyword &&
-			e.kwFirst[lowerASCII(text[ws])]&e.kwLast[lowerASCII(text[we-1])]&(1<<l) != 0 {
+			e.kwFirst[lowerASCII(text[ws])]&e.kwLast[lowerASCII(text[we-1])]&e.kwSecond[lowerASCII(text[ws+min(1, l-1)])]&(1<<l) != 0 {
 			kw = e.lookupKeyword(text, ws, we)
 		}
 		if cand|kw == 0 {
