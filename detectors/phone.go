@@ -143,9 +143,13 @@ type phoneDesc struct {
 }
 
 // match reports whether nsn, at least two digits, is a number of d.
-func (d *phoneDesc) match(nsn []byte) bool {
+func (d *phoneDesc) match(nsn []byte) bool { return d.admits(nsn) && d.re.Match(nsn) }
+
+// admits reports whether nsn has a length and first digits of d: a
+// necessary condition for match, without the regexp.
+func (d *phoneDesc) admits(nsn []byte) bool {
 	p := uint(nsn[0]-'0')*10 + uint(nsn[1]-'0')
-	return (d.lens == 0 || d.lens&(1<<len(nsn)) != 0) && d.starts[p/64]&(1<<(p%64)) != 0 && d.re.Match(nsn)
+	return (d.lens == 0 || d.lens&(1<<len(nsn)) != 0) && d.starts[p/64]&(1<<(p%64)) != 0
 }
 
 // phonePlan is one region's numbering plan: the general pattern and the
@@ -158,12 +162,15 @@ type phonePlan struct {
 }
 
 func (p *phonePlan) valid(nsn []byte) bool {
-	if !p.general.match(nsn) {
+	if !p.general.admits(nsn) {
 		return false
 	}
+	// The types first: their length and digit checks turn most numbers
+	// away before any regexp runs, and the general one runs only for a
+	// number some type matches.
 	for i := range p.types {
 		if p.types[i].match(nsn) {
-			return true
+			return p.general.re.Match(nsn)
 		}
 	}
 	return false
