@@ -1045,6 +1045,33 @@ func classifyName(name []byte) (term, int) {
 	for i, c := range name {
 		n[i] = lowerASCII(c)
 	}
+	if c, ok := keywordClasses[string(n)]; ok {
+		return c.t, c.prov
+	}
+	return classifyLower(name, n)
+}
+
+// nameClass is what classifyName returns for a name.
+type nameClass struct {
+	t    term
+	prov int
+}
+
+// keywordClasses holds classifyName's answer for each of secretKeywords,
+// the names that wake SecretAssignment most often in prose ("I forgot my
+// password"); read-only after construction. Their answer does not depend on
+// their case.
+var keywordClasses = func() map[string]nameClass {
+	m := make(map[string]nameClass, len(secretKeywords))
+	for _, kw := range secretKeywords {
+		t, prov := classifyLower([]byte(kw), []byte(kw))
+		m[kw] = nameClass{t, prov}
+	}
+	return m
+}()
+
+// classifyLower is classifyName for name and n, its ASCII lower-case form.
+func classifyLower(name, n []byte) (term, int) {
 	switch string(n) {
 	case "mot":
 		return termMot, -1
