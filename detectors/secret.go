@@ -684,7 +684,15 @@ func trimValue(text []byte, s, e int) (int, int) {
 // cases ("Tr0ub4dor&3", "M4ripos4_77", "HomeNet5G"); not a URL, path or
 // e-mail address.
 func strongShape(v []byte) bool {
-	if len(v) < 6 || len(v) > 64 || v[0] == '/' || v[0] == '~' || bytes.Contains(v, []byte("://")) {
+	if len(v) < 6 || len(v) > 64 || v[0] == '/' || v[0] == '~' {
+		return false
+	}
+	// Most words of prose hold no digit: one cheap pass turns them away.
+	var all Class
+	for _, c := range v {
+		all |= byteClass[c]
+	}
+	if all&ClassDigit == 0 || bytes.Contains(v, []byte("://")) {
 		return false
 	}
 	letters, digits, upper, lower, symbol := 0, 0, false, false, false
