@@ -22,6 +22,9 @@ func Card() Detector {
 }
 
 func findCard(dst []Finding, in Input, tok Token) ([]Finding, int) {
+	if uuidToken(in.Text, tok) {
+		return dst, tok.End
+	}
 	text := in.Text
 	resume := tok.End
 	var r numRun

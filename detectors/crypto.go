@@ -32,6 +32,9 @@ func Crypto() Detector {
 }
 
 func findCrypto(dst []Finding, in Input, tok Token) ([]Finding, int) {
+	if uuidToken(in.Text, tok) {
+		return dst, tok.End
+	}
 	text := in.Text
 	resume := tok.End
 	for p := tok.Start; p < tok.End; p++ {

@@ -3,6 +3,7 @@ package detectors
 import (
 	"cmp"
 	"fmt"
+	"math"
 	"math/bits"
 	"slices"
 	"strings"
@@ -147,16 +148,79 @@ const maxKeyword = 32
 // Engine runs detectors over texts in one pass. It is safe for concurrent use.
 type Engine struct {
 	dets []Detector
-	// byBit[b] is the set of detectors a token with class bit b may wake: those
-	// whose Any holds b, or whose All holds b when Any is empty. A token's
-	// candidates are the union over its bits; All and MinLen are then checked
-	// per candidate.
-	byBit [numClassBits]uint64
-	// kwFirst[b] (kwLast[b]) has bit n set when some keyword of length n
-	// starts (ends) with byte b: a cheap filter before the map lookup, which
-	// most words of ordinary prose fail.
-	kwFirst, kwLast [256]uint64
-	keywords        map[string][]int // keyword -> detectors it wakes
+	// The per-token dispatch works on detector sets (bit i = dets[i]) read
+	// from small tables, so a token costs a few loads and no per-detector
+	// branches until a detector is really woken. A token's class is split
+	// into its low and high classHalf bits to keep the tables small.
+	//
+	// wakeLo/wakeHi: the detectors a class may wake (those whose Any meets
+	// it, or whose All does when Any is empty). allLo/allHi: the detectors
+	// whose All, restricted to that half, the class holds. byLen[n]: those
+	// with MinLen <= n (the last entry for longer tokens). byDigits: the
+	// same for MinDigits. needDigits: those with a MinDigits. bigCounts:
+	// those whose MinLen or MinDigits exceeds maxTriggerCount, in the last
+	// entries and checked one by one.
+	wakeLo, wakeHi, allLo, allHi [1 << classHalf]uint64
+	byLen, byDigits              [maxTriggerCount + 1]uint64
+	needDigits, bigCounts        uint64
+	// kwFirst[b] (kwSecond[b], kwLast[b]) has bit n set when some keyword
+	// of length n starts with (has second, ends with) byte b: a cheap
+	// filter before the table lookup, which most words of ordinary prose
+	// fail. A one-byte keyword's second byte is its only one.
+	kwFirst, kwSecond, kwLast [256]uint64
+	// keywords is an open-addressing table of the keywords, indexed by
+	// kwHash and probed linearly; its size is a power of two at least twice
+	// the keyword count, so a probe ends at an empty slot.
+	keywords []kwSlot
+	kwShift  uint8 // 32 - log2(len(keywords)): kwHash's top bits index the table
+}
+
+// kwSlot is one entry of the keyword table: a keyword and the detectors it
+// wakes.
+type kwSlot struct {
+	word string
+	dets uint64
+}
+
+// classHalf is the number of class bits in each half of a token's class.
+const classHalf = 7
+
+// maxTriggerCount bounds the MinLen and MinDigits the dispatch tables tell
+// apart; larger values are checked per detector.
+const maxTriggerCount = 63
+
+// kwHash hashes a word of length l from its lower-cased first, middle and
+// last bytes: cheap, and enough to spread a few hundred keywords.
+func kwHash(first, mid, last byte, l int) uint32 {
+	return (uint32(first) | uint32(mid)<<8 | uint32(last)<<16 | uint32(l)<<24) * 0x9e3779b1
+}
+
+// lookupKeyword returns the detectors that text[ws:we], lower-cased, wakes
+// as a keyword, or 0.
+func (e *Engine) lookupKeyword(text []byte, ws, we int) uint64 {
+	l := we - ws
+	mask := uint32(len(e.keywords) - 1)
+	h := kwHash(lowerASCII(text[ws]), lowerASCII(text[ws+l/2]), lowerASCII(text[we-1]), l) >> e.kwShift
+	for ; ; h = (h + 1) & mask {
+		s := &e.keywords[h]
+		if len(s.word) == l && equalLowerASCII(text[ws:we], s.word) {
+			return s.dets
+		}
+		if s.word == "" {
+			return 0
+		}
+	}
+}
+
+// equalLowerASCII reports whether b, lower-cased in ASCII, equals the
+// lower-case word w of the same length.
+func equalLowerASCII(b []byte, w string) bool {
+	for i := range len(w) {
+		if lowerASCII(b[i]) != w[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // New builds an engine over dets. It fails if a detector is malformed.
@@ -164,8 +228,10 @@ func New(dets []Detector) (*Engine, error) {
 	if len(dets) > maxDetectors {
 		return nil, fmt.Errorf("detectors: %d detectors; at most %d", len(dets), maxDetectors)
 	}
-	e := &Engine{dets: slices.Clone(dets), keywords: map[string][]int{}}
+	e := &Engine{dets: slices.Clone(dets)}
 	seen := map[string]bool{}
+	kwDets := map[string]uint64{}
+	var kws []string
 	for i, d := range e.dets {
 		switch {
 		case d.Name == "":
@@ -182,23 +248,64 @@ func New(dets []Detector) (*Engine, error) {
 		if (t.All|t.Any)>>numClassBits != 0 {
 			return nil, fmt.Errorf("detectors: detector %q: trigger names an unknown class", d.Name)
 		}
+		bit := uint64(1) << i
 		wake := t.Any
 		if wake == 0 {
 			wake = t.All
 		}
-		for c := wake; c != 0; c &= c - 1 {
-			e.byBit[bits.TrailingZeros16(uint16(c))] |= 1 << i
+		for c := range Class(1 << classHalf) {
+			if wake&c != 0 {
+				e.wakeLo[c] |= bit
+			}
+			if wake>>classHalf&c != 0 {
+				e.wakeHi[c] |= bit
+			}
+			if t.All&^c&(1<<classHalf-1) == 0 {
+				e.allLo[c] |= bit
+			}
+			if t.All>>classHalf&^c == 0 {
+				e.allHi[c] |= bit
+			}
+		}
+		for n := range maxTriggerCount + 1 {
+			if n >= t.MinLen || n == maxTriggerCount {
+				e.byLen[n] |= bit
+			}
+			if n >= t.MinDigits || n == maxTriggerCount {
+				e.byDigits[n] |= bit
+			}
+		}
+		if t.MinDigits > 0 {
+			e.needDigits |= bit
+		}
+		if t.MinLen > maxTriggerCount || t.MinDigits > maxTriggerCount {
+			e.bigCounts |= bit
 		}
 		for _, kw := range t.Keywords {
 			if kw == "" || len(kw) > maxKeyword || kw != strings.ToLower(kw) {
 				return nil, fmt.Errorf("detectors: detector %q: keyword %q must be lower-case, 1 to %d bytes", d.Name, kw, maxKeyword)
 			}
 			e.kwFirst[kw[0]] |= 1 << len(kw)
+			e.kwSecond[kw[min(1, len(kw)-1)]] |= 1 << len(kw)
 			e.kwLast[kw[len(kw)-1]] |= 1 << len(kw)
-			if !slices.Contains(e.keywords[kw], i) {
-				e.keywords[kw] = append(e.keywords[kw], i)
+			if _, ok := kwDets[kw]; !ok {
+				kws = append(kws, kw)
 			}
+			kwDets[kw] |= bit
 		}
+	}
+	size, shift := 1, 32
+	for size < 2*len(kws)+1 {
+		size, shift = size*2, shift-1
+	}
+	e.keywords, e.kwShift = make([]kwSlot, size), uint8(shift)
+	mask := uint32(size - 1)
+	for _, kw := range kws {
+		h := kwHash(kw[0], kw[len(kw)/2], kw[len(kw)-1], len(kw)) >> shift
+		for e.keywords[h].word != "" {
+			h = (h + 1) & mask
+		}
+		e.keywords[h] = kwSlot{word: kw, dets: kwDets[kw]}
 	}
 	return e, nil
 }
@@ -215,7 +322,9 @@ func (e *Engine) Scan(dst []Finding, text []byte) []Finding {
 
 // ScanInput is Scan with hints about the text.
 func (e *Engine) ScanInput(dst []Finding, in Input) []Finding {
-	var next [maxDetectors]int // per detector: offset before which it is not woken again
+	// next[i]: offset before which dets[i] is not woken again; int32 keeps
+	// the array, zeroed per call, small (texts are far below 2 GiB).
+	var next [maxDetectors]int32
 	base := len(dst)
 	text := in.Text
 	n := len(text)
@@ -224,7 +333,7 @@ func (e *Engine) ScanInput(dst []Finding, in Input) []Finding {
 			i++
 			continue
 		}
-		tok := Token{Start: i}
+		start := i
 		var cls Class
 		for i < n {
 			c := byteClass[text[i]]
@@ -236,44 +345,53 @@ func (e *Engine) ScanInput(dst []Finding, in Input) []Finding {
 		}
 		// The leading word: the whole token when it is all letters, as most
 		// are; else a second look at its first bytes.
-		if cls&^ClassLetter == 0 {
-			tok.WordStart, tok.WordEnd = tok.Start, i
-		} else {
-			tok.WordStart, tok.WordEnd = leadingWord(text, tok.Start, i)
+		ws, we := start, i
+		if cls&^ClassLetter != 0 {
+			ws, we = leadingWord(text, start, i)
 		}
-		tok.End, tok.Class = i, cls
+		lo, hi := cls&(1<<classHalf-1), cls>>classHalf
+		cand := (e.wakeLo[lo] | e.wakeHi[hi]) & e.allLo[lo] & e.allHi[hi] & e.byLen[min(i-start, maxTriggerCount)]
+		var kw uint64
+		if l := we - ws; l > 0 && l <= maxKeyword &&
+			e.kwFirst[lowerASCII(text[ws])]&e.kwLast[lowerASCII(text[we-1])]&e.kwSecond[lowerASCII(text[ws+min(1, l-1)])]&(1<<l) != 0 {
+			kw = e.lookupKeyword(text, ws, we)
+		}
+		if cand|kw == 0 {
+			continue
+		}
+		tok := Token{Start: start, End: i, Class: cls, WordStart: ws, WordEnd: we}
 		if cls&ClassDigit != 0 {
-			tok.RunDigits = runDigits(text, tok.Start, tok.End)
+			tok.RunDigits = runDigits(text, start, i)
 		}
-
-		var cand uint64
-		for c := cls; c != 0; c &= c - 1 {
-			cand |= e.byBit[bits.TrailingZeros16(uint16(c))]
+		cand &= e.byDigits[min(tok.RunDigits, maxTriggerCount)]
+		if cand&e.bigCounts != 0 {
+			cand &^= e.bigCounts & e.tooShort(tok)
 		}
-		for ; cand != 0; cand &= cand - 1 {
+		// Keyword wakes need no class, length or digit match.
+		for cand |= kw; cand != 0; cand &= cand - 1 {
 			di := bits.TrailingZeros64(cand)
-			t := &e.dets[di].Trigger
-			if tok.Start < next[di] || cls&t.All != t.All || tok.End-tok.Start < t.MinLen || tok.RunDigits < t.MinDigits {
+			if start < int(next[di]) {
 				continue
 			}
-			dst, next[di] = e.dets[di].Find(dst, in, tok)
-		}
-		if ws, we := tok.WordStart, tok.WordEnd; we > ws && we-ws <= maxKeyword &&
-			e.kwFirst[lowerASCII(text[ws])]&e.kwLast[lowerASCII(text[we-1])]&(1<<(we-ws)) != 0 {
-			var buf [maxKeyword]byte
-			w := buf[:we-ws]
-			for j := range w {
-				w[j] = lowerASCII(text[ws+j])
-			}
-			for _, di := range e.keywords[string(w)] {
-				if tok.Start < next[di] {
-					continue
-				}
-				dst, next[di] = e.dets[di].Find(dst, in, tok)
-			}
+			var nx int
+			dst, nx = e.dets[di].Find(dst, in, tok)
+			next[di] = int32(min(nx, math.MaxInt32))
 		}
 	}
 	return resolve(dst, base)
+}
+
+// tooShort returns the detectors whose MinLen or MinDigits tok misses; the
+// dispatch tables cannot tell counts above maxTriggerCount apart.
+func (e *Engine) tooShort(tok Token) uint64 {
+	var out uint64
+	for c := e.bigCounts; c != 0; c &= c - 1 {
+		di := bits.TrailingZeros64(c)
+		if t := &e.dets[di].Trigger; tok.End-tok.Start < t.MinLen || tok.RunDigits < t.MinDigits {
+			out |= 1 << di
+		}
+	}
+	return out
 }
 
 // leadingWord returns the bounds of the first run of letters in text[start:end]

@@ -2,6 +2,7 @@ package detectors
 
 import (
 	"bytes"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -45,6 +46,12 @@ func TestEngineTriggers(t *testing.T) {
 		{"keyword stops at non-letter", word("d", KindSecret, "API", false, Trigger{Keywords: []string{"api"}}), "API_KEY=1", [][3]int{{int(KindSecret), 0, 3}}},
 		{"empty", word("d", KindSecret, "x", false, Trigger{All: ClassLower}), "", [][3]int{}},
 		{"tabs and newlines separate", word("d", KindPhone, "12", false, Trigger{All: ClassDigit}), "a\t12\n12", [][3]int{{int(KindPhone), 2, 4}, {int(KindPhone), 5, 7}}},
+		{"min len above dispatch table", word("d", KindSecret, "k", false, Trigger{All: ClassLower, MinLen: 70}), strings.Repeat("k", 65) + " " + strings.Repeat("k", 70), [][3]int{{int(KindSecret), 66, 67}}},
+		{"min digits over groups", word("d", KindPhone, "415", false, Trigger{All: ClassDigit, MinDigits: 10}), "415 555 0192 415", [][3]int{{int(KindPhone), 0, 3}}},
+		{"min digits above dispatch table", word("d", KindPhone, "1", false, Trigger{All: ClassDigit, MinDigits: 70}), strings.Repeat("1", 65) + " x " + strings.Repeat("1", 70), [][3]int{{int(KindPhone), 68, 69}}},
+		{"all with a high class bit", word("d", KindSecret, "a=b", false, Trigger{All: ClassEqual | ClassLower}), "a=b 1=2 =", [][3]int{{int(KindSecret), 0, 3}}},
+		{"keyword wakes without the class", word("d", KindSecret, "token", false, Trigger{All: ClassDigit, MinDigits: 9, Keywords: []string{"token"}}), "token x", [][3]int{{int(KindSecret), 0, 5}}},
+		{"keyword among many", word("d", KindSecret, "zeta", false, Trigger{Keywords: []string{"alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta"}}), "zeta zet zetas", [][3]int{{int(KindSecret), 0, 4}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

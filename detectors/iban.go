@@ -39,6 +39,9 @@ var ibanLen = func() (t [26][26]uint8) {
 func isASCIILetter(b byte) bool { return byteClass[b]&(ClassUpper|ClassLower) != 0 }
 
 func findIBAN(dst []Finding, in Input, tok Token) ([]Finding, int) {
+	if uuidToken(in.Text, tok) {
+		return dst, tok.End
+	}
 	text := in.Text
 	resume := tok.End
 	for p := tok.Start; p+4 <= tok.End; p++ {

@@ -16,6 +16,9 @@ var MACAddress = Detector{
 }
 
 func findMAC(dst []Finding, in Input, tok Token) ([]Finding, int) {
+	if uuidToken(in.Text, tok) {
+		return dst, tok.End
+	}
 	t := in.Text
 	for p := tok.Start; p+14 <= tok.End; p++ {
 		if hexNibble(t[p]) < 0 || p > tok.Start && isASCIIAlnum(t[p-1]) {

@@ -3,6 +3,7 @@ package detectors
 import (
 	"fmt"
 	"regexp"
+	"regexp/syntax"
 	"strconv"
 	"sync"
 
@@ -135,10 +136,20 @@ func langRegions(lang string) (rs [3]uint8, n int) {
 type phoneDesc struct {
 	re   *regexp.Regexp
 	lens uint32 // bit l set when length l is possible; 0 means any
+	// starts has bit 10a+b set when the pattern admits a number starting
+	// with digits a, b: a check that spares most regexp runs, since the
+	// types of a plan differ by their leading digits.
+	starts [2]uint64
 }
 
-func (d *phoneDesc) match(nsn []byte) bool {
-	return (d.lens == 0 || d.lens&(1<<len(nsn)) != 0) && d.re.Match(nsn)
+// match reports whether nsn, at least two digits, is a number of d.
+func (d *phoneDesc) match(nsn []byte) bool { return d.admits(nsn) && d.re.Match(nsn) }
+
+// admits reports whether nsn has a length and first digits of d: a
+// necessary condition for match, without the regexp.
+func (d *phoneDesc) admits(nsn []byte) bool {
+	p := uint(nsn[0]-'0')*10 + uint(nsn[1]-'0')
+	return (d.lens == 0 || d.lens&(1<<len(nsn)) != 0) && d.starts[p/64]&(1<<(p%64)) != 0
 }
 
 // phonePlan is one region's numbering plan: the general pattern and the
@@ -151,12 +162,15 @@ type phonePlan struct {
 }
 
 func (p *phonePlan) valid(nsn []byte) bool {
-	if !p.general.match(nsn) {
+	if !p.general.admits(nsn) {
 		return false
 	}
+	// The types first: their length and digit checks turn most numbers
+	// away before any regexp runs, and the general one runs only for a
+	// number some type matches.
 	for i := range p.types {
 		if p.types[i].match(nsn) {
-			return true
+			return p.general.re.Match(nsn)
 		}
 	}
 	return false
@@ -241,15 +255,80 @@ func compileDesc(d *phonenumbers.PhoneNumberDesc) (phoneDesc, bool, error) {
 	if lens == 0 && len(d.GetPossibleLength()) > 0 {
 		return phoneDesc{}, false, nil // lengths [-1]: no numbers of this type
 	}
-	re, err := regexp.Compile("^(?:" + pat + ")$")
+	expr := "^(?:" + pat + ")$"
+	re, err := regexp.Compile(expr)
 	if err != nil {
 		return phoneDesc{}, false, fmt.Errorf("compile pattern: %w", err)
 	}
-	return phoneDesc{re: re, lens: lens}, true, nil
+	starts, err := digitStarts(expr)
+	if err != nil {
+		return phoneDesc{}, false, fmt.Errorf("pattern starts: %w", err)
+	}
+	return phoneDesc{re: re, lens: lens, starts: starts}, true, nil
+}
+
+// digitStarts returns the two-digit prefixes some string expr matches may
+// start with, as phoneDesc.starts: it runs the compiled program's NFA over
+// each pair of digits, counting every empty-width assertion as met, so the
+// set may be larger than exact but never misses a prefix.
+func digitStarts(expr string) ([2]uint64, error) {
+	var set [2]uint64
+	re, err := syntax.Parse(expr, syntax.Perl)
+	if err != nil {
+		return set, fmt.Errorf("parse: %w", err)
+	}
+	prog, err := syntax.Compile(re.Simplify())
+	if err != nil {
+		return set, fmt.Errorf("compile: %w", err)
+	}
+	// closure adds to states the rune-reading instructions reachable from pc
+	// without reading input.
+	var closure func(states map[uint32]bool, pc uint32)
+	closure = func(states map[uint32]bool, pc uint32) {
+		i := &prog.Inst[pc]
+		switch i.Op {
+		case syntax.InstAlt, syntax.InstAltMatch:
+			closure(states, i.Out)
+			closure(states, i.Arg)
+		case syntax.InstCapture, syntax.InstNop, syntax.InstEmptyWidth:
+			closure(states, i.Out)
+		case syntax.InstRune, syntax.InstRune1, syntax.InstRuneAny, syntax.InstRuneAnyNotNL, syntax.InstMatch:
+			states[pc] = true
+		}
+	}
+	step := func(states map[uint32]bool, r rune) map[uint32]bool {
+		next := map[uint32]bool{}
+		for pc := range states {
+			switch i := &prog.Inst[pc]; i.Op {
+			case syntax.InstRuneAny, syntax.InstRuneAnyNotNL:
+				closure(next, i.Out)
+			case syntax.InstRune, syntax.InstRune1:
+				if i.MatchRune(r) {
+					closure(next, i.Out)
+				}
+			}
+		}
+		return next
+	}
+	start := map[uint32]bool{}
+	closure(start, uint32(prog.Start))
+	for a := range 10 {
+		after := step(start, rune('0'+a))
+		for b := range 10 {
+			if len(step(after, rune('0'+b))) > 0 {
+				p := a*10 + b
+				set[p/64] |= 1 << (p % 64)
+			}
+		}
+	}
+	return set, nil
 }
 
 // findPhone is Phone's FindFunc.
 func findPhone(t *phoneTables, dst []Finding, in Input, tok Token) ([]Finding, int) {
+	if uuidToken(in.Text, tok) {
+		return dst, tok.End
+	}
 	text := in.Text
 	resume := tok.End
 	for i := tok.Start; i < tok.End; {

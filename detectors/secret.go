@@ -684,7 +684,15 @@ func trimValue(text []byte, s, e int) (int, int) {
 // cases ("Tr0ub4dor&3", "M4ripos4_77", "HomeNet5G"); not a URL, path or
 // e-mail address.
 func strongShape(v []byte) bool {
-	if len(v) < 6 || len(v) > 64 || v[0] == '/' || v[0] == '~' || bytes.Contains(v, []byte("://")) {
+	if len(v) < 6 || len(v) > 64 || v[0] == '/' || v[0] == '~' {
+		return false
+	}
+	// Most words of prose hold no digit: one cheap pass turns them away.
+	var all Class
+	for _, c := range v {
+		all |= byteClass[c]
+	}
+	if all&ClassDigit == 0 || bytes.Contains(v, []byte("://")) {
 		return false
 	}
 	letters, digits, upper, lower, symbol := 0, 0, false, false, false
@@ -1045,6 +1053,33 @@ func classifyName(name []byte) (term, int) {
 	for i, c := range name {
 		n[i] = lowerASCII(c)
 	}
+	if c, ok := keywordClasses[string(n)]; ok {
+		return c.t, c.prov
+	}
+	return classifyLower(name, n)
+}
+
+// nameClass is what classifyName returns for a name.
+type nameClass struct {
+	t    term
+	prov int
+}
+
+// keywordClasses holds classifyName's answer for each of secretKeywords,
+// the names that wake SecretAssignment most often in prose ("I forgot my
+// password"); read-only after construction. Their answer does not depend on
+// their case.
+var keywordClasses = func() map[string]nameClass {
+	m := make(map[string]nameClass, len(secretKeywords))
+	for _, kw := range secretKeywords {
+		t, prov := classifyLower([]byte(kw), []byte(kw))
+		m[kw] = nameClass{t, prov}
+	}
+	return m
+}()
+
+// classifyLower is classifyName for name and n, its ASCII lower-case form.
+func classifyLower(name, n []byte) (term, int) {
 	switch string(n) {
 	case "mot":
 		return termMot, -1

@@ -510,3 +510,26 @@ func TestSecretSpokenPasswords(t *testing.T) {
 		})
 	}
 }
+
+// TestKeywordClassesMatchClassifyLower checks that the precomputed answers
+// for SecretAssignment's keywords equal the full classification in any case.
+func TestKeywordClassesMatchClassifyLower(t *testing.T) {
+	for _, kw := range secretKeywords {
+		upper := strings.Map(func(r rune) rune {
+			if r >= 'a' && r <= 'z' {
+				return r - 'a' + 'A'
+			}
+			return r
+		}, kw)
+		tests := []struct {
+			give []byte
+		}{{[]byte(kw)}, {[]byte(upper)}, {[]byte(upper[:1] + kw[1:])}}
+		for _, tt := range tests {
+			gotT, gotProv := classifyName(tt.give)
+			wantT, wantProv := classifyLower(tt.give, []byte(kw))
+			if gotT != wantT || gotProv != wantProv {
+				t.Errorf("classifyName(%q) = %v, %d; want %v, %d", tt.give, gotT, gotProv, wantT, wantProv)
+			}
+		}
+	}
+}

@@ -28,6 +28,9 @@ var ssnCues = newCueSet([]cueWord{
 })
 
 func findSSN(dst []Finding, in Input, tok Token) ([]Finding, int) {
+	if uuidToken(in.Text, tok) {
+		return dst, tok.End
+	}
 	text := in.Text
 	resume := tok.End
 	var r numRun
