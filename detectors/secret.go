@@ -747,6 +747,11 @@ func proseStrong(dst []Finding, in Input, from, resume int) ([]Finding, int) {
 			f, ve, ok := valueAt(text, skipBlank(text, we), termStrong, -1, true, 0)
 			return appendIf(dst, f, ok), max(resume, ve)
 		}
+		if otherValueNoun(w) {
+			// "never share your password with anyone, my email is …": the
+			// value after the cue is that other thing's.
+			return dst, resume
+		}
 		if isCue(w) {
 			vp := skipBlank(text, we)
 			f, ve, ok := valueAt(text, vp, termStrong, -1, false, 0)
@@ -765,6 +770,20 @@ func proseStrong(dst []Finding, in Input, from, resume int) ([]Finding, int) {
 		p = we
 	}
 	return dst, resume
+}
+
+// otherValueNouns name values that are not the password a prose cue
+// announced, in the configured languages.
+var otherValueNouns = newWordList(`email e-mail mail username user name number phone address
+correo nombre usuario número teléfono dirección courriel nom numéro téléphone adresse
+name benutzername nummer telefon adresse nome utente numero telefono indirizzo endereço
+naam gebruikersnaam nummer telefoon adres`)
+
+// otherValueNoun reports whether the token w is one of otherValueNouns.
+func otherValueNoun(w []byte) bool {
+	var buf [maxKeyword]byte
+	f, ok := foldWord(buf[:0], bytes.TrimRight(w, ",.:;!?"))
+	return ok && otherValueNouns.has(f)
 }
 
 // plainPassword reads a password of plain words after "my password is": one

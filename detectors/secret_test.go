@@ -499,6 +499,8 @@ func TestSecretSpokenPasswords(t *testing.T) {
 		{"connector before a word", "my password is tiger and the user is me", []secretHit{{"plain-password", "tiger"}}},
 		{"described", "my password is not working", []secretHit{}},
 		{"remark only", "the password is all lowercase", []secretHit{}},
+		{"another value announced", "never share your password with anyone my email is anna at example dot com", []secretHit{}},
+		{"another value in spanish", "no compartas tu contraseña mi correo es luis arroba ejemplo punto es", []secretHit{}},
 	}
 	e := secretEngine(t)
 	for _, tt := range tests {

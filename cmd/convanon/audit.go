@@ -185,9 +185,17 @@ func (a *auditor) scan(file, col string, v []byte, spoken bool) {
 // long ("<IBAN>").
 var filler = []byte("xxxx")
 
-// outsideFill reports whether text[start:end] has a letter or digit
-// outside every filler.
+// outsideFill reports whether a finding at text[start:end] stands for
+// something convanon left in clear: it starts outside every filler (a
+// finding that starts on a filler reads convanon's own placeholder as the
+// first word of a value, "my password is <OPERATIONAL_…> thanks") and has a
+// letter or digit outside them.
 func (a *auditor) outsideFill(start, end int) bool {
+	for _, f := range a.fill {
+		if start >= f[0] && start < f[1] {
+			return false
+		}
+	}
 	for i := start; i < end; i++ {
 		inFill := false
 		for _, f := range a.fill {
