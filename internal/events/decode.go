@@ -243,24 +243,33 @@ func (d *decoder) eventField(ev *Event, typ *[]byte, key []byte) {
 	}
 }
 
-// context decodes a decision's "context": an array of {role, text} objects.
-func (d *decoder) context() []Turn {
+// objects decodes field, an array of objects, calling each with the
+// decoder at every element's '{'. It reports false for null or a value of
+// another type (recorded as a field error).
+func (d *decoder) objects(field string, each func()) bool {
 	if d.null() {
-		return nil
+		return false
 	}
 	if d.peek() != '[' {
-		d.wrongType("context")
+		d.wrongType(field)
 		d.skip(0)
-		return nil
+		return false
 	}
-	d.hasContext = true
-	turns := []Turn{}
 	d.array(1, func() {
 		if d.peek() != '{' {
-			d.wrongType("context")
+			d.wrongType(field)
 			d.skip(1)
 			return
 		}
+		each()
+	})
+	return true
+}
+
+// context decodes a decision's "context": an array of {role, text} objects.
+func (d *decoder) context() []Turn {
+	turns := []Turn{}
+	d.hasContext = d.objects("context", func() {
 		var t Turn
 		hasText := false
 		d.object(2, func(key []byte) {
@@ -282,28 +291,17 @@ func (d *decoder) context() []Turn {
 		}
 		turns = append(turns, t)
 	})
+	if !d.hasContext {
+		return nil
+	}
 	return turns
 }
 
 // candidates decodes a decision's "candidates" and keeps only the model
 // names; the candidate texts are skipped without copying.
 func (d *decoder) candidates() []string {
-	if d.null() {
-		return nil
-	}
-	if d.peek() != '[' {
-		d.wrongType("candidates")
-		d.skip(0)
-		return nil
-	}
-	d.hasCandidates = true
 	models := []string{}
-	d.array(1, func() {
-		if d.peek() != '{' {
-			d.wrongType("candidates")
-			d.skip(1)
-			return
-		}
+	d.hasCandidates = d.objects("candidates", func() {
 		model := ""
 		d.object(2, func(key []byte) {
 			if string(key) == "model" {
@@ -317,6 +315,9 @@ func (d *decoder) candidates() []string {
 		}
 		models = append(models, model)
 	})
+	if !d.hasCandidates {
+		return nil
+	}
 	return models
 }
 
