@@ -125,14 +125,29 @@ func TestNumbersTogether(t *testing.T) {
 }
 
 func TestNumbersNoAllocWithoutFinding(t *testing.T) {
-	e, err := New(numbers())
-	if err != nil {
-		t.Fatal(err)
+	tests := []struct {
+		name string
+		dets []Detector
+		give []byte
+	}{
+		{"all numbers", numbers(), chatWithDigits(4 << 10)},
+		{"card", []Detector{Card()}, chatWithDigits(1024)},
+		{"ssn", []Detector{SSN()}, chatWithDigits(1024)},
+		{"crypto", []Detector{Crypto()}, []byte("commit 3f786850e387550fdab836ed7e6dc881de23001b 1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNb 0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAeD")},
+		{"iban", []Detector{IBAN()}, []byte("flight BA2490 at 10:30 gate B12, ES24 DE88 3704 0044 0532 0130 00 v1.2.3")},
+		{"phone", []Detector{Phone()}, []byte("meet at 2 pm on 2024-01-15, v1.2.3, 3 items for $1,299.00; order 123456789 at 10:30")},
 	}
-	text := chatWithDigits(4 << 10)
-	dst := make([]Finding, 0, 8)
-	if n := testing.AllocsPerRun(50, func() { dst = e.Scan(dst[:0], text) }); n != 0 {
-		t.Errorf("Scan allocated %v times per run, want 0", n)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e, err := New(tt.dets)
+			if err != nil {
+				t.Fatal(err)
+			}
+			dst := make([]Finding, 0, 8)
+			if n := testing.AllocsPerRun(50, func() { dst = e.Scan(dst[:0], tt.give) }); n != 0 {
+				t.Errorf("Scan allocated %v times per run, want 0", n)
+			}
+		})
 	}
 }
 
