@@ -132,11 +132,6 @@ func (d *Detector) DetectIn(text []byte, hint, prior string) (lang string, confi
 	return prior, false
 }
 
-func (d *Detector) DetectCheap(text []byte) (string, bool) {
-	best, second, bi := d.score(text)
-	return d.langs[bi], best >= 2 && best >= 2*second+1
-}
-
 // fromHint returns the configured language a hint names, or "".
 func (d *Detector) fromHint(hint string) string {
 	if len(hint) < 2 {
