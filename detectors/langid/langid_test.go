@@ -132,3 +132,29 @@ func BenchmarkDetectLingua(b *testing.B) {
 		d.Detect(text, "")
 	}
 }
+
+func TestDetectIn(t *testing.T) {
+	d, err := New(nil)
+	if err != nil {
+		t.Fatalf("New(nil): %v", err)
+	}
+	tests := []struct {
+		name, give, hint, prior string
+		want                    string
+		wantSure                bool
+	}{
+		{"short turn keeps the conversation's language", "ok 👍", "", "de", "de", false},
+		{"identifier only keeps it", "AB-4421-X", "", "fr", "fr", false},
+		{"clear switch wins", "Gracias, ya funciona. ¿Me pueden ayudar con otra cosa?", "", "en", "es", true},
+		{"hint wins over prior", "ok", "pt-BR", "en", "pt", true},
+		{"no prior: plain detection", "Vielen Dank, das hat funktioniert und die App läuft wieder.", "", "", "de", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, sure := d.DetectIn([]byte(tt.give), tt.hint, tt.prior)
+			if got != tt.want || sure != tt.wantSure {
+				t.Errorf("DetectIn(%q, %q, %q) = %q, %v; want %q, %v", tt.give, tt.hint, tt.prior, got, sure, tt.want, tt.wantSure)
+			}
+		})
+	}
+}
