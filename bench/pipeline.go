@@ -37,6 +37,7 @@ func runPipeline(stdout, stderr io.Writer, args []string) error {
 	n := fs.Int("events", 50000, "events in the stream")
 	seed := fs.Uint64("seed", 1, "random seed of the stream")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the GOMAXPROCS=1 run to this file")
+	memProfile := fs.String("memprofile", "", "write an allocation profile after the GOMAXPROCS=1 run to this file")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -68,11 +69,15 @@ func runPipeline(stdout, stderr io.Writer, args []string) error {
 		return fmt.Errorf("langid: %w", err)
 	}
 
+	warmLangs(lid, s.Events)
 	fmt.Fprintf(stdout, "pipeline: %d events (%d detectors), broker in its own process\n", len(s.Events), len(eng.Detectors()))
 	var perCore1, withBroker1 float64
 	for _, procs := range []int{1, 2} {
 		runtime.GOMAXPROCS(procs)
 		runtime.GC()
+		if procs == 1 && *memProfile != "" {
+			runtime.MemProfileRate = 4096
+		}
 		stop, err := startProfile(*cpuProfile, procs == 1)
 		if err != nil {
 			return err
@@ -90,6 +95,11 @@ func runPipeline(stdout, stderr io.Writer, args []string) error {
 		b1, err := broker.CPU()
 		if err != nil {
 			return err
+		}
+		if procs == 1 {
+			if err := writeAllocProfile(*memProfile); err != nil {
+				return err
+			}
 		}
 		perCore := float64(r.events) / r.cpu.Seconds()
 		if procs == 1 {
@@ -204,4 +214,31 @@ func startProfile(path string, on bool) (func(), error) {
 		pprof.StopCPUProfile()
 		f.Close()
 	}, nil
+}
+
+// writeAllocProfile writes the allocations so far to path, if set.
+func writeAllocProfile(path string) error {
+	if path == "" {
+		return nil
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return fmt.Errorf("alloc profile: %w", err)
+	}
+	defer f.Close()
+	if err := pprof.Lookup("allocs").WriteTo(f, 0); err != nil {
+		return fmt.Errorf("alloc profile: %w", err)
+	}
+	return nil
+}
+
+// warmLangs runs language detection over the stream's texts once, so that
+// lingua's models, which it loads on first use, are in memory before the
+// timed runs, as they are in a pipeline that has been running for a while.
+func warmLangs(lid *langid.Detector, recs []demo.Record) {
+	for _, r := range recs {
+		if ev, err := events.Decode(r.Value, 1<<20); err == nil {
+			lid.Detect([]byte(ev.Text), "")
+		}
+	}
 }
