@@ -36,13 +36,17 @@ func runPipeline(stdout, stderr io.Writer, args []string) error {
 	fs.SetOutput(stderr)
 	n := fs.Int("events", 50000, "events in the stream")
 	seed := fs.Uint64("seed", 1, "random seed of the stream")
-	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the GOMAXPROCS=1 run to this file")
-	memProfile := fs.String("memprofile", "", "write an allocation profile after the GOMAXPROCS=1 run to this file")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the first GOMAXPROCS=1 run to this file")
+	runs := fs.Int("runs", 3, "timed runs at GOMAXPROCS=1; the summary line takes their medians")
+	memProfile := fs.String("memprofile", "", "write an allocation profile after the first GOMAXPROCS=1 run to this file")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if *n < 1000 {
 		return fmt.Errorf("%w: --events %d: at least 1000 for a meaningful rate", errUsage, *n)
+	}
+	if *runs < 1 {
+		return fmt.Errorf("%w: --runs %d: at least 1", errUsage, *runs)
 	}
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
 
@@ -71,14 +75,18 @@ func runPipeline(stdout, stderr io.Writer, args []string) error {
 
 	warmLangs(lid, s.Events)
 	fmt.Fprintf(stdout, "pipeline: %d events (%d detectors), broker in its own process\n", len(s.Events), len(eng.Detectors()))
-	var perCore1, withBroker1 float64
-	for _, procs := range []int{1, 2} {
+	// The GOMAXPROCS=1 runs come first and are --runs of them: the summary
+	// takes their medians, as a shared machine's load moves single runs.
+	var perCore1, withBroker1 []float64
+	plan := slices.Concat(slices.Repeat([]int{1}, *runs), []int{2})
+	for i, procs := range plan {
 		runtime.GOMAXPROCS(procs)
 		runtime.GC()
-		if procs == 1 && *memProfile != "" {
+		first := i == 0
+		if first && *memProfile != "" {
 			runtime.MemProfileRate = 4096
 		}
-		stop, err := startProfile(*cpuProfile, procs == 1)
+		stop, err := startProfile(*cpuProfile, first)
 		if err != nil {
 			return err
 		}
@@ -87,7 +95,7 @@ func runPipeline(stdout, stderr io.Writer, args []string) error {
 			stop()
 			return err
 		}
-		r, err := onePipelineRun(addrs, eng, lid, ring, fmt.Sprintf("bench-%d", procs))
+		r, err := onePipelineRun(addrs, eng, lid, ring, fmt.Sprintf("bench-%d", i))
 		stop()
 		if err != nil {
 			return err
@@ -96,24 +104,25 @@ func runPipeline(stdout, stderr io.Writer, args []string) error {
 		if err != nil {
 			return err
 		}
-		if procs == 1 {
+		if first {
 			if err := writeAllocProfile(*memProfile); err != nil {
 				return err
 			}
 		}
-		perCore := float64(r.events) / r.cpu.Seconds()
+		perCore, withBroker := float64(r.events)/r.cpu.Seconds(), float64(r.events)/(r.cpu+b1-b0).Seconds()
 		if procs == 1 {
-			perCore1, withBroker1 = perCore, float64(r.events)/(r.cpu+b1-b0).Seconds()
+			perCore1, withBroker1 = append(perCore1, perCore), append(withBroker1, withBroker)
 		}
 		fmt.Fprintf(stdout, "  GOMAXPROCS=%d: %d events in %s wall, %s CPU (broker %s more): %.0f events/s, %.0f events/s per CPU-second (%.0f with the broker's)\n",
 			procs, r.events, r.wall.Round(time.Millisecond), r.cpu.Round(time.Millisecond), (b1 - b0).Round(time.Millisecond),
-			float64(r.events)/r.wall.Seconds(), perCore, float64(r.events)/(r.cpu+b1-b0).Seconds())
+			float64(r.events)/r.wall.Seconds(), perCore, withBroker)
 	}
 
 	runtime.GOMAXPROCS(1)
 	scan := scanOnly(eng, s.Events)
 	fmt.Fprintf(stdout, "  scan-only (GOMAXPROCS=1, engine over the same texts): %.0f events/s\n", scan)
-	fmt.Fprintf(stdout, "pipeline: events/s/core=%.0f with-broker=%.0f scan-only events/s/core=%.0f\n", perCore1, withBroker1, scan)
+	fmt.Fprintf(stdout, "pipeline: events/s/core=%.0f with-broker=%.0f scan-only events/s/core=%.0f (medians of %d runs)\n",
+		median(perCore1), median(withBroker1), scan, *runs)
 	return nil
 }
 
