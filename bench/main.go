@@ -22,14 +22,17 @@ type command struct {
 	name    string
 	summary string
 	run     func(stdout, stderr io.Writer, args []string) error
+	// hidden commands serve the benchmark itself and stay out of usage.
+	hidden bool
 }
 
 // commands lists every subcommand in the order usage shows them.
 func commands() []command {
 	return []command{
-		{"scan", "per-core throughput of the engine and a naive regexp baseline", runScan},
-		{"corpus", "print the synthetic corpus as labeled JSONL", runCorpus},
-		{"pipeline", "per-core throughput of the whole pipeline, broker to Parquet, beside scan-only", runPipeline},
+		{"scan", "per-core throughput of the engine and a naive regexp baseline", runScan, false},
+		{"corpus", "print the synthetic corpus as labeled JSONL", runCorpus, false},
+		{"pipeline", "per-core throughput of the whole pipeline, broker to Parquet, beside scan-only", runPipeline, false},
+		{brokerCommand, "the pipeline benchmark's broker, in its own process", runBroker, true},
 	}
 }
 
@@ -90,6 +93,9 @@ func parseFlags(fs *flag.FlagSet, args []string) error {
 func usage(w io.Writer) {
 	fmt.Fprintln(w, "bench measures convanon on a synthetic corpus.\n\nUsage: go run ./bench <command> [flags]\n\nCommands:")
 	for _, c := range commands() {
+		if c.hidden {
+			continue
+		}
 		fmt.Fprintf(w, "  %-8s %s\n", c.name, c.summary)
 	}
 }

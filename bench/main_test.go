@@ -34,6 +34,7 @@ func TestUsageErrors(t *testing.T) {
 		{"unknown command", []string{"pipelines"}, 2},
 		{"bad flag", []string{"scan", "--nope"}, 2},
 		{"zero runs", []string{"scan", "--runs", "0"}, 2},
+		{"zero pipeline runs", []string{"pipeline", "--runs", "0"}, 2},
 		{"stray argument", []string{"corpus", "extra"}, 2},
 		{"negative messages", []string{"corpus", "--messages", "-1"}, 2},
 		{"help", []string{"help"}, 0},

@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"context"
+	"slices"
 	"time"
 
 	"github.com/convanon/convanon/sinks"
@@ -71,4 +72,15 @@ func (b *batch) reset() {
 		b.cancel()
 		b.fetchCtx, b.cancel = nil, nil
 	}
+}
+
+// appendRow appends r to rows, doubling the capacity when full: append
+// grows a large slice by about 1.25x, and each growth copies every row so
+// far (hundreds of bytes each, with pointers, so under the GC's write
+// barrier while it marks), which showed as ~6% of a partition's CPU time.
+func appendRow[T any](rows []T, r T) []T {
+	if len(rows) == cap(rows) {
+		rows = slices.Grow(rows, max(len(rows), 256))
+	}
+	return append(rows, r)
 }

@@ -295,7 +295,7 @@ func (p *Pipeline) handle(ctx context.Context, w *worker, b *batch, msg kafka.Me
 			return p.deadLetter(ctx, b, msg, err)
 		}
 		b.tally.add(ev.Type, outWritten)
-		b.out.Messages = append(b.out.Messages, row)
+		b.out.Messages = appendRow(b.out.Messages, row)
 		b.counts.messages++
 	case events.TypeDecision:
 		row, err := w.decision(&ev, tp, lin, &b.counts)
@@ -309,7 +309,7 @@ func (p *Pipeline) handle(ctx context.Context, w *worker, b *batch, msg kafka.Me
 			return p.deadLetter(ctx, b, msg, err)
 		}
 		b.tally.add(ev.Type, outWritten)
-		b.out.Decisions = append(b.out.Decisions, row)
+		b.out.Decisions = appendRow(b.out.Decisions, row)
 		b.stats.decision(&ev, row.Lang, user, ok)
 		b.counts.decisions++
 	case events.TypeFeedback, events.TypeUsage:

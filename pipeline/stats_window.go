@@ -195,13 +195,15 @@ func (a *statsAcc) parts() []sinks.Part {
 	}
 	slices.SortFunc(keys, compareStatsKeys)
 	var parts []sinks.Part
-	var rows []partialRow
+	// One backing array for every date's rows: each part is a window of it.
+	all := make([]partialRow, 0, len(keys))
+	from := 0
 	date := ""
 	cut := func() {
-		if len(rows) > 0 {
-			parts = append(parts, sinks.Part{Dataset: events.DatasetStatsPartials, Partition: "date=" + date, Rows: sinks.RowsOf(rows)})
+		if len(all) > from {
+			parts = append(parts, sinks.Part{Dataset: events.DatasetStatsPartials, Partition: "date=" + date, Rows: sinks.RowsOf(all[from:len(all):len(all)])})
 		}
-		rows = nil
+		from = len(all)
 	}
 	for _, k := range keys {
 		start := time.Unix(k.start, 0).UTC()
@@ -209,7 +211,7 @@ func (a *statsAcc) parts() []sinks.Part {
 			cut()
 			date = d
 		}
-		rows = append(rows, a.groups[k].row(k, start, a.window))
+		all = append(all, a.groups[k].row(k, start, a.window))
 	}
 	cut()
 	return parts
