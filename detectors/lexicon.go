@@ -95,6 +95,32 @@ type Lexicon struct {
 	mask  uint64
 	zero  Entry // the entry of a key whose hash is 0
 	n     int
+	// first has the firstBit of every given name's key: a word whose bit is
+	// clear is no given name, known without hashing it or probing slots
+	// (most capitalized words and lower-case words are not names).
+	first *[firstBits / 64]uint64
+}
+
+// firstBits is the size of Lexicon.first, about 20 bits per given name.
+const firstBits = 1 << 18
+
+// firstBit returns a folded key's bit in Lexicon.first: a mix of its length
+// and first three and last bytes.
+func firstBit(k []byte) uint32 {
+	n := len(k)
+	if n == 0 {
+		return 0
+	}
+	h := uint32(n)<<24 ^ uint32(k[0])<<16 ^ uint32(k[min(1, n-1)])<<8 ^ uint32(k[min(2, n-1)])
+	h = (h ^ uint32(k[n-1])<<4) * 0x9e3779b1
+	return h >> (32 - 18)
+}
+
+// mayBeFirst reports whether the folded key k may be a given name; false
+// means it is none.
+func (lx *Lexicon) mayBeFirst(k []byte) bool {
+	b := firstBit(k)
+	return lx.first[b/64]&(1<<(b%64)) != 0
 }
 
 // lexSlot is one key of a Lexicon: its hash and entry side by side, so that a
@@ -116,6 +142,7 @@ func LoadLexicon() (*Lexicon, error) {
 		return nil, fmt.Errorf("lexicon: open: %w", err)
 	}
 	m := make(map[uint64]Entry, 60000)
+	first := new([firstBits / 64]uint64)
 	sc := bufio.NewScanner(zr)
 	var buf [maxFold]byte
 	for line := 1; sc.Scan(); line++ {
@@ -136,6 +163,10 @@ func LoadLexicon() (*Lexicon, error) {
 			continue // longer than any word looked up
 		}
 		m[xxhash.Sum64(k)] |= e
+		if e&EntryFirst != 0 {
+			b := firstBit(k)
+			first[b/64] |= 1 << (b % 64)
+		}
 	}
 	if err := sc.Err(); err != nil && err != io.EOF {
 		return nil, fmt.Errorf("lexicon: read: %w", err)
@@ -143,7 +174,9 @@ func LoadLexicon() (*Lexicon, error) {
 	if len(m) == 0 {
 		return nil, fmt.Errorf("lexicon: empty")
 	}
-	return newLexicon(m), nil
+	lx := newLexicon(m)
+	lx.first = first
+	return lx, nil
 }
 
 // newLexicon lays the entries by key hash out in a table at most half full.

@@ -169,7 +169,7 @@ func (p *personFinder) find(dst []Finding, in Input, tok Token) ([]Finding, int)
 		return dst, tok.End
 	}
 	we = trimPossessive(text, ws, we)
-	e := p.lookupName(text[ws:we])
+	e := p.firstNameEntry(text[ws:we])
 	if e&EntryFirst == 0 {
 		return dst, tok.End
 	}
@@ -197,6 +197,20 @@ func (p *personFinder) find(dst []Finding, in Input, tok Token) ([]Finding, int)
 		return append(dst, p.finding(text, ws, we, 0.6, "person-given-name")), we
 	}
 	return dst, tok.End
+}
+
+// firstNameEntry is lookupName for a word that matters only if it is a given
+// name: it returns 0 at once for a word the lexicon's given-name filter rules
+// out. A hyphenated word gets the name flags its parts share, so the filter
+// does not apply to it.
+func (p *personFinder) firstNameEntry(w []byte) Entry {
+	if bytes.IndexByte(w, '-') < 0 {
+		var buf [maxFold]byte
+		if k, ok := foldAppend(buf[:0], w); ok && !p.lex.mayBeFirst(k) {
+			return 0
+		}
+	}
+	return p.lookupName(w)
 }
 
 // cueNextWord is the word after a cue's first word, found and folded at the
@@ -601,7 +615,7 @@ func (p *personFinder) findLower(dst []Finding, in Input, tok Token) ([]Finding,
 		return dst, tok.End
 	}
 	we = trimPossessive(text, ws, we)
-	e := p.lookupName(text[ws:we])
+	e := p.firstNameEntry(text[ws:we])
 	if e&EntryFirst == 0 || e.StopAny() || e&EntryBrand != 0 {
 		return dst, tok.End
 	}
