@@ -141,7 +141,10 @@ func findID(dst []Finding, in Input, tok Token, ix *idIndex) ([]Finding, int) {
 	if !gatherID(&c, text, tok) || c.n < 5 {
 		return dst, tok.End
 	}
-	cued := ix.cuedRules(text, c.start)
+	// The cue scan reads the text before the candidate: most digit runs fit
+	// no rule, so it runs only for the first that does.
+	var cued uint64
+	cuedDone := false
 	best, bestG, bestConf, bestValidated := -1, 0, float32(0), false
 	for g := c.groups - 1; g >= 0; g-- {
 		n := c.compactEnd[g]
@@ -149,6 +152,9 @@ func findID(dst []Finding, in Input, tok Token, ix *idIndex) ([]Finding, int) {
 			r := &ix.rules[ri]
 			if !r.fits(c.compact[:n]) {
 				continue
+			}
+			if !cuedDone {
+				cued, cuedDone = ix.cuedRules(text, c.start), true
 			}
 			if conf, validated, ok := r.accept(text, c.start, c.textEnd[g], c.compact[:n], cued&(1<<ri) != 0); ok && (conf > bestConf || conf == bestConf && validated && !bestValidated) {
 				best, bestG, bestConf, bestValidated = ri, g, conf, validated

@@ -91,7 +91,43 @@ func (e Entry) StopAny() bool { return e&entryStopAny != 0 }
 // "new york", "koln") to their Entry. It is immutable after LoadLexicon and
 // safe for concurrent use.
 type Lexicon struct {
-	m map[uint64]Entry
+	slots []lexSlot // open addressing on the key's hash; k == 0 marks a free slot
+	mask  uint64
+	zero  Entry // the entry of a key whose hash is 0
+	n     int
+	// first has the firstBit of every given name's key: a word whose bit is
+	// clear is no given name, known without hashing it or probing slots
+	// (most capitalized words and lower-case words are not names).
+	first *[firstBits / 64]uint64
+}
+
+// firstBits is the size of Lexicon.first, about 20 bits per given name.
+const firstBits = 1 << 18
+
+// firstBit returns a folded key's bit in Lexicon.first: a mix of its length
+// and first three and last bytes.
+func firstBit(k []byte) uint32 {
+	n := len(k)
+	if n == 0 {
+		return 0
+	}
+	h := uint32(n)<<24 ^ uint32(k[0])<<16 ^ uint32(k[min(1, n-1)])<<8 ^ uint32(k[min(2, n-1)])
+	h = (h ^ uint32(k[n-1])<<4) * 0x9e3779b1
+	return h >> (32 - 18)
+}
+
+// mayBeFirst reports whether the folded key k may be a given name; false
+// means it is none.
+func (lx *Lexicon) mayBeFirst(k []byte) bool {
+	b := firstBit(k)
+	return lx.first[b/64]&(1<<(b%64)) != 0
+}
+
+// lexSlot is one key of a Lexicon: its hash and entry side by side, so that a
+// lookup, which misses the cache on a table this size, misses it once.
+type lexSlot struct {
+	k uint64
+	e Entry
 }
 
 // maxFold is the longest folded key looked up, in bytes; longer words are
@@ -105,7 +141,8 @@ func LoadLexicon() (*Lexicon, error) {
 	if err != nil {
 		return nil, fmt.Errorf("lexicon: open: %w", err)
 	}
-	lx := &Lexicon{m: make(map[uint64]Entry, 60000)}
+	m := make(map[uint64]Entry, 60000)
+	first := new([firstBits / 64]uint64)
 	sc := bufio.NewScanner(zr)
 	var buf [maxFold]byte
 	for line := 1; sc.Scan(); line++ {
@@ -125,15 +162,58 @@ func LoadLexicon() (*Lexicon, error) {
 		if !ok {
 			continue // longer than any word looked up
 		}
-		lx.m[xxhash.Sum64(k)] |= e
+		m[xxhash.Sum64(k)] |= e
+		if e&EntryFirst != 0 {
+			b := firstBit(k)
+			first[b/64] |= 1 << (b % 64)
+		}
 	}
 	if err := sc.Err(); err != nil && err != io.EOF {
 		return nil, fmt.Errorf("lexicon: read: %w", err)
 	}
-	if len(lx.m) == 0 {
+	if len(m) == 0 {
 		return nil, fmt.Errorf("lexicon: empty")
 	}
+	lx := newLexicon(m)
+	lx.first = first
 	return lx, nil
+}
+
+// newLexicon lays the entries by key hash out in a table at most half full.
+func newLexicon(m map[uint64]Entry) *Lexicon {
+	size := 1
+	for size < 2*len(m) {
+		size *= 2
+	}
+	lx := &Lexicon{slots: make([]lexSlot, size), mask: uint64(size - 1), n: len(m)}
+	for h, e := range m {
+		if h == 0 {
+			lx.zero = e
+			continue
+		}
+		i := h & lx.mask
+		for lx.slots[i].k != 0 {
+			i = (i + 1) & lx.mask
+		}
+		lx.slots[i] = lexSlot{k: h, e: e}
+	}
+	return lx
+}
+
+// get returns the entry of the key whose hash is h, or zero.
+func (lx *Lexicon) get(h uint64) Entry {
+	if h == 0 {
+		return lx.zero
+	}
+	for i := h & lx.mask; ; i = (i + 1) & lx.mask {
+		s := &lx.slots[i]
+		if s.k == h {
+			return s.e
+		}
+		if s.k == 0 {
+			return 0
+		}
+	}
 }
 
 // mustLexicon loads the embedded lexicon; a failure is a build defect.
@@ -178,7 +258,7 @@ func parseCode(c []byte) (Entry, error) {
 }
 
 // Len returns the number of distinct keys.
-func (lx *Lexicon) Len() int { return len(lx.m) }
+func (lx *Lexicon) Len() int { return lx.n }
 
 // Lookup returns the entry of word (any case, with or without diacritics), or
 // zero. It does not allocate.
@@ -188,11 +268,11 @@ func (lx *Lexicon) Lookup(word []byte) Entry {
 	if !ok {
 		return 0
 	}
-	return lx.m[xxhash.Sum64(k)]
+	return lx.get(xxhash.Sum64(k))
 }
 
 // lookupFolded returns the entry of an already folded key.
-func (lx *Lexicon) lookupFolded(k []byte) Entry { return lx.m[xxhash.Sum64(k)] }
+func (lx *Lexicon) lookupFolded(k []byte) Entry { return lx.get(xxhash.Sum64(k)) }
 
 // foldAppend appends the case-folded, diacritic-free form of w to dst
 // ("Müller" → "muller", "ß" → "ss", "’" → "'", runs of spaces → one space)

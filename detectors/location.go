@@ -129,8 +129,9 @@ func (l *locationFinder) find(dst []Finding, in Input, tok Token) ([]Finding, in
 	}
 	var buf [maxFold]byte
 	k, _ := foldAppend(buf[:0], text[ws:we])
+	var next cueNextWord
 	for _, c := range l.cues[string(k)] {
-		end, ok := matchWords(text, we, c.words[1:])
+		end, ok := matchWords(text, we, c.words[1:], &next)
 		if !ok {
 			continue
 		}
@@ -238,15 +239,24 @@ func sentenceBreak(text []byte, a, b int) bool {
 }
 
 // matchWords reports whether the words after end are ws (folded), each
-// after spaces only, and where the last ends.
-func matchWords(text []byte, end int, ws []string) (int, bool) {
-	for _, w := range ws {
-		s, e := nextWord(text, end)
-		if s < 0 || gapBetween(text, end, s) != gapSpace {
-			return 0, false
-		}
+// after spaces only, and where the last ends. next caches the first of them
+// for the other cues that share the first word ending at end.
+func matchWords(text []byte, end int, ws []string, next *cueNextWord) (int, bool) {
+	for i, w := range ws {
+		var s, e int
+		var k []byte
 		var buf [maxFold]byte
-		k, _ := foldAppend(buf[:0], text[s:e])
+		if i == 0 {
+			// The word after the cue's first: folded once for all its cues.
+			if s, e, k = next.at(text, end); s < 0 {
+				return 0, false
+			}
+		} else {
+			if s, e = nextWord(text, end); s < 0 || gapBetween(text, end, s) != gapSpace {
+				return 0, false
+			}
+			k, _ = foldAppend(buf[:0], text[s:e])
+		}
 		if strings.HasSuffix(w, "'") { // "d'" starts "d'Avignon"
 			if !strings.HasPrefix(string(k), w) {
 				return 0, false

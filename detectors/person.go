@@ -158,8 +158,9 @@ func (p *personFinder) find(dst []Finding, in Input, tok Token) ([]Finding, int)
 		return dst, tok.End
 	}
 	if cs := p.cues[string(k)]; cs != nil {
+		var next cueNextWord
 		for i := range cs {
-			if f, ok := p.afterCue(in, &cs[i], ws, we); ok {
+			if f, ok := p.afterCue(in, &cs[i], ws, we, &next); ok {
 				return append(dst, f), f.End
 			}
 		}
@@ -168,7 +169,7 @@ func (p *personFinder) find(dst []Finding, in Input, tok Token) ([]Finding, int)
 		return dst, tok.End
 	}
 	we = trimPossessive(text, ws, we)
-	e := p.lookupName(text[ws:we])
+	e := p.firstNameEntry(text[ws:we])
 	if e&EntryFirst == 0 {
 		return dst, tok.End
 	}
@@ -196,6 +197,45 @@ func (p *personFinder) find(dst []Finding, in Input, tok Token) ([]Finding, int)
 		return append(dst, p.finding(text, ws, we, 0.6, "person-given-name")), we
 	}
 	return dst, tok.End
+}
+
+// firstNameEntry is lookupName for a word that matters only if it is a given
+// name: it returns 0 at once for a word the lexicon's given-name filter rules
+// out. A hyphenated word gets the name flags its parts share, so the filter
+// does not apply to it.
+func (p *personFinder) firstNameEntry(w []byte) Entry {
+	if bytes.IndexByte(w, '-') < 0 {
+		var buf [maxFold]byte
+		if k, ok := foldAppend(buf[:0], w); ok && !p.lex.mayBeFirst(k) {
+			return 0
+		}
+	}
+	return p.lookupName(w)
+}
+
+// cueNextWord is the word after a cue's first word, found and folded at the
+// first cue that needs it: a first word such as "my" starts twenty cues.
+type cueNextWord struct {
+	done bool
+	s, e int // -1 when no word follows after spaces only
+	n    int // length of the folded word in buf
+	buf  [maxFold]byte
+}
+
+// at returns the word after end, which follows the cue's first word after
+// spaces only, and its folded form; s is -1 when there is none.
+func (n *cueNextWord) at(text []byte, end int) (s, e int, k []byte) {
+	if !n.done {
+		n.done = true
+		n.s, n.e = nextWord(text, end)
+		if n.s < 0 || gapBetween(text, end, n.s) != gapSpace {
+			n.s = -1
+		} else {
+			k, _ := foldAppend(n.buf[:0], text[n.s:n.e])
+			n.n = len(k)
+		}
+	}
+	return n.s, n.e, n.buf[:n.n]
 }
 
 // lookupName returns the lexicon entry of word w. A hyphenated word the
@@ -339,10 +379,19 @@ func nextAllUpper(text []byte, end int) bool {
 
 // afterCue reports the name that follows cue c, whose first word is
 // text[ws:we].
-func (p *personFinder) afterCue(in Input, c *cue, ws, we int) (Finding, bool) {
+func (p *personFinder) afterCue(in Input, c *cue, ws, we int, next *cueNextWord) (Finding, bool) {
 	text := in.Text
 	end := we
-	for _, w := range c.words[1:] {
+	for i, w := range c.words[1:] {
+		if i == 0 {
+			// The cue's second word: folded once for all cues sharing the first.
+			s, e, k := next.at(text, end)
+			if s < 0 || string(k) != strings.TrimSuffix(w, ":") {
+				return Finding{}, false
+			}
+			end = e
+			continue
+		}
 		s, e := nextWord(text, end)
 		if s < 0 || gapBetween(text, end, s) != gapSpace {
 			return Finding{}, false
@@ -566,7 +615,7 @@ func (p *personFinder) findLower(dst []Finding, in Input, tok Token) ([]Finding,
 		return dst, tok.End
 	}
 	we = trimPossessive(text, ws, we)
-	e := p.lookupName(text[ws:we])
+	e := p.firstNameEntry(text[ws:we])
 	if e&EntryFirst == 0 || e.StopAny() || e&EntryBrand != 0 {
 		return dst, tok.End
 	}

@@ -15,6 +15,7 @@ package langid
 
 import (
 	_ "embed"
+	"encoding/binary"
 	"fmt"
 	"math/bits"
 	"slices"
@@ -40,7 +41,7 @@ const MinLinguaBytes = 24
 // Detector detects languages among a fixed set. It is safe for concurrent use.
 type Detector struct {
 	langs  []string
-	words  map[string]uint8 // function word -> bit set of languages (index into langs)
+	words  wordTable // function word -> bit set of languages (index into langs)
 	lingua lingua.LanguageDetector
 }
 
@@ -53,7 +54,8 @@ func New(langs []string) (*Detector, error) {
 	if len(langs) > 8 {
 		return nil, fmt.Errorf("langid: %d languages; at most 8", len(langs))
 	}
-	d := &Detector{langs: slices.Clone(langs), words: map[string]uint8{}}
+	d := &Detector{langs: slices.Clone(langs)}
+	words := map[string]uint8{}
 	var ls []lingua.Language
 	for i, code := range d.langs {
 		l := lingua.GetLanguageFromIsoCode639_1(lingua.GetIsoCode639_1FromValue(strings.ToUpper(code)))
@@ -62,7 +64,7 @@ func New(langs []string) (*Detector, error) {
 		}
 		ls = append(ls, l)
 		for _, w := range strings.Fields(functionWords[code]) {
-			d.words[w] |= 1 << i
+			words[w] |= 1 << i
 		}
 	}
 	for line := range strings.Lines(stopwords) {
@@ -72,10 +74,11 @@ func New(langs []string) (*Detector, error) {
 		}
 		for l := range strings.SplitSeq(ls, ",") {
 			if i := slices.Index(d.langs, l); i >= 0 {
-				d.words[w] |= 1 << i
+				words[w] |= 1 << i
 			}
 		}
 	}
+	d.words = newWordTable(words)
 	if len(ls) == 1 {
 		return d, nil // one language: nothing to detect
 	}
@@ -163,8 +166,10 @@ func (d *Detector) score(text []byte) (best, second, bi int) {
 		for i < len(text) && !isSpace(text[i]) {
 			i++
 		}
-		if r, _ := utf8.DecodeRune(text[s:i]); r == '¿' || r == '¡' {
-			d.letter(&sc, r) // trimmed below, but Spanish's own
+		if s < i && text[s] >= utf8.RuneSelf {
+			if r, _ := utf8.DecodeRune(text[s:i]); r == '¿' || r == '¡' {
+				d.letter(&sc, r) // trimmed below, but Spanish's own
+			}
 		}
 		if tok := trimPunct(text[s:i]); isProse(tok) {
 			d.scoreWords(&sc, tok)
@@ -190,7 +195,7 @@ func (d *Detector) scoreWords(sc *[8]int, tok []byte) {
 		if n > 0 && !long {
 			// A word of one language counts 2, of two languages 1 each;
 			// words most languages share say nothing.
-			if m := d.words[string(buf[:n])]; m != 0 && bits.OnesCount8(m) <= 2 {
+			if m := d.words.get(&buf, n); m != 0 && bits.OnesCount8(m) <= 2 {
 				w := 3 - bits.OnesCount8(m)
 				for i := range d.langs {
 					if m&(1<<i) != 0 {
@@ -233,13 +238,97 @@ func (d *Detector) scoreWords(sc *[8]int, tok []byte) {
 	flush()
 }
 
+// wordTable maps a word of at most wordMax bytes to its languages. It is an
+// open-addressing table over the word packed into two integers: the score
+// looks up every word of every message, and a string map's hashing and
+// comparing cost more than all the rest of the score.
+type wordTable struct {
+	slots []wordSlot
+	mask  uint64
+}
+
+// wordSlot is one word of a wordTable; n == 0 marks a free slot.
+type wordSlot struct {
+	lo, hi   uint64
+	n, langs uint8
+}
+
+// wordMax is the longest word the score looks up (its buffer's size).
+const wordMax = 16
+
+// newWordTable builds the table of words; longer words than wordMax are
+// left out, as the score never looks them up.
+func newWordTable(words map[string]uint8) wordTable {
+	size := 1
+	for size < 4*len(words) {
+		size *= 2
+	}
+	t := wordTable{slots: make([]wordSlot, size), mask: uint64(size - 1)}
+	for w, langs := range words {
+		if len(w) == 0 || len(w) > wordMax {
+			continue
+		}
+		var buf [wordMax]byte
+		n := copy(buf[:], w)
+		lo, hi := packWord(&buf, n)
+		for i := wordHash(lo, hi, n) & t.mask; ; i = (i + 1) & t.mask {
+			if t.slots[i].n == 0 {
+				t.slots[i] = wordSlot{lo: lo, hi: hi, n: uint8(n), langs: langs}
+				break
+			}
+		}
+	}
+	return t
+}
+
+// get returns the languages of the word buf[:n], 0 for none.
+func (t *wordTable) get(buf *[wordMax]byte, n int) uint8 {
+	lo, hi := packWord(buf, n)
+	for i := wordHash(lo, hi, n) & t.mask; ; i = (i + 1) & t.mask {
+		s := &t.slots[i]
+		if s.n == 0 {
+			return 0
+		}
+		if s.lo == lo && s.hi == hi && int(s.n) == n {
+			return s.langs
+		}
+	}
+}
+
+// packWord returns buf[:n] as two little-endian integers, zero past n.
+func packWord(buf *[wordMax]byte, n int) (lo, hi uint64) {
+	lo = binary.LittleEndian.Uint64(buf[:8])
+	hi = binary.LittleEndian.Uint64(buf[8:])
+	switch {
+	case n < 8:
+		lo &= 1<<(8*uint(n)) - 1
+		hi = 0
+	case n < 16:
+		hi &= 1<<(8*uint(n-8)) - 1
+	}
+	return lo, hi
+}
+
+// wordHash mixes a packed word into a table index.
+func wordHash(lo, hi uint64, n int) uint64 {
+	h := (lo+uint64(n))*0x9e3779b97f4a7c15 ^ hi*0xc2b2ae3d27d4eb4f
+	return h ^ h>>31
+}
+
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
 
 // trimPunct strips the punctuation around a word: quotes, brackets,
 // sentence marks, Spanish ¿ and ¡.
 func trimPunct(t []byte) []byte {
-	const marks = ".,;:!?\"'()[]{}*…¿¡«»“”"
+	const marks = "…¿¡«»“”"
 	for len(t) > 0 {
+		if c := t[0]; c < utf8.RuneSelf {
+			if !isASCIIMark(c) {
+				break
+			}
+			t = t[1:]
+			continue
+		}
 		r, size := utf8.DecodeRune(t)
 		if !strings.ContainsRune(marks, r) {
 			break
@@ -247,6 +336,13 @@ func trimPunct(t []byte) []byte {
 		t = t[size:]
 	}
 	for len(t) > 0 {
+		if c := t[len(t)-1]; c < utf8.RuneSelf {
+			if !isASCIIMark(c) {
+				break
+			}
+			t = t[:len(t)-1]
+			continue
+		}
 		r, size := utf8.DecodeLastRune(t)
 		if !strings.ContainsRune(marks, r) {
 			break
@@ -254,6 +350,16 @@ func trimPunct(t []byte) []byte {
 		t = t[:len(t)-size]
 	}
 	return t
+}
+
+// isASCIIMark reports whether c is an ASCII punctuation mark trimPunct
+// strips.
+func isASCIIMark(c byte) bool {
+	switch c {
+	case '.', ',', ';', ':', '!', '?', '"', '\'', '(', ')', '[', ']', '{', '}', '*':
+		return true
+	}
+	return false
 }
 
 // isProse reports whether t is made of letters, apostrophes and hyphens only.
