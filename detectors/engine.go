@@ -445,12 +445,20 @@ func runDigits(text []byte, start, end int) int {
 	return n
 }
 
-func lowerASCII(b byte) byte {
-	if b >= 'A' && b <= 'Z' {
-		return b + 'a' - 'A'
+// lowerASCII returns b lower-cased if it is an ASCII letter. It reads a
+// table: a compare and branch would mispredict on capitalized words.
+func lowerASCII(b byte) byte { return lowerTable[b] }
+
+// lowerTable maps each byte to its ASCII lower case; built once, read-only.
+var lowerTable = func() (t [256]byte) {
+	for c := range 256 {
+		t[c] = byte(c)
+		if c >= 'A' && c <= 'Z' {
+			t[c] = byte(c + 'a' - 'A')
+		}
 	}
-	return b
-}
+	return t
+}()
 
 // resolve sorts dst[base:] by position and removes overlaps deterministically:
 // of two overlapping findings the validated one wins, then the longer, then
