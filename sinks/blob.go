@@ -99,30 +99,15 @@ func (b *BlobFS) ReadFile(name string) ([]byte, error) {
 }
 
 // List implements FS: the objects directly under dir.
-func (b *BlobFS) List(dir string) ([]string, error) {
-	prefix := strings.TrimSuffix(dir, "/") + "/"
-	if dir == "." || dir == "" {
-		prefix = ""
-	}
-	var names []string
-	it := b.bucket.List(&blob.ListOptions{Prefix: prefix, Delimiter: "/"})
-	for {
-		obj, err := it.Next(b.ctx)
-		if errors.Is(err, io.EOF) {
-			return names, nil
-		}
-		if err != nil {
-			return nil, fmt.Errorf("list %s: %w", dir, err)
-		}
-		if !obj.IsDir {
-			names = append(names, strings.TrimPrefix(obj.Key, prefix))
-		}
-	}
-}
+func (b *BlobFS) List(dir string) ([]string, error) { return b.list(dir, false) }
 
 // ListDirs implements Walker: the "directories" (common prefixes) directly
 // under dir.
-func (b *BlobFS) ListDirs(dir string) ([]string, error) {
+func (b *BlobFS) ListDirs(dir string) ([]string, error) { return b.list(dir, true) }
+
+// list returns the names directly under dir of its objects, or with dirs of
+// its common prefixes, without the trailing delimiter.
+func (b *BlobFS) list(dir string, dirs bool) ([]string, error) {
 	prefix := strings.TrimSuffix(dir, "/") + "/"
 	if dir == "." || dir == "" {
 		prefix = ""
@@ -137,7 +122,7 @@ func (b *BlobFS) ListDirs(dir string) ([]string, error) {
 		if err != nil {
 			return nil, fmt.Errorf("list %s: %w", dir, err)
 		}
-		if obj.IsDir {
+		if obj.IsDir == dirs {
 			names = append(names, strings.TrimSuffix(strings.TrimPrefix(obj.Key, prefix), "/"))
 		}
 	}
