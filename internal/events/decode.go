@@ -85,13 +85,8 @@ func Decode(b []byte, maxBytes int) (Event, error) {
 	if !d.object(0, func(key []byte) { d.eventField(&ev, &typ, key) }) {
 		return Event{}, d.syntaxErr()
 	}
-	d.ws()
-	if d.i != len(d.b) {
-		d.fail("data after the top-level object")
-		return Event{}, d.syntaxErr()
-	}
-	if d.err != nil {
-		return Event{}, d.err
+	if err := d.finish(); err != nil {
+		return Event{}, err
 	}
 	if typ == nil {
 		if d.fieldErr != nil && d.fieldErr.Field == "type" {
@@ -243,6 +238,17 @@ func (d *decoder) eventField(ev *Event, typ *[]byte, key []byte) {
 	}
 }
 
+// finish checks that only white space follows the top-level object and
+// returns the first error met while decoding it.
+func (d *decoder) finish() error {
+	d.ws()
+	if d.i != len(d.b) {
+		d.fail("data after the top-level object")
+		return d.syntaxErr()
+	}
+	return d.err
+}
+
 // objects decodes field, an array of objects, calling each with the
 // decoder at every element's '{'. It reports false for null or a value of
 // another type (recorded as a field error).
@@ -366,13 +372,8 @@ func DecodeOptOut(key, value []byte, maxBytes int) (OptOut, error) {
 	if !ok {
 		return OptOut{}, d.syntaxErr()
 	}
-	d.ws()
-	if d.i != len(d.b) {
-		d.fail("data after the top-level object")
-		return OptOut{}, d.syntaxErr()
-	}
-	if d.err != nil {
-		return OptOut{}, d.err
+	if err := d.finish(); err != nil {
+		return OptOut{}, err
 	}
 	if d.fieldErr != nil {
 		return OptOut{}, d.fieldErr
