@@ -246,7 +246,10 @@ func (d *decoder) finish() error {
 		d.fail("data after the top-level object")
 		return d.syntaxErr()
 	}
-	return d.err
+	if d.err != nil { // a typed nil must not become a non-nil error
+		return d.err
+	}
+	return nil
 }
 
 // objects decodes field, an array of objects, calling each with the
