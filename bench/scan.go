@@ -27,6 +27,8 @@ func runScan(stdout, stderr io.Writer, args []string) error {
 	seed := fs.Uint64("seed", 1, "corpus seed")
 	minRun := fs.Duration("min-run", 250*time.Millisecond, "CPU time a measured run lasts at least; a fast mode repeats the corpus until then")
 	perDetector := fs.Bool("per-detector", false, "also measure each detector alone in an engine, one run each")
+	cpuProfile := fs.String("cpuprofile", "", "after the measured runs, write a CPU profile of one more run of --profile-mode to this file")
+	profileMode := fs.String("profile-mode", "full", "the mode --cpuprofile profiles: structured, full, langid only or baseline")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -63,6 +65,19 @@ func runScan(stdout, stderr io.Writer, args []string) error {
 		for i := range modes {
 			modes[i].samples = append(modes[i].samples, measure(modes[i].pass, len(c.texts), *minRun))
 		}
+	}
+
+	if *cpuProfile != "" {
+		i := slices.IndexFunc(modes, func(m mode) bool { return m.name == *profileMode })
+		if i < 0 {
+			return fmt.Errorf("%w: --profile-mode %q; want structured, full, langid only or baseline", errUsage, *profileMode)
+		}
+		stop, err := startProfile(*cpuProfile, true)
+		if err != nil {
+			return err
+		}
+		measure(modes[i].pass, len(c.texts), 10*(*minRun))
+		stop()
 	}
 
 	fmt.Fprintf(stdout, "corpus: %d messages in %d conversations, %.2f MB, seed %d; %.1f%% carry planted PII\n",
