@@ -11,7 +11,9 @@ type cueKind uint8
 const (
 	cueDecl  cueKind = iota + 1 // "my name is", "me llamo": any word but a stop word
 	cueTitle                    // "Mr", "Sra.", "Herr": a capitalized word or a known name
-	cueSelf                     // "I'm", "soy", "ich bin", "hi", "thanks": a known name only
+	cueSelf                     // "I'm", "soy", "ich bin": a known name only
+	cueGreet                    // "hi", "thanks", "Grüße": a vocative or a signature
+	cueRel                      // "my wife", "mon fils", "ma collègue": a relative or colleague
 )
 
 // cue is a phrase that introduces a name, as folded words.
@@ -30,35 +32,53 @@ var personCues = []struct {
 }{
 	{"en", "decl", []string{"my name is", "my name's", "my full name is", "name is", "call me", "i'm called", "i am called", "name:", "full name:",
 		"name on card:", "name on the card:", "cardholder:", "card holder:", "account holder:", "account name:", "customer:", "customer name:",
-		"employee:", "patient:", "patient name:", "contact:", "recipient:"}},
+		"employee:", "patient:", "patient name:", "contact:", "recipient:", "chatting with", "you're chatting with"}},
 	{"es", "decl", []string{"me llamo", "mi nombre es", "nombre:", "le atiende", "te atiende", "titular:", "paciente:", "cliente:", "destinatario:"}},
-	{"fr", "decl", []string{"je m'appelle", "mon nom est", "moi c'est", "nom:", "titulaire:", "patient:", "patiente:", "client:", "destinataire:"}},
+	{"fr", "decl", []string{"je m'appelle", "mon nom est", "moi c'est", "nom:", "titulaire:", "patient:", "patiente:", "client:", "destinataire:",
+		"discutez avec"}},
 	{"de", "decl", []string{"ich heiße", "ich heisse", "mein name ist", "ich bin der", "ich bin die", "name:", "kontoinhaber", "kontoinhaberin",
 		"kontoinhaber:", "karteninhaber:", "patient:", "patientin:", "kunde:", "empfänger:"}},
 	{"it", "decl", []string{"mi chiamo", "il mio nome è", "mio nome è", "nome:", "intestatario:", "intestataria:", "paziente:", "cliente:"}},
 	{"pt", "decl", []string{"me chamo", "eu me chamo", "chamo-me", "meu nome é", "o meu nome é", "nome:", "titular:", "paciente:", "cliente:"}},
 	{"nl", "decl", []string{"mijn naam is", "ik heet", "naam:", "u spreekt met", "spreekt met", "rekeninghouder:", "patiënt:", "klant:"}},
-	{"en", "self", []string{"i'm", "i am", "this is", "it's", "its", "hi", "hello", "hey", "hiya", "dear", "good morning", "thanks", "thank you", "thx", "regards", "best regards", "kind regards", "best", "cheers", "many thanks", "sincerely", "speak to", "talk to", "speaking with", "speaking to",
-		"my mom", "my mum", "my mother", "my dad", "my father", "my son", "my daughter", "my wife", "my husband", "my partner",
-		"my brother", "my sister", "my friend", "my colleague", "the patient", "patient"}},
-	{"es", "self", []string{"soy", "yo soy", "habla", "hola", "buenos días", "buenas", "buenas tardes", "querido", "querida", "estimado", "estimada", "gracias", "muchas gracias", "saludos", "un saludo", "atentamente",
-		"mi madre", "mi padre", "mi hijo", "mi hija", "mi esposo", "mi esposa", "mi marido", "mi mujer",
-		"mi hermano", "mi hermana", "mi compañero", "mi compañera", "el paciente", "la paciente"}},
-	{"fr", "self", []string{"je suis", "c'est", "c", "ici", "bonjour", "salut", "coucou", "cher", "chère", "merci", "cordialement", "bien à vous", "amitiés", "bises",
-		"ma mère", "mon père", "mon fils", "ma fille", "mon mari", "ma femme", "mon frère", "ma sœur", "mon collègue", "ma collègue",
-		"le patient", "la patiente"}},
-	{"de", "self", []string{"ich bin", "hier ist", "hier spricht", "hallo", "guten tag", "liebe", "lieber", "servus", "moin", "danke", "vielen dank", "grüße", "grüsse", "viele grüße", "liebe grüße", "beste grüße", "gruß", "lg", "mfg",
-		"mit freundlichen grüßen", "freundliche grüße", "meine mutter", "mein vater", "mein sohn", "meine tochter", "meine frau", "mein mann",
-		"mein bruder", "meine schwester", "mein kollege", "meine kollegin", "der patient", "die patientin", "patientin"}},
-	{"it", "self", []string{"sono", "io sono", "ciao", "salve", "buongiorno", "caro", "cara", "gentile", "grazie", "saluti", "cordiali saluti", "un saluto", "distinti saluti",
-		"mia madre", "mio padre", "mio figlio", "mia figlia", "mio marito", "mia moglie", "mio fratello", "mia sorella", "il mio collega",
-		"la mia collega", "il paziente", "la paziente"}},
-	{"pt", "self", []string{"eu sou", "sou", "aqui é", "olá", "oi", "bom dia", "prezado", "prezada", "obrigado", "obrigada", "abraços", "um abraço", "cumprimentos", "atenciosamente",
-		"minha mãe", "meu pai", "meu filho", "minha filha", "meu marido", "minha esposa", "meu irmão", "minha irmã", "meu colega",
-		"minha colega", "o paciente", "a paciente", "sou o", "sou a", "é o", "é a", "aqui é o", "aqui é a"}},
-	{"nl", "self", []string{"ik ben", "hallo met", "hoi", "hai", "goedemorgen", "goedemiddag", "beste", "groeten", "met vriendelijke groet", "vriendelijke groeten", "bedankt", "dank je", "dank u",
-		"mijn moeder", "mijn vader", "mijn zoon", "mijn dochter", "mijn man", "mijn vrouw", "mijn broer", "mijn zus", "mijn collega",
-		"de patiënt", "patiënt"}},
+	{"en", "self", []string{"i'm", "i am", "this is", "it's", "its", "speak to", "talk to", "speaking with", "speaking to"}},
+	{"en", "greet", []string{"hi", "hello", "hey", "hiya", "dear", "good morning", "morning", "thanks", "thank you", "thx", "ty", "regards", "best regards",
+		"kind regards", "best", "cheers", "many thanks", "sincerely", "bye", "love", "congrats"}},
+	{"en", "rel", []string{"my mom", "my mum", "my mother", "my dad", "my father", "my son", "my daughter", "my wife", "my husband", "my partner",
+		"my brother", "my sister", "my friend", "my colleague", "my coworker", "my boss", "my manager", "my girlfriend", "my boyfriend",
+		"my grandma", "my grandmother", "my grandpa", "my grandfather", "my aunt", "my uncle", "my niece", "my nephew", "my neighbour",
+		"my neighbor", "your colleague", "the patient", "patient", "colleague", "agent"}},
+	{"es", "self", []string{"soy", "yo soy", "habla"}},
+	{"es", "greet", []string{"hola", "buenos días", "buenas", "buenas tardes", "buenas noches", "querido", "querida", "estimado", "estimada", "gracias",
+		"muchas gracias", "saludos", "un saludo", "atentamente", "besos", "bss", "chao", "adiós"}},
+	{"es", "rel", []string{"mi madre", "mi padre", "mi hijo", "mi hija", "mi esposo", "mi esposa", "mi marido", "mi mujer",
+		"mi hermano", "mi hermana", "mi compañero", "mi compañera", "mi jefe", "mi jefa", "mi novio", "mi novia", "mi amigo", "mi amiga",
+		"mi abuela", "mi abuelo", "mi tío", "mi tía", "el paciente", "la paciente"}},
+	{"fr", "self", []string{"je suis", "c'est", "c", "ici"}},
+	{"fr", "greet", []string{"bonjour", "bonsoir", "salut", "coucou", "cher", "chère", "merci", "cordialement", "bien à vous", "amitiés", "bises", "bisous"}},
+	{"fr", "rel", []string{"ma mère", "mon père", "mon fils", "ma fille", "mon mari", "ma femme", "mon frère", "ma sœur", "mon collègue", "ma collègue",
+		"mon ami", "mon amie", "mon copain", "ma copine", "mon chef", "ma cheffe", "mon conseiller", "ma conseillère", "le patient", "la patiente"}},
+	{"de", "self", []string{"ich bin", "hier ist", "hier spricht"}},
+	{"de", "greet", []string{"hallo", "guten tag", "liebe", "lieber", "servus", "moin", "danke", "vielen dank", "grüße", "grüsse", "viele grüße",
+		"liebe grüße", "beste grüße", "gruß", "lg", "vg", "mfg", "mit freundlichen grüßen", "freundliche grüße", "tschüss"}},
+	{"de", "rel", []string{"meine mutter", "mein vater", "mein sohn", "meine tochter", "meine frau", "mein mann",
+		"mein bruder", "meine schwester", "mein kollege", "meine kollegin", "meinem kollegen", "meiner kollegin", "mein freund", "meine freundin",
+		"mein chef", "meine chefin", "der patient", "die patientin", "patientin"}},
+	{"it", "self", []string{"sono", "io sono"}},
+	{"it", "greet", []string{"ciao", "salve", "buongiorno", "buonasera", "caro", "cara", "gentile", "grazie", "grazie mille", "saluti", "cordiali saluti",
+		"un saluto", "distinti saluti", "un abbraccio", "baci"}},
+	{"it", "rel", []string{"mia madre", "mio padre", "mio figlio", "mia figlia", "mio marito", "mia moglie", "mio fratello", "mia sorella", "il mio collega",
+		"la mia collega", "mio collega", "mia collega", "il mio amico", "la mia amica", "il paziente", "la paziente"}},
+	{"pt", "self", []string{"eu sou", "sou", "aqui é", "sou o", "sou a", "é o", "é a", "aqui é o", "aqui é a"}},
+	{"pt", "greet", []string{"olá", "oi", "bom dia", "boa tarde", "boa noite", "prezado", "prezada", "obrigado", "obrigada", "abraços", "abraço",
+		"um abraço", "cumprimentos", "atenciosamente", "beijos", "bjs", "valeu"}},
+	{"pt", "rel", []string{"minha mãe", "meu pai", "meu filho", "minha filha", "meu marido", "minha esposa", "meu irmão", "minha irmã", "meu colega",
+		"minha colega", "meu amigo", "minha amiga", "meu chefe", "minha chefe", "meu namorado", "minha namorada", "o paciente", "a paciente"}},
+	{"nl", "self", []string{"ik ben", "hallo met"}},
+	{"nl", "greet", []string{"hoi", "hai", "goedemorgen", "goedemiddag", "beste", "groeten", "groetjes", "met vriendelijke groet",
+		"vriendelijke groeten", "bedankt", "dank je", "dank u", "doei"}},
+	{"nl", "rel", []string{"mijn moeder", "mijn vader", "mijn zoon", "mijn dochter", "mijn man", "mijn vrouw", "mijn broer", "mijn zus", "mijn collega",
+		"mijn vriend", "mijn vriendin", "mijn baas", "de patiënt", "patiënt"}},
 	{"en", "title", []string{"mr", "mrs", "ms", "miss", "mister", "dr", "doctor", "prof"}},
 	{"es", "title", []string{"sr", "sra", "srta", "señor", "señora", "señorita", "don", "doña", "doctor", "doctora", "dra"}},
 	{"fr", "title", []string{"m", "mme", "mlle", "monsieur", "madame", "mademoiselle", "docteur", "dr", "maître"}},
@@ -84,7 +104,7 @@ type personFinder struct {
 
 func newPersonFinder(lex *Lexicon) (*personFinder, []string) {
 	p := &personFinder{lex: lex, cues: map[string][]cue{}}
-	kinds := map[string]cueKind{"decl": cueDecl, "self": cueSelf, "title": cueTitle}
+	kinds := map[string]cueKind{"decl": cueDecl, "self": cueSelf, "greet": cueGreet, "rel": cueRel, "title": cueTitle}
 	var kws []string
 	seen := map[string]bool{}
 	for _, g := range personCues {
@@ -429,8 +449,8 @@ func (p *personFinder) afterCue(in Input, c *cue, ws, we int, next *cueNextWord)
 	}
 	start := s
 	if particleWord(text[s:e]) { // "Herr von Weizsäcker", "Sra. de la Cruz"
-		if c.kind == cueSelf {
-			return Finding{}, false // "soy de Valencia", "sono di Napoli"
+		if c.kind != cueDecl && c.kind != cueTitle {
+			return Finding{}, false // "soy de Valencia", "merci de votre aide"
 		}
 		for n := 0; n < 2 && particleWord(text[s:e]); n++ {
 			s2, e2 := nextWord(text, e)
@@ -464,13 +484,15 @@ func (p *personFinder) afterCue(in Input, c *cue, ws, we int, next *cueNextWord)
 		}
 	case cueSelf:
 		ok = p.selfName(in, ent, s, e, upper)
+	case cueGreet, cueRel:
+		ok = p.addressedName(in, c.kind, ent, s, e, upper)
 	}
 	if !ok {
 		return Finding{}, false
 	}
 	end = p.extend(text, in.Lang, e, upper, true, false)
 	conf := float32(0.85)
-	if c.kind == cueSelf {
+	if c.kind != cueDecl && c.kind != cueTitle {
 		conf = 0.8
 	}
 	if in.Lang != "" && c.lang != "" && c.lang != in.Lang {
@@ -505,6 +527,66 @@ func (p *personFinder) selfName(in Input, ent Entry, s, e int, upper bool) bool 
 		return true
 	}
 	return known && lowerText(in) && p.nameEndsHere(text, s, e)
+}
+
+// addressedName reports whether text[s:e], after a greeting, thanks or
+// sign-off ("hi jorge", "Grüße, Horst") or a relative or colleague ("mi
+// compañera rocío"), is a name. These cues are followed by a name more
+// often than "I'm" is, so a given name that is also an everyday word counts
+// when it closes the phrase ("oi joão, tudo bem?", "hi will,"), and after a
+// relative or colleague a given name needs no more ("mijn collega sem").
+func (p *personFinder) addressedName(in Input, kind cueKind, ent Entry, s, e int, upper bool) bool {
+	text := in.Text
+	if p.selfName(in, ent, s, e, upper) {
+		return true
+	}
+	if ent&EntryBrand != 0 || ent.Stop(in.Lang) || isAllUpperWord(text, s, e) {
+		return false
+	}
+	end := vocativeEnd(text, e)
+	if ent&EntryFirst == 0 || ent&EntryPlace != 0 && ent&EntryPopular == 0 {
+		return false
+	}
+	if upper {
+		return !ent.Word(in.Lang) || ent&(EntryPopular|EntryAmbiguous) != 0 || end
+	}
+	if ent&EntryAmbiguous != 0 {
+		return end // "hi will," but not "thanks will do"
+	}
+	return end || kind == cueRel
+}
+
+// vocativeEnd reports whether the word ending at e closes a phrase: the
+// text ends, or a comma, full stop, !, ?, colon, semicolon, emoji or line
+// break follows it.
+func vocativeEnd(text []byte, e int) bool {
+	for i := e; i < len(text); i++ {
+		switch c := text[i]; {
+		case c == ' ' || c == '\t':
+			continue
+		case c == ',' || c == '.' || c == '!' || c == '?' || c == ';' || c == ':' || c == '\n' || c == '\r' || c == ')':
+			return true
+		case c == '\\':
+			return escapedBreak(text, i)
+		case c >= 0xf0:
+			return true // an emoji: "trop bien inès 😍"
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// lettersOnly reports whether text[s:e] is one run of letters.
+func lettersOnly(text []byte, s, e int) bool {
+	for i := s; i < e; {
+		ok, n := isLetterAt(text, i)
+		if !ok {
+			return false
+		}
+		i += n
+	}
+	return true
 }
 
 // nameEndsHere reports whether what follows the word text[s:e] shows it was
