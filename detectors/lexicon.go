@@ -19,6 +19,13 @@ import (
 //go:embed dict/lexicon.tsv.gz
 var lexiconGz []byte
 
+// namesExtra supplements lexiconGz with given names of the seven languages'
+// countries that its US-centred sources miss ("Horst", "Begoña", "João"):
+// "key<TAB>codes" lines, # comments.
+//
+//go:embed dict/names_extra.tsv
+var namesExtra []byte
+
 // Entry holds what the lexicon knows about one case-folded word or phrase.
 type Entry uint32
 
@@ -141,20 +148,41 @@ func LoadLexicon() (*Lexicon, error) {
 	if err != nil {
 		return nil, fmt.Errorf("lexicon: open: %w", err)
 	}
-	m := make(map[uint64]Entry, 60000)
+	m := make(map[uint64]Entry, 90000)
 	first := new([firstBits / 64]uint64)
-	sc := bufio.NewScanner(zr)
+	if err := addEntries(m, first, zr, "lexicon"); err != nil {
+		return nil, err
+	}
+	if len(m) == 0 {
+		return nil, fmt.Errorf("lexicon: empty")
+	}
+	if err := addEntries(m, first, bytes.NewReader(namesExtra), "names_extra"); err != nil {
+		return nil, err
+	}
+	lx := newLexicon(m)
+	lx.first = first
+	return lx, nil
+}
+
+// addEntries adds the "key<TAB>codes" lines of r to m, keyed by the folded
+// key's hash, and sets the first bits of given names. Lines starting with #
+// are comments.
+func addEntries(m map[uint64]Entry, first *[firstBits / 64]uint64, r io.Reader, name string) error {
+	sc := bufio.NewScanner(r)
 	var buf [maxFold]byte
 	for line := 1; sc.Scan(); line++ {
+		if len(sc.Bytes()) == 0 || sc.Bytes()[0] == '#' {
+			continue
+		}
 		key, codes, ok := bytes.Cut(sc.Bytes(), []byte{'\t'})
 		if !ok {
-			return nil, fmt.Errorf("lexicon: line %d: no tab", line)
+			return fmt.Errorf("%s: line %d: no tab", name, line)
 		}
 		var e Entry
 		for _, c := range bytes.Fields(codes) {
 			f, err := parseCode(c)
 			if err != nil {
-				return nil, fmt.Errorf("lexicon: line %d: %w", line, err)
+				return fmt.Errorf("%s: line %d: %w", name, line, err)
 			}
 			e |= f
 		}
@@ -168,15 +196,10 @@ func LoadLexicon() (*Lexicon, error) {
 			first[b/64] |= 1 << (b % 64)
 		}
 	}
-	if err := sc.Err(); err != nil && err != io.EOF {
-		return nil, fmt.Errorf("lexicon: read: %w", err)
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("%s: read: %w", name, err)
 	}
-	if len(m) == 0 {
-		return nil, fmt.Errorf("lexicon: empty")
-	}
-	lx := newLexicon(m)
-	lx.first = first
-	return lx, nil
+	return nil
 }
 
 // newLexicon lays the entries by key hash out in a table at most half full.

@@ -36,7 +36,7 @@ var locationCues = []struct {
 
 // looseLocationCues need a capitalized place after them: "desde", "aus",
 // "da", "uit" and "near" start many phrases that are not places.
-var looseLocationCues = map[string]bool{"desde": true, "aus": true, "da": true, "uit": true, "near": true, "depuis": true}
+var looseLocationCues = foldSetOf("desde", "aus", "da", "uit", "near", "depuis")
 
 // placePrepositions introduce a place anywhere: they count when a personal
 // anchor (anchorWords) comes before them in the same sentence ("ich bin bis
@@ -48,22 +48,17 @@ var placePrepositions = []string{"in", "from", "at", "en", "de", "à", "a", "au"
 // is or comes from: first-person pronouns and verbs of living, being, moving
 // and origin, folded. Possessives are left out: "mi cuenta de México" is
 // about an account.
-var anchorWords = map[string]bool{
-	"i": true, "i'm": true, "im": true, "we": true, "we're": true, "us": true,
-	"live": true, "lives": true, "living": true, "lived": true, "born": true, "grew": true, "moved": true, "staying": true,
-	"yo": true, "vivo": true, "vivimos": true, "soy": true, "somos": true, "estoy": true, "estamos": true,
-	"naci": true, "creci": true, "trabajo": true, "mude": true,
-	"je": true, "j'habite": true, "j'ai": true, "moi": true, "suis": true, "vis": true, "habite": true, "ne": true, "nee": true,
-	"grandi": true, "originaire": true,
-	"ich": true, "wir": true, "bin": true, "wohne": true, "lebe": true, "geboren": true,
-	"aufgewachsen": true,
-	"io":           true, "sono": true, "abito": true, "nato": true, "nata": true, "cresciuto": true, "cresciuta": true,
-	"eu": true, "sou": true, "moro": true, "estou": true, "to": true, "nasci": true, "cresci": true,
-	"ik": true, "wij": true, "ben": true, "woon": true, "wonen": true, "zit": true, "opgegroeid": true,
-}
+var anchorWords = foldSetOf(
+	"i", "i'm", "im", "we", "we're", "us", "live", "lives", "living", "lived", "born", "grew", "moved",
+	"staying", "yo", "vivo", "vivimos", "soy", "somos", "estoy", "estamos", "naci", "creci", "trabajo", "mude",
+	"je", "j'habite", "j'ai", "moi", "suis", "vis", "habite", "ne", "nee", "grandi", "originaire", "ich", "wir",
+	"bin", "wohne", "lebe", "geboren", "aufgewachsen", "io", "sono", "abito", "nato", "nata", "cresciuto",
+	"cresciuta", "eu", "sou", "moro", "estou", "to", "nasci", "cresci", "ik", "wij", "ben", "woon", "wonen",
+	"zit", "opgegroeid",
+)
 
 // weWords are anchors that may be a business speaking of itself.
-var weWords = map[string]bool{"we": true, "we're": true, "us": true, "wir": true, "wij": true}
+var weWords = foldSetOf("we", "we're", "us", "wir", "wij")
 
 // anchorWindow is how many words before a preposition an anchor may be.
 const anchorWindow = 8
@@ -71,13 +66,19 @@ const anchorWindow = 8
 type locationCue struct {
 	words []string
 	lang  string
+	loose bool // a one-word cue in looseLocationCues: the place must be capitalized
 }
 
 type locationFinder struct {
-	lex   *Lexicon
-	cues  map[string][]locationCue
-	preps map[string]bool
+	lex *Lexicon
+	// words maps a trigger word, folded, to locPrep if it is a preposition
+	// and to one plus its index in cues if it starts cues: one hash a word.
+	words foldIndex
+	cues  [][]locationCue
 }
+
+// locPrep marks a preposition in locationFinder.words.
+const locPrep = 1 << 16
 
 // Location returns the LOCATION detector: cities, regions and countries from
 // the lexicon's gazetteer when a cue says a person lives, is or comes from
@@ -85,9 +86,10 @@ type locationFinder struct {
 // elsewhere in prose ("the Paris agreement") are not personal and not
 // reported.
 func Location(lex *Lexicon) Detector {
-	l := &locationFinder{lex: lex, cues: map[string][]locationCue{}}
+	l := &locationFinder{lex: lex}
 	var kws []string
 	seen := map[string]bool{}
+	words := map[string]uint32{}
 	for _, g := range locationCues {
 		for _, ph := range g.phrases {
 			c := locationCue{lang: g.lang}
@@ -95,7 +97,14 @@ func Location(lex *Lexicon) Detector {
 				f, _ := foldAppend(nil, []byte(w))
 				c.words = append(c.words, string(f))
 			}
-			l.cues[c.words[0]] = append(l.cues[c.words[0]], c)
+			c.loose = len(c.words) == 1 && looseLocationCues.has([]byte(c.words[0]))
+			v, ok := words[c.words[0]]
+			if !ok {
+				l.cues = append(l.cues, nil)
+				v = uint32(len(l.cues))
+				words[c.words[0]] = v
+			}
+			l.cues[v-1] = append(l.cues[v-1], c)
 			for _, kw := range []string{leadingLetters(strings.Fields(ph)[0]), leadingLetters(c.words[0])} {
 				if kw != "" && !seen[kw] {
 					seen[kw] = true
@@ -104,10 +113,9 @@ func Location(lex *Lexicon) Detector {
 			}
 		}
 	}
-	l.preps = map[string]bool{}
 	for _, w := range placePrepositions {
 		f, _ := foldAppend(nil, []byte(w))
-		l.preps[string(f)] = true
+		words[string(f)] |= locPrep
 		for _, kw := range []string{w, string(f)} {
 			if !seen[kw] {
 				seen[kw] = true
@@ -115,6 +123,7 @@ func Location(lex *Lexicon) Detector {
 			}
 		}
 	}
+	l.words = newFoldIndex(words)
 	return Detector{Name: "location", Kind: KindLocation, Trigger: Trigger{Keywords: kws}, Find: l.find}
 }
 
@@ -129,13 +138,19 @@ func (l *locationFinder) find(dst []Finding, in Input, tok Token) ([]Finding, in
 	}
 	var buf [maxFold]byte
 	k, _ := foldAppend(buf[:0], text[ws:we])
+	v, _ := l.words.lookup(k) // the trigger word: one hash for cues and prepositions
 	var next cueNextWord
-	for _, c := range l.cues[string(k)] {
+	var cues []locationCue
+	if g := v &^ locPrep; g != 0 {
+		cues = l.cues[g-1]
+	}
+	for i := range cues {
+		c := &cues[i]
 		end, ok := matchWords(text, we, c.words[1:], &next)
 		if !ok {
 			continue
 		}
-		s, e, _ := l.place(text, end, looseLocationCues[c.words[0]] && len(c.words) == 1, lowerText(in))
+		s, e, _ := l.place(text, end, c.loose, lowerText(in))
 		if s < 0 {
 			continue
 		}
@@ -150,7 +165,7 @@ func (l *locationFinder) find(dst []Finding, in Input, tok Token) ([]Finding, in
 		}
 		return append(dst, l.finding(text, s, e, conf, "location-cue")), e
 	}
-	if l.preps[string(k)] {
+	if v&locPrep != 0 {
 		// A capital first, then the whole-text check: lowerText scans the text.
 		ns, _ := nextWord(text, we)
 		if ns < 0 || !isUpperAt(text, ns) && !lowerText(in) {
@@ -179,7 +194,7 @@ func (l *locationFinder) afterStreet(text []byte, i int) bool {
 	}
 	var buf [maxFold]byte
 	k, ok := foldAppend(buf[:0], text[s:e])
-	return ok && streetWords[string(k)]
+	return ok && streetWords.has(k)
 }
 
 // anchoredBefore reports whether an anchor word stands among the
@@ -209,7 +224,7 @@ func (l *locationFinder) anchoredAfter(text []byte, end int) bool {
 		if s < 0 || sentenceBreak(text, end, s) {
 			return false
 		}
-		if isAnchor(text[s:e]) && !weWords[string(text[s:e])] {
+		if isAnchor(text[s:e]) && !weWords.has(text[s:e]) {
 			return true
 		}
 		end = e
@@ -220,7 +235,7 @@ func (l *locationFinder) anchoredAfter(text []byte, end int) bool {
 func isAnchor(w []byte) bool {
 	var buf [maxFold]byte
 	k, ok := foldAppend(buf[:0], w)
-	return ok && anchorWords[string(k)]
+	return ok && anchorWords.has(k)
 }
 
 // sentenceBreak reports whether text[a:b] ends a sentence or a line.

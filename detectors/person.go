@@ -3,6 +3,8 @@ package detectors
 import (
 	"bytes"
 	"strings"
+
+	"github.com/cespare/xxhash/v2"
 )
 
 // cueKind says how much a cue vouches for the word after it.
@@ -11,7 +13,9 @@ type cueKind uint8
 const (
 	cueDecl  cueKind = iota + 1 // "my name is", "me llamo": any word but a stop word
 	cueTitle                    // "Mr", "Sra.", "Herr": a capitalized word or a known name
-	cueSelf                     // "I'm", "soy", "ich bin", "hi", "thanks": a known name only
+	cueSelf                     // "I'm", "soy", "ich bin": a known name only
+	cueGreet                    // "hi", "thanks", "Grüße": a vocative or a signature
+	cueRel                      // "my wife", "mon fils", "ma collègue": a relative or colleague
 )
 
 // cue is a phrase that introduces a name, as folded words.
@@ -20,6 +24,10 @@ type cue struct {
 	kind  cueKind
 	lang  string // the language it belongs to; "" for several
 	dot   bool   // a title that may be followed by "."
+	// second is the hash of the second word, folded and without its colon,
+	// or 0 for a one-word cue: the word after the first is hashed once and
+	// only the cues it continues are tried.
+	second uint64
 }
 
 // personCues lists the phrases that introduce a name, by language. The first
@@ -30,35 +38,53 @@ var personCues = []struct {
 }{
 	{"en", "decl", []string{"my name is", "my name's", "my full name is", "name is", "call me", "i'm called", "i am called", "name:", "full name:",
 		"name on card:", "name on the card:", "cardholder:", "card holder:", "account holder:", "account name:", "customer:", "customer name:",
-		"employee:", "patient:", "patient name:", "contact:", "recipient:"}},
-	{"es", "decl", []string{"me llamo", "mi nombre es", "nombre:", "le atiende", "te atiende", "titular:", "paciente:", "cliente:", "destinatario:"}},
-	{"fr", "decl", []string{"je m'appelle", "mon nom est", "moi c'est", "nom:", "titulaire:", "patient:", "patiente:", "client:", "destinataire:"}},
+		"employee:", "patient:", "patient name:", "contact:", "recipient:", "chatting with", "you're chatting with"}},
+	{"es", "decl", []string{"me llamo", "mi nombre es", "nombre:", "atiende", "titular:", "paciente:", "cliente:", "destinatario:"}},
+	{"fr", "decl", []string{"je m'appelle", "mon nom est", "moi c'est", "nom:", "titulaire:", "patient:", "patiente:", "client:", "destinataire:",
+		"discutez avec"}},
 	{"de", "decl", []string{"ich heiße", "ich heisse", "mein name ist", "ich bin der", "ich bin die", "name:", "kontoinhaber", "kontoinhaberin",
 		"kontoinhaber:", "karteninhaber:", "patient:", "patientin:", "kunde:", "empfänger:"}},
 	{"it", "decl", []string{"mi chiamo", "il mio nome è", "mio nome è", "nome:", "intestatario:", "intestataria:", "paziente:", "cliente:"}},
 	{"pt", "decl", []string{"me chamo", "eu me chamo", "chamo-me", "meu nome é", "o meu nome é", "nome:", "titular:", "paciente:", "cliente:"}},
-	{"nl", "decl", []string{"mijn naam is", "ik heet", "naam:", "u spreekt met", "spreekt met", "rekeninghouder:", "patiënt:", "klant:"}},
-	{"en", "self", []string{"i'm", "i am", "this is", "it's", "its", "hi", "hello", "hey", "hiya", "dear", "good morning", "thanks", "thank you", "thx", "regards", "best regards", "kind regards", "best", "cheers", "many thanks", "sincerely", "speak to", "talk to", "speaking with", "speaking to",
-		"my mom", "my mum", "my mother", "my dad", "my father", "my son", "my daughter", "my wife", "my husband", "my partner",
-		"my brother", "my sister", "my friend", "my colleague", "the patient", "patient"}},
-	{"es", "self", []string{"soy", "yo soy", "habla", "hola", "buenos días", "buenas", "buenas tardes", "querido", "querida", "estimado", "estimada", "gracias", "muchas gracias", "saludos", "un saludo", "atentamente",
-		"mi madre", "mi padre", "mi hijo", "mi hija", "mi esposo", "mi esposa", "mi marido", "mi mujer",
-		"mi hermano", "mi hermana", "mi compañero", "mi compañera", "el paciente", "la paciente"}},
-	{"fr", "self", []string{"je suis", "c'est", "c", "ici", "bonjour", "salut", "coucou", "cher", "chère", "merci", "cordialement", "bien à vous", "amitiés", "bises",
-		"ma mère", "mon père", "mon fils", "ma fille", "mon mari", "ma femme", "mon frère", "ma sœur", "mon collègue", "ma collègue",
-		"le patient", "la patiente"}},
-	{"de", "self", []string{"ich bin", "hier ist", "hier spricht", "hallo", "guten tag", "liebe", "lieber", "servus", "moin", "danke", "vielen dank", "grüße", "grüsse", "viele grüße", "liebe grüße", "beste grüße", "gruß", "lg", "mfg",
-		"mit freundlichen grüßen", "freundliche grüße", "meine mutter", "mein vater", "mein sohn", "meine tochter", "meine frau", "mein mann",
-		"mein bruder", "meine schwester", "mein kollege", "meine kollegin", "der patient", "die patientin", "patientin"}},
-	{"it", "self", []string{"sono", "io sono", "ciao", "salve", "buongiorno", "caro", "cara", "gentile", "grazie", "saluti", "cordiali saluti", "un saluto", "distinti saluti",
-		"mia madre", "mio padre", "mio figlio", "mia figlia", "mio marito", "mia moglie", "mio fratello", "mia sorella", "il mio collega",
-		"la mia collega", "il paziente", "la paziente"}},
-	{"pt", "self", []string{"eu sou", "sou", "aqui é", "olá", "oi", "bom dia", "prezado", "prezada", "obrigado", "obrigada", "abraços", "um abraço", "cumprimentos", "atenciosamente",
-		"minha mãe", "meu pai", "meu filho", "minha filha", "meu marido", "minha esposa", "meu irmão", "minha irmã", "meu colega",
-		"minha colega", "o paciente", "a paciente", "sou o", "sou a", "é o", "é a", "aqui é o", "aqui é a"}},
-	{"nl", "self", []string{"ik ben", "hallo met", "hoi", "hai", "goedemorgen", "goedemiddag", "beste", "groeten", "met vriendelijke groet", "vriendelijke groeten", "bedankt", "dank je", "dank u",
-		"mijn moeder", "mijn vader", "mijn zoon", "mijn dochter", "mijn man", "mijn vrouw", "mijn broer", "mijn zus", "mijn collega",
-		"de patiënt", "patiënt"}},
+	{"nl", "decl", []string{"mijn naam is", "ik heet", "naam:", "spreekt met", "rekeninghouder:", "patiënt:", "klant:"}},
+	{"en", "self", []string{"i'm", "i am", "this is", "it's", "its", "speak to", "talk to", "speaking with", "speaking to"}},
+	{"en", "greet", []string{"hi", "hello", "hey", "hiya", "dear", "good morning", "morning", "thanks", "thank you", "thx", "ty", "regards", "best regards",
+		"kind regards", "best", "cheers", "many thanks", "sincerely", "bye", "love", "congrats"}},
+	{"en", "rel", []string{"my mom", "my mum", "my mother", "my dad", "my father", "my son", "my daughter", "my wife", "my husband", "my partner",
+		"my brother", "my sister", "my friend", "my colleague", "my coworker", "my boss", "my manager", "my girlfriend", "my boyfriend",
+		"my grandma", "my grandmother", "my grandpa", "my grandfather", "my aunt", "my uncle", "my niece", "my nephew", "my neighbour",
+		"my neighbor", "your colleague", "patient", "colleague", "agent"}},
+	{"es", "self", []string{"soy", "yo soy", "habla"}},
+	{"es", "greet", []string{"hola", "buenos días", "buenas", "buenas tardes", "buenas noches", "querido", "querida", "estimado", "estimada", "gracias",
+		"muchas gracias", "saludos", "saludo", "atentamente", "besos", "bss", "chao", "adiós"}},
+	{"es", "rel", []string{"mi madre", "mi padre", "mi hijo", "mi hija", "mi esposo", "mi esposa", "mi marido", "mi mujer",
+		"mi hermano", "mi hermana", "mi compañero", "mi compañera", "mi jefe", "mi jefa", "mi novio", "mi novia", "mi amigo", "mi amiga",
+		"mi abuela", "mi abuelo", "mi tío", "mi tía", "paciente"}},
+	{"fr", "self", []string{"je suis", "c'est", "c", "ici"}},
+	{"fr", "greet", []string{"bonjour", "bonsoir", "salut", "coucou", "cher", "chère", "merci", "cordialement", "bien à vous", "amitiés", "bises", "bisous"}},
+	{"fr", "rel", []string{"ma mère", "mon père", "mon fils", "ma fille", "mon mari", "ma femme", "mon frère", "ma sœur", "mon collègue", "ma collègue",
+		"mon ami", "mon amie", "mon copain", "ma copine", "mon chef", "ma cheffe", "mon conseiller", "ma conseillère", "patient", "patiente"}},
+	{"de", "self", []string{"ich bin", "hier ist", "hier spricht"}},
+	{"de", "greet", []string{"hallo", "guten tag", "liebe", "lieber", "servus", "moin", "danke", "vielen dank", "grüße", "grüsse", "viele grüße",
+		"liebe grüße", "beste grüße", "gruß", "lg", "vg", "mfg", "freundlichen grüßen", "freundliche grüße", "tschüss"}},
+	{"de", "rel", []string{"meine mutter", "mein vater", "mein sohn", "meine tochter", "meine frau", "mein mann",
+		"mein bruder", "meine schwester", "mein kollege", "meine kollegin", "meinem kollegen", "meiner kollegin", "mein freund", "meine freundin",
+		"mein chef", "meine chefin", "patient", "patientin"}},
+	{"it", "self", []string{"sono", "io sono"}},
+	{"it", "greet", []string{"ciao", "salve", "buongiorno", "buonasera", "caro", "cara", "gentile", "grazie", "grazie mille", "saluti", "cordiali saluti",
+		"saluto", "distinti saluti", "abbraccio", "baci"}},
+	{"it", "rel", []string{"mia madre", "mio padre", "mio figlio", "mia figlia", "mio marito", "mia moglie", "mio fratello", "mia sorella",
+		"mio collega", "mia collega", "mio amico", "mia amica", "paziente"}},
+	{"pt", "self", []string{"eu sou", "sou", "aqui é", "sou o", "sou a", "é o", "é a", "aqui é o", "aqui é a"}},
+	{"pt", "greet", []string{"olá", "oi", "bom dia", "boa tarde", "boa noite", "prezado", "prezada", "obrigado", "obrigada", "abraços", "abraço",
+		"cumprimentos", "atenciosamente", "beijos", "bjs", "valeu"}},
+	{"pt", "rel", []string{"minha mãe", "meu pai", "meu filho", "minha filha", "meu marido", "minha esposa", "meu irmão", "minha irmã", "meu colega",
+		"minha colega", "meu amigo", "minha amiga", "meu chefe", "minha chefe", "meu namorado", "minha namorada", "paciente"}},
+	{"nl", "self", []string{"ik ben", "hallo met"}},
+	{"nl", "greet", []string{"hoi", "hai", "goedemorgen", "goedemiddag", "beste", "groeten", "groetjes", "vriendelijke groet",
+		"vriendelijke groeten", "bedankt", "dank je", "dank u", "doei"}},
+	{"nl", "rel", []string{"mijn moeder", "mijn vader", "mijn zoon", "mijn dochter", "mijn man", "mijn vrouw", "mijn broer", "mijn zus", "mijn collega",
+		"mijn vriend", "mijn vriendin", "mijn baas", "patiënt"}},
 	{"en", "title", []string{"mr", "mrs", "ms", "miss", "mister", "dr", "doctor", "prof"}},
 	{"es", "title", []string{"sr", "sra", "srta", "señor", "señora", "señorita", "don", "doña", "doctor", "doctora", "dra"}},
 	{"fr", "title", []string{"m", "mme", "mlle", "monsieur", "madame", "mademoiselle", "docteur", "dr", "maître"}},
@@ -69,24 +95,34 @@ var personCues = []struct {
 }
 
 // nameParticles join the parts of a surname ("van der Berg", "de la Cruz").
-var nameParticles = map[string]bool{
-	"von": true, "van": true, "der": true, "den": true, "de": true, "da": true, "del": true,
-	"della": true, "di": true, "du": true, "des": true, "le": true, "la": true, "dos": true,
-	"das": true, "do": true, "ten": true, "ter": true, "zu": true, "vom": true, "y": true, "mac": true,
-}
+var nameParticles = foldSetOf(
+	"von", "van", "der", "den", "de", "da", "del", "della", "di", "du", "des", "le", "la", "dos", "das", "do",
+	"ten", "ter", "zu", "vom", "y", "mac",
+)
 
 // personFinder holds what the PERSON detectors share: the lexicon and the
 // cues by first word. It is immutable.
 type personFinder struct {
-	lex  *Lexicon
-	cues map[string][]cue
+	lex *Lexicon
+	// cueFirst maps a cue's first word, folded, to its index in cues.
+	cueFirst foldIndex
+	cues     []cueGroup
+}
+
+// cueGroup is the cues that share a first word.
+type cueGroup struct {
+	cues []cue
+	// second has bit b set when a cue's second word starts with byte b: a
+	// word after the first that no cue continues with is not folded.
+	second [4]uint64
 }
 
 func newPersonFinder(lex *Lexicon) (*personFinder, []string) {
-	p := &personFinder{lex: lex, cues: map[string][]cue{}}
-	kinds := map[string]cueKind{"decl": cueDecl, "self": cueSelf, "title": cueTitle}
+	p := &personFinder{lex: lex}
+	kinds := map[string]cueKind{"decl": cueDecl, "self": cueSelf, "greet": cueGreet, "rel": cueRel, "title": cueTitle}
 	var kws []string
 	seen := map[string]bool{}
+	first := map[string]uint32{}
 	for _, g := range personCues {
 		for _, ph := range g.phrases {
 			var c cue
@@ -95,7 +131,19 @@ func newPersonFinder(lex *Lexicon) (*personFinder, []string) {
 				f, _ := foldAppend(nil, []byte(w))
 				c.words = append(c.words, string(f))
 			}
-			p.cues[c.words[0]] = append(p.cues[c.words[0]], c)
+			v, ok := first[c.words[0]]
+			if !ok {
+				v = uint32(len(p.cues))
+				first[c.words[0]] = v
+				p.cues = append(p.cues, cueGroup{})
+			}
+			grp := &p.cues[v]
+			if len(c.words) > 1 {
+				c.second = xxhash.Sum64String(strings.TrimSuffix(c.words[1], ":"))
+				b := c.words[1][0]
+				grp.second[b/64] |= 1 << (b % 64)
+			}
+			grp.cues = append(grp.cues, c)
 			// The engine matches a token's leading letters: "i" of "i'm".
 			for _, kw := range []string{leadingLetters(strings.Fields(ph)[0]), c.words[0]} {
 				if kw = leadingLetters(kw); kw != "" && !seen[kw] {
@@ -105,6 +153,7 @@ func newPersonFinder(lex *Lexicon) (*personFinder, []string) {
 			}
 		}
 	}
+	p.cueFirst = newFoldIndex(first)
 	return p, kws
 }
 
@@ -152,24 +201,38 @@ func (p *personFinder) find(dst []Finding, in Input, tok Token) ([]Finding, int)
 	if ws < 0 || ws >= tok.End {
 		return dst, tok.End
 	}
+	// The word is folded once; it is hashed only if a byte filter (cue
+	// first words, then given names) lets it through.
 	var buf [maxFold]byte
 	k, ok := foldAppend(buf[:0], text[ws:we])
 	if !ok {
 		return dst, tok.End
 	}
-	if cs := p.cues[string(k)]; cs != nil {
-		var next cueNextWord
-		for i := range cs {
-			if f, ok := p.afterCue(in, &cs[i], ws, we, &next); ok {
-				return append(dst, f), f.End
+	var h uint64
+	if p.cueFirst.mayHave(k) {
+		h = xxhash.Sum64(k)
+		if g, ok := p.cueFirst.get(h); ok {
+			grp := &p.cues[g]
+			next := cueNextWord{second: &grp.second}
+			for i := range grp.cues {
+				c := &grp.cues[i]
+				if c.second != 0 && !next.hashIs(text, we, c.second) {
+					continue
+				}
+				if f, ok := p.afterCue(in, c, ws, we, &next); ok {
+					return append(dst, f), f.End
+				}
 			}
 		}
 	}
 	if !isUpperAt(text, ws) {
 		return dst, tok.End
 	}
-	we = trimPossessive(text, ws, we)
-	e := p.firstNameEntry(text[ws:we])
+	if t := trimPossessive(text, ws, we); t != we {
+		we, h = t, 0
+		k, _ = foldAppend(buf[:0], text[ws:we])
+	}
+	e := p.firstNameEntry(text[ws:we], k, h)
 	if e&EntryFirst == 0 {
 		return dst, tok.End
 	}
@@ -199,16 +262,21 @@ func (p *personFinder) find(dst []Finding, in Input, tok Token) ([]Finding, int)
 	return dst, tok.End
 }
 
-// firstNameEntry is lookupName for a word that matters only if it is a given
-// name: it returns 0 at once for a word the lexicon's given-name filter rules
-// out. A hyphenated word gets the name flags its parts share, so the filter
-// does not apply to it.
-func (p *personFinder) firstNameEntry(w []byte) Entry {
-	if bytes.IndexByte(w, '-') < 0 {
-		var buf [maxFold]byte
-		if k, ok := foldAppend(buf[:0], w); ok && !p.lex.mayBeFirst(k) {
-			return 0
-		}
+// firstNameEntry is lookupName for a word w, folded to k with hash h (0 when
+// not yet computed), that matters only if it is a given name: it returns 0
+// at once for a word the lexicon's given-name filter rules out. A
+// hyphenated word gets the name flags its parts share, so the filter does
+// not apply to it.
+func (p *personFinder) firstNameEntry(w, k []byte, h uint64) Entry {
+	hyphen := bytes.IndexByte(w, '-') >= 0
+	if !hyphen && !p.lex.mayBeFirst(k) {
+		return 0
+	}
+	if h == 0 {
+		h = xxhash.Sum64(k)
+	}
+	if e := p.lex.get(h); e != 0 || !hyphen && bytes.IndexByte(w, '\'') < 0 {
+		return e
 	}
 	return p.lookupName(w)
 }
@@ -217,9 +285,13 @@ func (p *personFinder) firstNameEntry(w []byte) Entry {
 // first cue that needs it: a first word such as "my" starts twenty cues.
 type cueNextWord struct {
 	done bool
-	s, e int // -1 when no word follows after spaces only
-	n    int // length of the folded word in buf
+	s, e int    // -1 when no word follows after spaces only, or none a cue continues with
+	n    int    // length of the folded word in buf
+	h    uint64 // its hash, once hashIs needed it
 	buf  [maxFold]byte
+	// second, when set, has the first bytes of the words the cues continue
+	// with; a word starting otherwise is not folded.
+	second *[4]uint64
 }
 
 // at returns the word after end, which follows the cue's first word after
@@ -230,12 +302,26 @@ func (n *cueNextWord) at(text []byte, end int) (s, e int, k []byte) {
 		n.s, n.e = nextWord(text, end)
 		if n.s < 0 || gapBetween(text, end, n.s) != gapSpace {
 			n.s = -1
+		} else if b := text[n.s] | 0x20; n.second != nil && text[n.s] < 0x80 && n.second[b/64]&(1<<(b%64)) == 0 {
+			n.s = -1 // no cue goes on with this word
 		} else {
 			k, _ := foldAppend(n.buf[:0], text[n.s:n.e])
 			n.n = len(k)
 		}
 	}
 	return n.s, n.e, n.buf[:n.n]
+}
+
+// hashIs reports whether the word after end, as at finds it, has hash h.
+func (n *cueNextWord) hashIs(text []byte, end int, h uint64) bool {
+	s, _, k := n.at(text, end)
+	if s < 0 {
+		return false
+	}
+	if n.h == 0 {
+		n.h = xxhash.Sum64(k)
+	}
+	return n.h == h
 }
 
 // lookupName returns the lexicon entry of word w. A hyphenated word the
@@ -281,7 +367,7 @@ func (p *personFinder) notName(text []byte, ws, we int) (int, bool) {
 			return we, true
 		}
 		var buf [maxFold]byte
-		if k, ok := foldAppend(buf[:0], text[ps:pe]); ok && streetWords[string(k)] {
+		if k, ok := foldAppend(buf[:0], text[ps:pe]); ok && streetWords.has(k) {
 			return we, true
 		}
 	}
@@ -290,7 +376,7 @@ func (p *personFinder) notName(text []byte, ws, we int) (int, bool) {
 	}
 	if ps, pe := prevWord(text, ws); ps >= 0 && gapBetween(text, pe, ws) == gapSpace {
 		var buf [maxFold]byte
-		if k, ok := foldAppend(buf[:0], text[ps:pe]); ok && determiners[string(k)] {
+		if k, ok := foldAppend(buf[:0], text[ps:pe]); ok && determiners.has(k) {
 			return we, true // "the Brooklyn Bridge": names take no article in these languages
 		}
 	}
@@ -322,38 +408,35 @@ func (p *personFinder) placeFrom(text []byte, s int) int {
 
 // streetWords precede street names, which are often a person's name ("rue
 // Victor Hugo", "Calle Isabel la Católica"): ADDRESS's, not PERSON's.
-var streetWords = map[string]bool{
-	"rue": true, "avenue": true, "boulevard": true, "bd": true, "allee": true, "place": true, "quai": true, "impasse": true,
-	"rua": true, "avenida": true, "av": true, "travessa": true, "praca": true, "largo": true, "alameda": true,
-	"calle": true, "c": true, "paseo": true, "plaza": true, "via": true, "viale": true, "piazza": true, "corso": true, "vicolo": true,
-	"street": true, "st": true, "road": true, "rd": true, "lane": true, "drive": true, "ave": true,
-	"strasse": true, "str": true, "platz": true, "weg": true, "straat": true, "laan": true, "plein": true, "gracht": true,
-}
+var streetWords = foldSetOf(
+	"rue", "avenue", "boulevard", "bd", "allee", "place", "quai", "impasse", "rua", "avenida", "av", "travessa",
+	"praca", "largo", "alameda", "calle", "c", "paseo", "plaza", "via", "viale", "piazza", "corso", "vicolo",
+	"street", "st", "road", "rd", "lane", "drive", "ave", "strasse", "str", "platz", "weg", "straat", "laan",
+	"plein", "gracht",
+)
 
 // determiners do not precede a person's name in English, Spanish, French,
 // Italian or Dutch; in German an article before a capitalized word almost
 // always marks a noun ("der Link", "die App"), the colloquial "die Anna"
 // being rare in writing. Portuguese puts articles before names ("o João").
-var determiners = map[string]bool{
-	"the": true, "a": true, "an": true, "el": true, "los": true, "las": true, "un": true, "una": true,
-	"le": true, "les": true, "une": true, "il": true, "lo": true, "gli": true, "het": true, "een": true,
-	"der": true, "die": true, "das": true, "dem": true, "den": true, "des": true, "ein": true, "eine": true,
-	"einen": true, "einem": true, "einer": true,
-}
+var determiners = foldSetOf(
+	"the", "a", "an", "el", "los", "las", "un", "una", "le", "les", "une", "il", "lo", "gli", "het", "een",
+	"der", "die", "das", "dem", "den", "des", "ein", "eine", "einen", "einem", "einer",
+)
 
 // monthWords are month names and abbreviations that are also given names
 // ("Jan", "Mai", "June"); beside a number they are dates.
-var monthWords = map[string]bool{
-	"jan": true, "june": true, "april": true, "may": true, "august": true, "mai": true, "juni": true, "juli": true,
-	"mar": true, "gen": true, "mag": true, "avril": true, "abril": true, "agosto": true, "julia": true, "juno": true,
-}
+var monthWords = foldSetOf(
+	"jan", "june", "april", "may", "august", "mai", "juni", "juli", "mar", "gen", "mag", "avril", "abril",
+	"agosto", "julia", "juno",
+)
 
 // monthNextToNumber reports whether text[ws:we] is a month word with a
 // number right before or after it ("Jan 15", "3 Mai").
 func monthNextToNumber(text []byte, ws, we int) bool {
 	var buf [8]byte
 	k, ok := foldAppend(buf[:0], text[ws:we])
-	if !ok || !monthWords[string(k)] {
+	if !ok || !monthWords.has(k) {
 		return false
 	}
 	i := we
@@ -429,8 +512,8 @@ func (p *personFinder) afterCue(in Input, c *cue, ws, we int, next *cueNextWord)
 	}
 	start := s
 	if particleWord(text[s:e]) { // "Herr von Weizsäcker", "Sra. de la Cruz"
-		if c.kind == cueSelf {
-			return Finding{}, false // "soy de Valencia", "sono di Napoli"
+		if c.kind != cueDecl && c.kind != cueTitle {
+			return Finding{}, false // "soy de Valencia", "merci de votre aide"
 		}
 		for n := 0; n < 2 && particleWord(text[s:e]); n++ {
 			s2, e2 := nextWord(text, e)
@@ -464,13 +547,15 @@ func (p *personFinder) afterCue(in Input, c *cue, ws, we int, next *cueNextWord)
 		}
 	case cueSelf:
 		ok = p.selfName(in, ent, s, e, upper)
+	case cueGreet, cueRel:
+		ok = p.addressedName(in, c.kind, ent, s, e, upper)
 	}
 	if !ok {
 		return Finding{}, false
 	}
 	end = p.extend(text, in.Lang, e, upper, true, false)
 	conf := float32(0.85)
-	if c.kind == cueSelf {
+	if c.kind != cueDecl && c.kind != cueTitle {
 		conf = 0.8
 	}
 	if in.Lang != "" && c.lang != "" && c.lang != in.Lang {
@@ -507,6 +592,66 @@ func (p *personFinder) selfName(in Input, ent Entry, s, e int, upper bool) bool 
 	return known && lowerText(in) && p.nameEndsHere(text, s, e)
 }
 
+// addressedName reports whether text[s:e], after a greeting, thanks or
+// sign-off ("hi jorge", "Grüße, Horst") or a relative or colleague ("mi
+// compañera rocío"), is a name. These cues are followed by a name more
+// often than "I'm" is, so a given name that is also an everyday word counts
+// when it closes the phrase ("oi joão, tudo bem?", "hi will,"), and after a
+// relative or colleague a given name needs no more ("mijn collega sem").
+func (p *personFinder) addressedName(in Input, kind cueKind, ent Entry, s, e int, upper bool) bool {
+	text := in.Text
+	if p.selfName(in, ent, s, e, upper) {
+		return true
+	}
+	if ent&EntryBrand != 0 || ent.Stop(in.Lang) || isAllUpperWord(text, s, e) {
+		return false
+	}
+	end := vocativeEnd(text, e)
+	if ent&EntryFirst == 0 || ent&EntryPlace != 0 && ent&EntryPopular == 0 {
+		return false
+	}
+	if upper {
+		return !ent.Word(in.Lang) || ent&(EntryPopular|EntryAmbiguous) != 0 || end
+	}
+	if ent&EntryAmbiguous != 0 {
+		return end // "hi will," but not "thanks will do"
+	}
+	return end || kind == cueRel
+}
+
+// vocativeEnd reports whether the word ending at e closes a phrase: the
+// text ends, or a comma, full stop, !, ?, colon, semicolon, emoji or line
+// break follows it.
+func vocativeEnd(text []byte, e int) bool {
+	for i := e; i < len(text); i++ {
+		switch c := text[i]; {
+		case c == ' ' || c == '\t':
+			continue
+		case c == ',' || c == '.' || c == '!' || c == '?' || c == ';' || c == ':' || c == '\n' || c == '\r' || c == ')':
+			return true
+		case c == '\\':
+			return escapedBreak(text, i)
+		case c >= 0xf0:
+			return true // an emoji: "trop bien inès 😍"
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// lettersOnly reports whether text[s:e] is one run of letters.
+func lettersOnly(text []byte, s, e int) bool {
+	for i := s; i < e; {
+		ok, n := isLetterAt(text, i)
+		if !ok {
+			return false
+		}
+		i += n
+	}
+	return true
+}
+
 // nameEndsHere reports whether what follows the word text[s:e] shows it was
 // a name in a lower-case self-introduction: the end of the text or of a
 // clause, the same word again ("mark mark thompson"), or a word that starts
@@ -524,22 +669,18 @@ func (p *personFinder) nameEndsHere(text []byte, s, e int) bool {
 	if w, _ := foldAppend(b[:0], text[s:e]); string(w) == string(k) {
 		return true
 	}
-	return afterNameWords[string(k)]
+	return afterNameWords.has(k)
 }
 
 // afterNameWords start what people say right after their name in speech:
 // "this is grace i'm calling", "thank you rose you've been…", "le atiende
 // cristina en qué…". Bare pronouns are left out: "hi may i ask…".
-var afterNameWords = map[string]bool{
-	"i'm": true, "im": true, "i've": true, "i'd": true, "you've": true, "you're": true, "calling": true, "speaking": true,
-	"here": true, "again": true, "from": true, "and": true, "thanks": true, "bye": true,
-	"aqui": true, "desde": true, "llamo": true, "le": true, "gracias": true, "en": true, "que": true,
-	"j'appelle": true, "merci": true, "pour": true, "au": true,
-	"hier": true, "aus": true, "vom": true, "danke": true, "ich": true,
-	"sono": true, "chiamo": true, "grazie": true, "per": true,
-	"falo": true, "obrigado": true, "obrigada": true, "tudo": true,
-	"van": true, "bedankt": true, "waarmee": true, "ik": true,
-}
+var afterNameWords = foldSetOf(
+	"i'm", "im", "i've", "i'd", "you've", "you're", "calling", "speaking", "here", "again", "from", "and",
+	"thanks", "bye", "aqui", "desde", "llamo", "le", "gracias", "en", "que", "j'appelle", "merci", "pour", "au",
+	"hier", "aus", "vom", "danke", "ich", "sono", "chiamo", "grazie", "per", "falo", "obrigado", "obrigada",
+	"tudo", "van", "bedankt", "waarmee", "ik",
+)
 
 // extend returns the end of the name whose first word ends at end: further
 // given names, surnames and particles on the same line, up to four words.
@@ -600,7 +741,7 @@ func particleWord(w []byte) bool {
 		return false
 	}
 	k, _ := foldAppend(buf[:0], w)
-	return nameParticles[string(k)]
+	return nameParticles.has(k)
 }
 
 // findLower finds names in lower-case text: transcripts, or chat with no
@@ -615,7 +756,12 @@ func (p *personFinder) findLower(dst []Finding, in Input, tok Token) ([]Finding,
 		return dst, tok.End
 	}
 	we = trimPossessive(text, ws, we)
-	e := p.firstNameEntry(text[ws:we])
+	var buf [maxFold]byte
+	k, ok := foldAppend(buf[:0], text[ws:we])
+	if !ok {
+		return dst, tok.End
+	}
+	e := p.firstNameEntry(text[ws:we], k, 0)
 	if e&EntryFirst == 0 || e.StopAny() || e&EntryBrand != 0 {
 		return dst, tok.End
 	}

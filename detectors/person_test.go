@@ -1,6 +1,9 @@
 package detectors
 
 import (
+	"bytes"
+	"encoding/json"
+	"os"
 	"sync"
 	"testing"
 
@@ -97,6 +100,12 @@ var personTruePositives = []nameCase{
 	{"pt article cue", "oi, aqui é o Thiago da loja", "pt", false, []string{"PERSON:Thiago"}},
 	{"surname from census", "Please forward this to Karen Okafor today", "en", false, []string{"PERSON:Karen Okafor"}},
 	{"decl asr", "buenas tardes le atiende marina", "es", true, []string{"PERSON:marina"}},
+	{"pt vocative word-name", "oi joão, tudo bem?", "pt", false, []string{"PERSON:joão"}},
+	{"nl relative stop-name", "ik verbind u door met mijn collega sem", "nl", true, []string{"PERSON:sem"}},
+	{"de thanks extra name", "Danke Uwe, bis Montag!", "de", false, []string{"PERSON:Uwe"}},
+	{"es sign-off next line", "Un saludo,\nBegoña", "es", false, []string{"PERSON:Begoña"}},
+	{"nl bare popular name", "Bram heeft deze week dienst", "nl", false, []string{"PERSON:Bram"}},
+	{"it colleague", "le passo il mio collega salvatore", "it", true, []string{"PERSON:salvatore"}},
 }
 
 // personNegatives: ordinary chat and near-misses that must not be names.
@@ -132,6 +141,10 @@ var personNegatives = []nameCase{
 	{"self cue particle place", "sono di Verona", "it", false, []string{"LOCATION:Verona"}},
 	{"filler word asr", "hi may i ask about my bill", "en", true, []string{}},
 	{"weekday", "closed until Sunday", "en", false, []string{}},
+	{"en thanks will do", "thanks will do", "en", false, []string{}},
+	{"de grüße an alle", "Grüße an alle", "de", false, []string{}},
+	{"pt sem problemas", "Sem problemas, obrigado", "pt", false, []string{}},
+	{"es paz", "Queremos paz y tranquilidad en el barrio.", "es", false, []string{}},
 }
 
 func TestPersonTruePositives(t *testing.T) { runNameCases(t, personTruePositives) }
@@ -169,6 +182,38 @@ func BenchmarkLoadLexicon(b *testing.B) {
 	for b.Loop() {
 		if _, err := LoadLexicon(); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkNamesCorpus scans the sample corpus's messages, each with its language
+// and channel, with the PERSON and LOCATION detectors alone: their cost per
+// byte, and their allocations (only findings allocate).
+func BenchmarkNamesCorpus(b *testing.B) {
+	data, err := os.ReadFile(corpusPath)
+	if err != nil {
+		b.Fatalf("read corpus sample: %v", err)
+	}
+	var ins []Input
+	var n int64
+	for line := range bytes.SplitSeq(data, []byte("\n")) {
+		var m struct{ Text, Lang, Channel string }
+		if len(line) == 0 {
+			continue
+		}
+		if err := json.Unmarshal(line, &m); err != nil {
+			b.Fatalf("parse corpus sample: %v", err)
+		}
+		ins = append(ins, Input{Text: []byte(m.Text), Lang: m.Lang, Spoken: m.Channel == "voice"})
+		n += int64(len(m.Text))
+	}
+	e := nameEngine(b)
+	var dst []Finding
+	b.SetBytes(n)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, in := range ins {
+			dst = e.ScanInput(dst[:0], in)
 		}
 	}
 }

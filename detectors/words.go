@@ -34,6 +34,10 @@ func isApostropheAt(text []byte, i int) (bool, int) {
 // wordAt returns the end of the word starting at the letter text[i].
 func wordAt(text []byte, i int) int {
 	for i < len(text) {
+		if c := text[i] | 0x20; c >= 'a' && c <= 'z' {
+			i++ // ASCII letters, most of them, without a call
+			continue
+		}
 		if ok, n := isLetterAt(text, i); ok {
 			i += n
 			continue
