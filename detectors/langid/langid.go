@@ -15,7 +15,6 @@ package langid
 
 import (
 	_ "embed"
-	"encoding/binary"
 	"fmt"
 	"math/bits"
 	"slices"
@@ -40,9 +39,10 @@ const MinLinguaBytes = 24
 
 // Detector detects languages among a fixed set. It is safe for concurrent use.
 type Detector struct {
-	langs  []string
-	words  wordTable // function word -> bit set of languages (index into langs)
-	lingua lingua.LanguageDetector
+	langs   []string
+	words   wordTable                // function word -> bit set of languages (index into langs)
+	letters [len(letterGroups)]uint8 // letter group -> bit set of languages
+	lingua  lingua.LanguageDetector
 }
 
 // New returns a detector for langs, ISO 639-1 codes; nil means
@@ -79,6 +79,13 @@ func New(langs []string) (*Detector, error) {
 		}
 	}
 	d.words = newWordTable(words)
+	for g, codes := range letterGroups {
+		for l := range strings.FieldsSeq(codes) {
+			if i := slices.Index(d.langs, l); i >= 0 {
+				d.letters[g] |= 1 << i
+			}
+		}
+	}
 	if len(ls) == 1 {
 		return d, nil // one language: nothing to detect
 	}
@@ -103,7 +110,7 @@ func (d *Detector) Detect(text []byte, hint string) (lang string, confident bool
 		return d.langs[0], true
 	}
 	best, second, bi := d.score(text)
-	if best >= 2 && best >= 2*second+1 || best >= 1 && second == 0 && len(text) < MinLinguaBytes {
+	if clearLead(best, second) || best >= 1 && second == 0 && len(text) < MinLinguaBytes {
 		return d.langs[bi], best >= 2
 	}
 	if len(text) >= MinLinguaBytes {
@@ -129,7 +136,9 @@ func (d *Detector) DetectIn(text []byte, hint, prior string) (lang string, confi
 	if l := d.fromHint(hint); l != "" {
 		return l, true
 	}
-	if best, second, bi := d.score(text); best >= 2 && best >= 2*second+1 {
+	var sc scores
+	d.scan(&sc, text, slices.Index(d.langs, prior))
+	if best, second, bi := sc.top(len(d.langs)); clearLead(best, second) {
 		return d.langs[bi], true
 	}
 	return prior, false
@@ -151,13 +160,51 @@ func (d *Detector) fromHint(hint string) string {
 	return ""
 }
 
+// scores is a text's evidence per language (index into Detector.langs).
+type scores [8]int32
+
+// top returns the best and second-best of the first n scores and the best
+// one's index.
+func (sc *scores) top(n int) (best, second int32, bi int) {
+	for i, v := range sc[:n] {
+		switch {
+		case v > best:
+			second, best, bi = best, v, i
+		case v > second:
+			second = v
+		}
+	}
+	return best, second, bi
+}
+
+// clearLead reports whether best leads second clearly enough to answer
+// without lingua: at least one word of its own, and twice the runner-up.
+func clearLead(best, second int32) bool { return best >= 2 && best >= 2*second+1 }
+
+// confirmScore is the evidence after which a conversation's language,
+// leading clearly, is taken as the turn's without reading further: three
+// words of its own (or six it shares with one other language) and twice any
+// other language's. A turn that switches language starts in its new
+// language, so it never gets there.
+const confirmScore = 6
+
 // score counts, per language, the text's function words and telltale
 // letters in one pass, and returns the best and second-best scores and the
-// best language's index. Only prose counts: a token holding digits or
-// symbols (an address, a URL, a key, an id) is skipped, whatever words it
-// contains. It does not allocate.
-func (d *Detector) score(text []byte) (best, second, bi int) {
-	var sc [8]int
+// best language's index. It does not allocate.
+func (d *Detector) score(text []byte) (best, second int32, bi int) {
+	var sc scores
+	d.scan(&sc, text, -1)
+	return sc.top(len(d.langs))
+}
+
+// scan adds the evidence of text's prose tokens to sc. Only prose counts: a
+// token holding digits or symbols (an address, a URL, a key, an id) is
+// skipped, whatever words it contains. With prior >= 0, scan stops as soon
+// as that language has confirmScore and leads clearly: the rest of the turn
+// cannot change the answer of DetectIn unless it switches language within
+// the message.
+func (d *Detector) scan(sc *scores, text []byte, prior int) {
+	n := len(d.langs)
 	for i := 0; i < len(text); {
 		for i < len(text) && isSpace(text[i]) {
 			i++
@@ -166,94 +213,172 @@ func (d *Detector) score(text []byte) (best, second, bi int) {
 		for i < len(text) && !isSpace(text[i]) {
 			i++
 		}
-		if s < i && text[s] >= utf8.RuneSelf {
+		if s == i {
+			break
+		}
+		var delta uint64
+		if text[s] >= utf8.RuneSelf {
 			if r, _ := utf8.DecodeRune(text[s:i]); r == '¿' || r == '¡' {
-				d.letter(&sc, r) // trimmed below, but Spanish's own
+				delta = spread(d.letters[letterGroup(r)], 1) // trimmed below, but Spanish's own
 			}
 		}
-		if tok := trimPunct(text[s:i]); isProse(tok) {
-			d.scoreWords(&sc, tok)
-		}
-	}
-	for i := range d.langs {
-		switch {
-		case sc[i] > best:
-			second, best, bi = best, sc[i], i
-		case sc[i] > second:
-			second = sc[i]
-		}
-	}
-	return best, second, bi
-}
-
-// scoreWords adds the evidence of one prose token: its words (split at
-// apostrophes and hyphens, "l'app", "peux-tu") and non-ASCII letters.
-func (d *Detector) scoreWords(sc *[8]int, tok []byte) {
-	var buf [16]byte
-	n, long := 0, false
-	flush := func() {
-		if n > 0 && !long {
-			// A word of one language counts 2, of two languages 1 each;
-			// words most languages share say nothing.
-			if m := d.words.get(&buf, n); m != 0 && bits.OnesCount8(m) <= 2 {
-				w := 3 - bits.OnesCount8(m)
-				for i := range d.langs {
-					if m&(1<<i) != 0 {
-						sc[i] += w
-					}
-				}
-			}
-		}
-		n, long = 0, false
-	}
-	for i := 0; i < len(tok); {
-		c := tok[i]
-		if c < utf8.RuneSelf {
-			i++
-			switch {
-			case c >= 'A' && c <= 'Z':
-				c += 'a' - 'A'
-				fallthrough
-			case c >= 'a' && c <= 'z', c == '\'':
-				if n < len(buf) {
-					buf[n] = c
-					n++
-				} else {
-					long = true
-				}
-			default:
-				flush()
-			}
+		tok := trimPunct(text[s:i])
+		if len(tok) == 0 {
 			continue
 		}
-		r, size := utf8.DecodeRune(tok[i:])
-		if n+size <= len(buf) {
-			n += copy(buf[n:], tok[i:i+size])
-		} else {
-			long = true
+		words, prose := d.token(tok)
+		if !prose {
+			words = 0
 		}
-		i += size
-		d.letter(sc, r)
+		if delta += words; delta == 0 {
+			continue
+		}
+		for l := range n {
+			sc[l] += int32(delta >> (8 * l) & 0xff)
+		}
+		if prior >= 0 && sc[prior] >= confirmScore {
+			var other int32
+			for l, v := range sc[:n] {
+				if l != prior {
+					other = max(other, v)
+				}
+			}
+			if sc[prior] >= 2*other+1 {
+				return
+			}
+		}
 	}
-	flush()
+}
+
+// maxEvidence bounds the evidence items of one token, so that its packed
+// scores (8 bits a language, at most 2 an item) cannot overflow.
+const maxEvidence = 100
+
+// token returns the evidence of one trimmed token, packed 8 bits a
+// language, and whether it is prose (letters, apostrophes and hyphens; any
+// non-ASCII byte counts as a letter). Its words, split at hyphens ("peux-tu")
+// and other non-letters, are folded to lower case and packed for the word
+// table as they are read: one pass, no copy.
+func (d *Detector) token(tok []byte) (delta uint64, prose bool) {
+	var w word
+	items := 0
+	for i := 0; i < len(tok); {
+		c := tok[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			r, size := utf8.DecodeRune(tok[i:])
+			for _, b := range tok[i : i+size] {
+				w.add(b)
+			}
+			i += size
+			if m := d.letters[letterGroup(r)]; m != 0 && items < maxEvidence {
+				delta += spread(m, 1)
+				items++
+			}
+			continue
+		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c == '\'':
+			w.add(c | 0x20) // folds A-Z; keeps a-z and '
+		case c == '-':
+			if w.n > 0 && items < maxEvidence {
+				delta += d.wordEvidence(&w)
+				items++
+			}
+			w = word{}
+		default:
+			return 0, false
+		}
+		i++
+	}
+	if w.n > 0 && items < maxEvidence {
+		delta += d.wordEvidence(&w)
+	}
+	return delta, true
+}
+
+// word is a word being read, packed for the word table, and for a word
+// with an apostrophe also its elided head ("l'", "dell'", "qu'") and the rest.
+type word struct {
+	lo, hi  uint64 // the whole word
+	n       int
+	head    [2]uint64 // the word up to its first apostrophe, included
+	rest    [2]uint64 // the word after it
+	restN   int
+	elided  bool // an apostrophe was read
+	tooLong bool // head or rest exceeds wordMax
+}
+
+// add appends byte b to w.
+func (w *word) add(b byte) {
+	w.lo, w.hi = pack(w.lo, w.hi, w.n, b)
+	w.n++
+	switch {
+	case w.elided:
+		w.rest[0], w.rest[1] = pack(w.rest[0], w.rest[1], w.restN, b)
+		w.restN++
+	case b == '\'':
+		w.elided = true
+		w.head = [2]uint64{w.lo, w.hi}
+		w.tooLong = w.n > wordMax
+	}
+}
+
+// wordEvidence returns the packed scores of w: the whole word's when the
+// table has it ("c'est", "don't"), else those of its elided head and rest
+// ("l'" + "app", "all'" + "avvio").
+func (d *Detector) wordEvidence(w *word) uint64 {
+	if w.n <= wordMax {
+		if e, ok := d.words.evidence(w.lo, w.hi); ok || !w.elided {
+			return e
+		}
+	}
+	if !w.elided {
+		return 0
+	}
+	var e uint64
+	if !w.tooLong {
+		e, _ = d.words.evidence(w.head[0], w.head[1])
+	}
+	if w.restN > 0 && w.restN <= wordMax {
+		r, _ := d.words.evidence(w.rest[0], w.rest[1])
+		e += r
+	}
+	return e
+}
+
+// pack adds byte b at position n of a word packed in two little-endian
+// integers; bytes past wordMax are dropped (the word is too long to look up).
+func pack(lo, hi uint64, n int, b byte) (uint64, uint64) {
+	switch {
+	case n < 8:
+		lo |= uint64(b) << (8 * n)
+	case n < wordMax:
+		hi |= uint64(b) << (8 * (n - 8))
+	}
+	return lo, hi
+}
+
+// spread packs weight w for each language of mask m, 8 bits a language.
+func spread(m uint8, w uint64) uint64 {
+	var p uint64
+	for ; m != 0; m &= m - 1 {
+		p += w << (8 * bits.TrailingZeros8(m))
+	}
+	return p
 }
 
 // wordTable maps a word of at most wordMax bytes to its languages. It is an
-// open-addressing table over the word packed into two integers: the score
-// looks up every word of every message, and a string map's hashing and
-// comparing cost more than all the rest of the score.
+// open-addressing table of 64-bit slots: the word's 64-bit hash with its low
+// byte replaced by the word's languages. The score looks up every word of
+// every message; a string map's hashing and comparing cost more than all
+// the rest of the score, and the small slots keep the table in cache. Two
+// words whose hashes agree on 56 bits are taken for one another; among the
+// words of real messages this does not happen.
 type wordTable struct {
-	slots []wordSlot
+	slots []uint64
 	mask  uint64
 }
 
-// wordSlot is one word of a wordTable; n == 0 marks a free slot.
-type wordSlot struct {
-	lo, hi   uint64
-	n, langs uint8
-}
-
-// wordMax is the longest word the score looks up (its buffer's size).
+// wordMax is the longest word the score looks up.
 const wordMax = 16
 
 // newWordTable builds the table of words; longer words than wordMax are
@@ -263,17 +388,19 @@ func newWordTable(words map[string]uint8) wordTable {
 	for size < 4*len(words) {
 		size *= 2
 	}
-	t := wordTable{slots: make([]wordSlot, size), mask: uint64(size - 1)}
+	t := wordTable{slots: make([]uint64, size), mask: uint64(size - 1)}
 	for w, langs := range words {
 		if len(w) == 0 || len(w) > wordMax {
 			continue
 		}
-		var buf [wordMax]byte
-		n := copy(buf[:], w)
-		lo, hi := packWord(&buf, n)
-		for i := wordHash(lo, hi, n) & t.mask; ; i = (i + 1) & t.mask {
-			if t.slots[i].n == 0 {
-				t.slots[i] = wordSlot{lo: lo, hi: hi, n: uint8(n), langs: langs}
+		var lo, hi uint64
+		for n := range len(w) {
+			lo, hi = pack(lo, hi, n, w[n])
+		}
+		h := wordHash(lo, hi)
+		for i := h >> 8 & t.mask; ; i = (i + 1) & t.mask {
+			if t.slots[i] == 0 {
+				t.slots[i] = h&^0xff | uint64(langs)
 				break
 			}
 		}
@@ -281,38 +408,41 @@ func newWordTable(words map[string]uint8) wordTable {
 	return t
 }
 
-// get returns the languages of the word buf[:n], 0 for none.
-func (t *wordTable) get(buf *[wordMax]byte, n int) uint8 {
-	lo, hi := packWord(buf, n)
-	for i := wordHash(lo, hi, n) & t.mask; ; i = (i + 1) & t.mask {
-		s := &t.slots[i]
-		if s.n == 0 {
+// get returns the languages of the packed word lo, hi; 0 for none.
+func (t *wordTable) get(lo, hi uint64) uint8 {
+	h := wordHash(lo, hi)
+	for i := h >> 8 & t.mask; ; i = (i + 1) & t.mask {
+		s := t.slots[i]
+		if s == 0 {
 			return 0
 		}
-		if s.lo == lo && s.hi == hi && int(s.n) == n {
-			return s.langs
+		if s&^0xff == h&^0xff {
+			return uint8(s)
 		}
 	}
 }
 
-// packWord returns buf[:n] as two little-endian integers, zero past n.
-func packWord(buf *[wordMax]byte, n int) (lo, hi uint64) {
-	lo = binary.LittleEndian.Uint64(buf[:8])
-	hi = binary.LittleEndian.Uint64(buf[8:])
-	switch {
-	case n < 8:
-		lo &= 1<<(8*uint(n)) - 1
-		hi = 0
-	case n < 16:
-		hi &= 1<<(8*uint(n-8)) - 1
+// evidence returns the packed scores of the word lo, hi, and whether the
+// table has it: a word of one language counts 2, of two languages 1 each;
+// words most languages share say nothing.
+func (t *wordTable) evidence(lo, hi uint64) (uint64, bool) {
+	m := t.get(lo, hi)
+	if c := bits.OnesCount8(m); c != 0 && c <= 2 {
+		return spread(m, uint64(3-c)), true
 	}
-	return lo, hi
+	return 0, m != 0
 }
 
-// wordHash mixes a packed word into a table index.
-func wordHash(lo, hi uint64, n int) uint64 {
-	h := (lo+uint64(n))*0x9e3779b97f4a7c15 ^ hi*0xc2b2ae3d27d4eb4f
-	return h ^ h>>31
+// wordHash mixes a packed word into 64 bits, never 0 above the low byte
+// (a free slot). Words hold no zero bytes, so the zero padding of lo and hi
+// tells their lengths apart.
+func wordHash(lo, hi uint64) uint64 {
+	h1, l1 := bits.Mul64(lo^0x9e3779b97f4a7c15, 0xc2b2ae3d27d4eb4f)
+	h2, l2 := bits.Mul64(h1^l1^hi, 0xff51afd7ed558ccd)
+	if h := h2 ^ l2; h>>8 != 0 {
+		return h
+	}
+	return 1 << 8
 }
 
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
@@ -372,34 +502,35 @@ func isProse(t []byte) bool {
 	return len(t) > 0
 }
 
-// letter adds the evidence of a non-ASCII letter.
-func (d *Detector) letter(sc *[8]int, r rune) {
-	var langs string
+// letterGroups are the languages of each group of telltale letters, by
+// letterGroup's index; group 0 is every other rune.
+var letterGroups = [...]string{"", "es", "de", "de nl", "pt", "fr pt", "fr", "it", "fr it", "es pt", "fr it pt"}
+
+// letterGroup returns the group of a non-ASCII rune in letterGroups.
+func letterGroup(r rune) int {
 	switch r {
 	case 'ñ', 'Ñ', '¿', '¡':
-		langs = "es"
+		return 1
 	case 'ß', 'ä', 'Ä':
-		langs = "de"
+		return 2
 	case 'ö', 'Ö', 'ü', 'Ü':
-		langs = "de nl"
+		return 3
 	case 'ã', 'õ', 'Ã', 'Õ':
-		langs = "pt"
-	case 'ç':
-		langs = "fr pt"
-	case 'è', 'ù', 'ê', 'î', 'û', 'ë', 'ï', 'œ':
-		langs = "fr"
+		return 4
+	case 'ç', 'â', 'ê', 'ô':
+		return 5
+	case 'î', 'û', 'ë', 'ï', 'œ':
+		return 6
 	case 'ò', 'ì':
-		langs = "it"
-	case 'â', 'ô':
-		langs = "fr pt"
-	default:
-		return
+		return 7
+	case 'è', 'ù':
+		return 8
+	case 'á', 'í', 'ó', 'ú':
+		return 9
+	case 'à':
+		return 10
 	}
-	for i, l := range d.langs {
-		if strings.Contains(langs, l) {
-			sc[i]++
-		}
-	}
+	return 0
 }
 
 // functionWords are frequent words that mark a language, chosen so that
@@ -413,13 +544,13 @@ var functionWords = map[string]string{
 		"cuando dónde donde porque buenos buenas días se lo le su sus",
 	"fr": "le les des est et je tu il elle nous vous ils sont être avec pour pas mais que qui " +
 		"une dans sur ce cette mon ma mes ton votre bonjour merci oui non c'est j'ai suis très au aux " +
-		"du je suis ne plus bien comment où",
+		"du je suis ne plus bien comment où l' d' j' qu' n' s' c' m' t' jusqu' lorsqu' puisqu'",
 	"de": "der die das und ist ich du sie wir ihr nicht mit für auf ein eine einen dem den des zu " +
 		"auch bitte danke hallo ja nein mein meine sind haben habe wie was wo wann kann können " +
 		"noch aber oder wenn bei von vom zum zur im heute",
 	"it": "il lo gli della delle di che è sono non per con una uno mi ti ci si grazie ciao buongiorno " +
 		"anche molto come dove quando perché ho hai ha abbiamo questo questa nel nella sul alla alle " +
-		"io voi loro mio mia vorrei posso",
+		"io voi loro mio mia vorrei posso l' un' all' dell' nell' dall' sull' dov' c' quest' quell' po'",
 	"pt": "o os as um uma é está são não com para por mas que muito também obrigado obrigada olá " +
 		"sim eu você vocês meu minha tenho do da dos das no na nos em foi ser pode quero preciso " +
 		"quando onde porque bom dia isso isto",

@@ -63,7 +63,7 @@ func TestDetectAccuracy(t *testing.T) {
 		} else {
 			t.Logf("Detect(%q) = %q, want %q", tt.text, got, tt.lang)
 		}
-		if b, s, _ := d.score([]byte(tt.text)); b >= 2 && b >= 2*s+1 {
+		if b, s, _ := d.score([]byte(tt.text)); clearLead(b, s) {
 			cheap++
 		}
 	}
