@@ -98,10 +98,13 @@ func (d *Detector) Languages() []string { return slices.Clone(d.langs) }
 
 // Detect returns text's language and whether it is confident. A hint naming a
 // configured language ("de", "pt-BR") wins. Otherwise a clear lead in the
-// word score answers; lingua decides what stays unsure if the text has at
-// least MinLinguaBytes. An unsure answer is the best guess, or "" when there
-// is none; callers should prefer their conversation's last confident
-// language to it.
+// word score answers, and so does any lead on a text of at least
+// MinLinguaBytes: there lingua agrees with the word score (both are right
+// for about 95% of such messages), at a hundred times its cost. Lingua
+// decides what is left, ties and texts without function words, if the text
+// has at least MinLinguaBytes. An unsure answer is the best guess, or ""
+// when there is none; callers should prefer their conversation's last
+// confident language to it.
 func (d *Detector) Detect(text []byte, hint string) (lang string, confident bool) {
 	if l := d.fromHint(hint); l != "" {
 		return l, true
@@ -112,6 +115,9 @@ func (d *Detector) Detect(text []byte, hint string) (lang string, confident bool
 	best, second, bi := d.score(text)
 	if clearLead(best, second) || best >= 1 && second == 0 && len(text) < MinLinguaBytes {
 		return d.langs[bi], best >= 2
+	}
+	if best >= 2 && best > second && len(text) >= MinLinguaBytes {
+		return d.langs[bi], true
 	}
 	if len(text) >= MinLinguaBytes {
 		if l, ok := d.lingua.DetectLanguageOf(string(text)); ok {
