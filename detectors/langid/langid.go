@@ -15,6 +15,7 @@ package langid
 
 import (
 	_ "embed"
+	"encoding/binary"
 	"fmt"
 	"math/bits"
 	"slices"
@@ -203,37 +204,100 @@ func (d *Detector) score(text []byte) (best, second int32, bi int) {
 	return sc.top(len(d.langs))
 }
 
-// scan adds the evidence of text's prose tokens to sc. Only prose counts: a
-// token holding digits or symbols (an address, a URL, a key, an id) is
-// skipped, whatever words it contains. With prior >= 0, scan stops as soon
-// as that language has confirmScore and leads clearly: the rest of the turn
-// cannot change the answer of DetectIn unless it switches language within
-// the message.
+// scan adds the evidence of text's prose tokens to sc, in one pass over
+// text. Only prose counts: a token holding digits or symbols (an address, a
+// URL, a key, an id) is skipped, whatever words it contains; quotes,
+// brackets and sentence marks around a token are not part of it. With
+// prior >= 0, scan stops as soon as that language has confirmScore and
+// leads clearly: the rest of the turn cannot change the answer of DetectIn
+// unless it switches language within the message.
 func (d *Detector) scan(sc *scores, text []byte, prior int) {
 	n := len(d.langs)
 	for i := 0; i < len(text); {
-		for i < len(text) && isSpace(text[i]) {
-			i++
-		}
-		s := i
-		for i < len(text) && !isSpace(text[i]) {
-			i++
-		}
-		if s == i {
-			break
-		}
+		// Spaces and the marks before a token; ¿ and ¡ are Spanish's own.
 		var delta uint64
-		if text[s] >= utf8.RuneSelf {
-			if r, _ := utf8.DecodeRune(text[s:i]); r == '¿' || r == '¡' {
-				delta = spread(d.letters[letterGroup(r)], 1) // trimmed below, but Spanish's own
+	lead:
+		for i < len(text) {
+			switch byteClass[text[i]] {
+			case cSpace, cMark, cApos:
+				i++
+				continue
+			case cHigh:
+				if r, size := utf8.DecodeRune(text[i:]); isHighMark(r) {
+					delta += spread(d.letters[letterGroup(r)], 1)
+					i += size
+					continue
+				}
+			}
+			break lead
+		}
+		// Its words, split at hyphens ("peux-tu"), then its trailing marks.
+		var words uint64
+		items, prose := 0, true
+		ws, apos := i, -1
+	word:
+		for i < len(text) {
+			switch byteClass[text[i]] {
+			case cLetter:
+				i++
+			case cApos:
+				if apos < 0 {
+					apos = i
+				}
+				i++
+			case cHyphen:
+				if items < maxEvidence {
+					words += d.wordAt(text, ws, i, apos)
+					items++
+				}
+				i++
+				ws, apos = i, -1
+			case cHigh:
+				r, size := utf8.DecodeRune(text[i:])
+				if isHighMark(r) {
+					break word
+				}
+				if m := d.letters[letterGroup(r)]; m != 0 && items < maxEvidence {
+					words += spread(m, 1)
+					items++
+				}
+				i += size
+			case cSpace, cMark:
+				break word
+			default:
+				prose = false
+				break word
 			}
 		}
-		tok := trimPunct(text[s:i])
-		if len(tok) == 0 {
-			continue
+		we := i
+		for we > ws && text[we-1] == '\'' {
+			we--
 		}
-		words, prose := d.token(tok)
+		if apos >= we {
+			apos = -1
+		}
+		words += d.wordAt(text, ws, we, apos)
+	trail:
+		for prose && i < len(text) {
+			switch byteClass[text[i]] {
+			case cSpace:
+				break trail
+			case cMark, cApos:
+				i++
+			case cHigh:
+				r, size := utf8.DecodeRune(text[i:])
+				if !isHighMark(r) {
+					prose = false
+				}
+				i += size
+			default:
+				prose = false
+			}
+		}
 		if !prose {
+			for i < len(text) && byteClass[text[i]] != cSpace {
+				i++
+			}
 			words = 0
 		}
 		if delta += words; delta == 0 {
@@ -260,105 +324,95 @@ func (d *Detector) scan(sc *scores, text []byte, prior int) {
 // scores (8 bits a language, at most 2 an item) cannot overflow.
 const maxEvidence = 100
 
-// token returns the evidence of one trimmed token, packed 8 bits a
-// language, and whether it is prose (letters, apostrophes and hyphens; any
-// non-ASCII byte counts as a letter). Its words, split at hyphens ("peux-tu")
-// and other non-letters, are folded to lower case and packed for the word
-// table as they are read: one pass, no copy.
-func (d *Detector) token(tok []byte) (delta uint64, prose bool) {
-	var w word
-	items := 0
-	for i := 0; i < len(tok); {
-		c := tok[i]
+// Byte classes of the scan.
+const (
+	cOther  = iota // a digit or symbol: the token is not prose
+	cLetter        // A-Z, a-z
+	cApos          // an apostrophe: inside a word ("don't", "l'app"), else trimmed
+	cHyphen        // splits a token into words
+	cMark          // a quote, bracket or sentence mark, trimmed around a token
+	cSpace         // separates tokens
+	cHigh          // a byte of a non-ASCII rune: counts as a letter
+)
+
+// byteClass is the class of each byte; nothing writes it after package
+// initialization.
+var byteClass = func() (t [256]uint8) {
+	for c := range 256 {
 		switch {
 		case c >= utf8.RuneSelf:
-			r, size := utf8.DecodeRune(tok[i:])
-			for _, b := range tok[i : i+size] {
-				w.add(b)
-			}
-			i += size
-			if m := d.letters[letterGroup(r)]; m != 0 && items < maxEvidence {
-				delta += spread(m, 1)
-				items++
-			}
-			continue
-		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c == '\'':
-			w.add(c | 0x20) // folds A-Z; keeps a-z and '
+			t[c] = cHigh
+		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z':
+			t[c] = cLetter
+		case c == '\'':
+			t[c] = cApos
 		case c == '-':
-			if w.n > 0 && items < maxEvidence {
-				delta += d.wordEvidence(&w)
-				items++
-			}
-			w = word{}
-		default:
-			return 0, false
+			t[c] = cHyphen
+		case strings.IndexByte(`.,;:!?"()[]{}*`, byte(c)) >= 0:
+			t[c] = cMark
+		case c == ' ', c == '\t', c == '\n', c == '\r':
+			t[c] = cSpace
 		}
-		i++
 	}
-	if w.n > 0 && items < maxEvidence {
-		delta += d.wordEvidence(&w)
+	return t
+}()
+
+// isHighMark reports whether r is a non-ASCII mark trimmed around a token.
+func isHighMark(r rune) bool {
+	switch r {
+	case '…', '¿', '¡', '«', '»', '“', '”':
+		return true
 	}
-	return delta, true
+	return false
 }
 
-// word is a word being read, packed for the word table, and for a word
-// with an apostrophe also its elided head ("l'", "dell'", "qu'") and the rest.
-type word struct {
-	lo, hi  uint64 // the whole word
-	n       int
-	head    [2]uint64 // the word up to its first apostrophe, included
-	rest    [2]uint64 // the word after it
-	restN   int
-	elided  bool // an apostrophe was read
-	tooLong bool // head or rest exceeds wordMax
-}
-
-// add appends byte b to w.
-func (w *word) add(b byte) {
-	w.lo, w.hi = pack(w.lo, w.hi, w.n, b)
-	w.n++
-	switch {
-	case w.elided:
-		w.rest[0], w.rest[1] = pack(w.rest[0], w.rest[1], w.restN, b)
-		w.restN++
-	case b == '\'':
-		w.elided = true
-		w.head = [2]uint64{w.lo, w.hi}
-		w.tooLong = w.n > wordMax
-	}
-}
-
-// wordEvidence returns the packed scores of w: the whole word's when the
-// table has it ("c'est", "don't"), else those of its elided head and rest
+// wordAt returns the packed scores of the word text[s:e]: the whole word's
+// when the table has it ("c'est", "don't"), else, for a word with an
+// apostrophe at apos (-1 for none), those of its elided head and the rest
 // ("l'" + "app", "all'" + "avvio").
-func (d *Detector) wordEvidence(w *word) uint64 {
-	if w.n <= wordMax {
-		if e, ok := d.words.evidence(w.lo, w.hi); ok || !w.elided {
-			return e
-		}
-	}
-	if !w.elided {
+func (d *Detector) wordAt(text []byte, s, e, apos int) uint64 {
+	if e <= s {
 		return 0
 	}
-	var e uint64
-	if !w.tooLong {
-		e, _ = d.words.evidence(w.head[0], w.head[1])
+	if e-s <= wordMax {
+		if ev, ok := d.words.evidence(load(text, s, e)); ok || apos < 0 {
+			return ev
+		}
 	}
-	if w.restN > 0 && w.restN <= wordMax {
-		r, _ := d.words.evidence(w.rest[0], w.rest[1])
-		e += r
+	if apos < 0 {
+		return 0
 	}
-	return e
+	var ev uint64
+	if apos+1-s <= wordMax {
+		ev, _ = d.words.evidence(load(text, s, apos+1))
+	}
+	if n := e - apos - 1; n > 0 && n <= wordMax {
+		r, _ := d.words.evidence(load(text, apos+1, e))
+		ev += r
+	}
+	return ev
 }
 
-// pack adds byte b at position n of a word packed in two little-endian
-// integers; bytes past wordMax are dropped (the word is too long to look up).
-func pack(lo, hi uint64, n int, b byte) (uint64, uint64) {
-	switch {
+// load returns text[s:e], at most wordMax bytes, as two little-endian
+// integers, zero past e, with ASCII letters folded to lower case (setting
+// bit 5 of each ASCII byte folds A-Z and keeps a-z and the apostrophe).
+func load(text []byte, s, e int) (lo, hi uint64) {
+	var buf [wordMax]byte
+	b := text[s:]
+	if len(b) < wordMax {
+		copy(buf[:], b)
+		b = buf[:]
+	}
+	const high = 0x8080808080808080
+	lo = binary.LittleEndian.Uint64(b[:8])
+	hi = binary.LittleEndian.Uint64(b[8:16])
+	lo |= ^lo & high >> 2
+	hi |= ^hi & high >> 2
+	switch n := e - s; {
 	case n < 8:
-		lo |= uint64(b) << (8 * n)
+		return lo & (1<<(8*n) - 1), 0
 	case n < wordMax:
-		hi |= uint64(b) << (8 * (n - 8))
+		return lo, hi & (1<<(8*(n-8)) - 1)
 	}
 	return lo, hi
 }
@@ -399,11 +453,7 @@ func newWordTable(words map[string]uint8) wordTable {
 		if len(w) == 0 || len(w) > wordMax {
 			continue
 		}
-		var lo, hi uint64
-		for n := range len(w) {
-			lo, hi = pack(lo, hi, n, w[n])
-		}
-		h := wordHash(lo, hi)
+		h := wordHash(load([]byte(w), 0, len(w)))
 		for i := h >> 8 & t.mask; ; i = (i + 1) & t.mask {
 			if t.slots[i] == 0 {
 				t.slots[i] = h&^0xff | uint64(langs)
@@ -449,63 +499,6 @@ func wordHash(lo, hi uint64) uint64 {
 		return h
 	}
 	return 1 << 8
-}
-
-func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
-
-// trimPunct strips the punctuation around a word: quotes, brackets,
-// sentence marks, Spanish ¿ and ¡.
-func trimPunct(t []byte) []byte {
-	const marks = "…¿¡«»“”"
-	for len(t) > 0 {
-		if c := t[0]; c < utf8.RuneSelf {
-			if !isASCIIMark(c) {
-				break
-			}
-			t = t[1:]
-			continue
-		}
-		r, size := utf8.DecodeRune(t)
-		if !strings.ContainsRune(marks, r) {
-			break
-		}
-		t = t[size:]
-	}
-	for len(t) > 0 {
-		if c := t[len(t)-1]; c < utf8.RuneSelf {
-			if !isASCIIMark(c) {
-				break
-			}
-			t = t[:len(t)-1]
-			continue
-		}
-		r, size := utf8.DecodeLastRune(t)
-		if !strings.ContainsRune(marks, r) {
-			break
-		}
-		t = t[:len(t)-size]
-	}
-	return t
-}
-
-// isASCIIMark reports whether c is an ASCII punctuation mark trimPunct
-// strips.
-func isASCIIMark(c byte) bool {
-	switch c {
-	case '.', ',', ';', ':', '!', '?', '"', '\'', '(', ')', '[', ']', '{', '}', '*':
-		return true
-	}
-	return false
-}
-
-// isProse reports whether t is made of letters, apostrophes and hyphens only.
-func isProse(t []byte) bool {
-	for _, c := range t {
-		if c < utf8.RuneSelf && !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '\'' || c == '-') {
-			return false
-		}
-	}
-	return len(t) > 0
 }
 
 // letterGroups are the languages of each group of telltale letters, by
