@@ -20,6 +20,7 @@ import (
 	"math/bits"
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/pemistahl/lingua-go"
@@ -43,7 +44,12 @@ type Detector struct {
 	langs   []string
 	words   wordTable                // function word -> bit set of languages (index into langs)
 	letters [len(letterGroups)]uint8 // letter group -> bit set of languages
-	lingua  lingua.LanguageDetector
+	// lingua[m] detects among the languages of bit set m, built on first
+	// use for an m of two languages or more: a tie of the word score is
+	// decided among the tied languages only, which is cheaper and more often
+	// right.
+	lingua  []linguaOnce
+	linguas []lingua.Language // by index into langs
 }
 
 // New returns a detector for langs, ISO 639-1 codes; nil means
@@ -90,8 +96,30 @@ func New(langs []string) (*Detector, error) {
 	if len(ls) == 1 {
 		return d, nil // one language: nothing to detect
 	}
-	d.lingua = lingua.NewLanguageDetectorBuilder().FromLanguages(ls...).WithLowAccuracyMode().Build()
+	d.linguas, d.lingua = ls, make([]linguaOnce, 1<<len(ls))
 	return d, nil
+}
+
+// linguaOnce is a lingua detector built on first use.
+type linguaOnce struct {
+	once sync.Once
+	det  lingua.LanguageDetector
+}
+
+// linguaFor returns the lingua detector for the languages of bit set m,
+// which has two or more.
+func (d *Detector) linguaFor(m int) lingua.LanguageDetector {
+	lo := &d.lingua[m]
+	lo.once.Do(func() {
+		var sub []lingua.Language
+		for i, l := range d.linguas {
+			if m&(1<<i) != 0 {
+				sub = append(sub, l)
+			}
+		}
+		lo.det = lingua.NewLanguageDetectorBuilder().FromLanguages(sub...).WithLowAccuracyMode().Build()
+	})
+	return lo.det
 }
 
 // Languages returns the configured languages.
@@ -113,7 +141,9 @@ func (d *Detector) Detect(text []byte, hint string) (lang string, confident bool
 	if len(d.langs) == 1 {
 		return d.langs[0], true
 	}
-	best, second, bi := d.score(text)
+	var sc scores
+	d.scan(&sc, text, -1)
+	best, second, bi := sc.top(len(d.langs))
 	if clearLead(best, second) || best >= 1 && second == 0 && len(text) < MinLinguaBytes {
 		return d.langs[bi], best >= 2
 	}
@@ -121,7 +151,7 @@ func (d *Detector) Detect(text []byte, hint string) (lang string, confident bool
 		return d.langs[bi], true
 	}
 	if len(text) >= MinLinguaBytes {
-		if l, ok := d.lingua.DetectLanguageOf(string(text)); ok {
+		if l, ok := d.linguaFor(sc.tied(len(d.langs), best)).DetectLanguageOf(string(text)); ok {
 			return strings.ToLower(l.IsoCode639_1().String()), true
 		}
 	}
@@ -184,6 +214,21 @@ func (sc *scores) top(n int) (best, second int32, bi int) {
 	return best, second, bi
 }
 
+// tied returns the bit set of the languages among the first n that score
+// best, or of all n when best is 0 (no evidence) or only one scores best.
+func (sc *scores) tied(n int, best int32) int {
+	m := 0
+	for i, v := range sc[:n] {
+		if v == best {
+			m |= 1 << i
+		}
+	}
+	if best == 0 || bits.OnesCount(uint(m)) < 2 {
+		return 1<<n - 1
+	}
+	return m
+}
+
 // clearLead reports whether best leads second clearly enough to answer
 // without lingua: at least one word of its own, and twice the runner-up.
 func clearLead(best, second int32) bool { return best >= 2 && best >= 2*second+1 }
@@ -210,8 +255,9 @@ func (d *Detector) score(text []byte) (best, second int32, bi int) {
 // brackets and sentence marks around a token are not part of it. With
 // prior >= 0, scan stops as soon as that language has confirmScore and
 // leads clearly: the rest of the turn cannot change the answer of DetectIn
-// unless it switches language within the message.
-func (d *Detector) scan(sc *scores, text []byte, prior int) {
+// unless it switches language within the message. It returns the number
+// of bytes read.
+func (d *Detector) scan(sc *scores, text []byte, prior int) int {
 	n := len(d.langs)
 	for i := 0; i < len(text); {
 		// Spaces and the marks before a token; ¿ and ¡ are Spanish's own.
@@ -314,10 +360,11 @@ func (d *Detector) scan(sc *scores, text []byte, prior int) {
 				}
 			}
 			if sc[prior] >= 2*other+1 {
-				return
+				return i
 			}
 		}
 	}
+	return len(text)
 }
 
 // maxEvidence bounds the evidence items of one token, so that its packed
