@@ -3,11 +3,13 @@
 // A Detector answers in three steps, cheapest first: the event's own hint,
 // when it names a configured language; a one-pass score of the text's most
 // frequent function words and telltale letters (ñ, ß, ã …), when one
-// language clearly leads; and only then lingua-go in low-accuracy mode, for
-// texts long enough to judge (lingua costs about 160 µs and 600 allocations
-// per 150-byte message, far more than every detector together). An unsure
-// answer says so, so the caller can keep a conversation's last confident
-// language instead: the pipeline caches it per conversation.
+// language leads; and only then lingua-go in low-accuracy mode, for ties
+// and texts without function words long enough to judge (lingua costs 100
+// to 200 µs and hundreds of allocations a message, far more than every
+// detector together). An unsure answer says so, so the caller can keep a
+// conversation's last confident language instead: the pipeline caches it
+// per conversation, and a turn then only has to confirm it, which the score
+// usually does within its first few words.
 //
 // The package imports lingua-go only, so the pipeline and the bench harness
 // use it without the detectors.
@@ -166,6 +168,8 @@ func (d *Detector) Detect(text []byte, hint string) (lang string, confident bool
 // first unsure turns: once the conversation has a language, a turn keeps it
 // unless the hint or a clear lead in the word score says otherwise (people
 // switch languages mid-conversation, and then they write whole sentences).
+// The score stops reading a turn once prior has three words of its own and
+// leads twice over: a turn that switches starts in its new language.
 func (d *Detector) DetectIn(text []byte, hint, prior string) (lang string, confident bool) {
 	if prior == "" {
 		return d.Detect(text, hint)
