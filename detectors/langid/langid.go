@@ -282,8 +282,9 @@ func (d *Detector) scan(sc *scores, text []byte, prior int) int {
 			break lead
 		}
 		// Its words, split at hyphens ("peux-tu"), then its trailing marks.
+		// A leading hyphen makes a command-line flag ("-u root"), not prose.
 		var words uint64
-		items, prose := 0, true
+		items, prose := 0, i >= len(text) || text[i] != '-'
 		ws, apos := i, -1
 	word:
 		for i < len(text) {

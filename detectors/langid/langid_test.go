@@ -231,6 +231,7 @@ func TestScanProse(t *testing.T) {
 		{"words in an identifier", "the_and-the 4the http://the.and", 0},
 		{"words inside marks", "the,and the.and", 0},
 		{"hyphenated words", "the-and", 4},
+		{"command-line flags", "-the --and -", 0},
 		{"too long to look up", "thethethethethethe", 0},
 	}
 	for _, tt := range tests {
