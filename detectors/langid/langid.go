@@ -129,7 +129,8 @@ func (d *Detector) Languages() []string { return slices.Clone(d.langs) }
 
 // Detect returns text's language and whether it is confident. A hint naming a
 // configured language ("de", "pt-BR") wins. Otherwise a clear lead in the
-// word score answers, and so does any lead on a text of at least
+// word score answers (the score stops reading once a language has three
+// words of its own and leads twice over), and so does any lead on a text of at least
 // MinLinguaBytes: there lingua agrees with the word score (both are right
 // for about 95% of such messages), at a hundred times its cost. Lingua
 // decides what is left, ties and texts without function words, if the text
@@ -144,7 +145,7 @@ func (d *Detector) Detect(text []byte, hint string) (lang string, confident bool
 		return d.langs[0], true
 	}
 	var sc scores
-	d.scan(&sc, text, -1)
+	d.scan(&sc, text, anyLanguage)
 	best, second, bi := sc.top(len(d.langs))
 	if clearLead(best, second) || best >= 1 && second == 0 && len(text) < MinLinguaBytes {
 		return d.langs[bi], best >= 2
@@ -244,6 +245,9 @@ func clearLead(best, second int32) bool { return best >= 2 && best >= 2*second+1
 // language, so it never gets there.
 const confirmScore = 6
 
+// anyLanguage tells scan to stop once any language is confirmed.
+const anyLanguage = -2
+
 // score counts, per language, the text's function words and telltale
 // letters in one pass, and returns the best and second-best scores and the
 // best language's index. It does not allocate.
@@ -259,7 +263,8 @@ func (d *Detector) score(text []byte) (best, second int32, bi int) {
 // brackets and sentence marks around a token are not part of it. With
 // prior >= 0, scan stops as soon as that language has confirmScore and
 // leads clearly: the rest of the turn cannot change the answer of DetectIn
-// unless it switches language within the message. It returns the number
+// unless it switches language within the message; with anyLanguage, as
+// soon as any language does. It returns the number
 // of bytes read.
 func (d *Detector) scan(sc *scores, text []byte, prior int) int {
 	n := len(d.langs)
@@ -357,7 +362,11 @@ func (d *Detector) scan(sc *scores, text []byte, prior int) int {
 		for l := range n {
 			sc[l] += int32(delta >> (8 * l) & 0xff)
 		}
-		if prior >= 0 && sc[prior] >= confirmScore {
+		if prior == anyLanguage {
+			if best, second, _ := sc.top(n); best >= confirmScore && best >= 2*second+1 {
+				return i
+			}
+		} else if prior >= 0 && sc[prior] >= confirmScore {
 			var other int32
 			for l, v := range sc[:n] {
 				if l != prior {

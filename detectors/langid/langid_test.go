@@ -201,6 +201,7 @@ func TestScanStopsOnceConfirmed(t *testing.T) {
 		wantWhole bool
 	}{
 		{"no prior reads everything", -1, true},
+		{"any language confirmed stops early", anyLanguage, false},
 		{"prior confirmed stops early", slices.Index(d.langs, "en"), false},
 		{"other prior reads everything", slices.Index(d.langs, "de"), true},
 	}
