@@ -248,15 +248,6 @@ const confirmScore = 6
 // anyLanguage tells scan to stop once any language is confirmed.
 const anyLanguage = -2
 
-// score counts, per language, the text's function words and telltale
-// letters in one pass, and returns the best and second-best scores and the
-// best language's index. It does not allocate.
-func (d *Detector) score(text []byte) (best, second int32, bi int) {
-	var sc scores
-	d.scan(&sc, text, -1)
-	return sc.top(len(d.langs))
-}
-
 // scan adds the evidence of text's prose tokens to sc, in one pass over
 // text. Only prose counts: a token holding digits or symbols (an address, a
 // URL, a key, an id) is skipped, whatever words it contains; quotes,

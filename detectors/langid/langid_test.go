@@ -65,7 +65,9 @@ func TestDetectAccuracy(t *testing.T) {
 		} else {
 			t.Logf("Detect(%q) = %q, want %q", tt.text, got, tt.lang)
 		}
-		if b, s, _ := d.score([]byte(tt.text)); clearLead(b, s) {
+		var sc scores
+		d.scan(&sc, []byte(tt.text), -1)
+		if b, s, _ := sc.top(len(d.langs)); clearLead(b, s) {
 			cheap++
 		}
 	}
