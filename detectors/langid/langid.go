@@ -281,26 +281,33 @@ func (d *Detector) scan(sc *scores, text []byte, prior int) int {
 		// A leading hyphen makes a command-line flag ("-u root"), not prose.
 		var words uint64
 		items, prose := 0, i >= len(text) || text[i] != '-'
-		ws, apos := i, -1
+		ws, head := i, -1 // head: the end of an elided head ("l'"), -1 for none
 	word:
 		for i < len(text) {
 			switch byteClass[text[i]] {
 			case cLetter:
 				i++
 			case cApos:
-				if apos < 0 {
-					apos = i
+				if head < 0 {
+					head = i + 1
 				}
 				i++
 			case cHyphen:
 				if items < maxEvidence {
-					words += d.wordAt(text, ws, i, apos)
+					words += d.wordAt(text, ws, i, head)
 					items++
 				}
 				i++
-				ws, apos = i, -1
+				ws, head = i, -1
 			case cHigh:
 				r, size := utf8.DecodeRune(text[i:])
+				if r == '’' { // the apostrophe of phone keyboards
+					if head < 0 {
+						head = i + size
+					}
+					i += size
+					continue
+				}
 				if isHighMark(r) {
 					break word
 				}
@@ -317,13 +324,19 @@ func (d *Detector) scan(sc *scores, text []byte, prior int) int {
 			}
 		}
 		we := i
-		for we > ws && text[we-1] == '\'' {
-			we--
+		for we > ws {
+			if text[we-1] == '\'' {
+				we--
+			} else if we-ws >= len("’") && string(text[we-len("’"):we]) == "’" {
+				we -= len("’")
+			} else {
+				break
+			}
 		}
-		if apos >= we {
-			apos = -1
+		if head > we {
+			head = -1
 		}
-		words += d.wordAt(text, ws, we, apos)
+		words += d.wordAt(text, ws, we, head)
 	trail:
 		for prose && i < len(text) {
 			switch byteClass[text[i]] {
@@ -412,34 +425,34 @@ var byteClass = func() (t [256]uint8) {
 // isHighMark reports whether r is a non-ASCII mark trimmed around a token.
 func isHighMark(r rune) bool {
 	switch r {
-	case '…', '¿', '¡', '«', '»', '“', '”':
+	case '…', '¿', '¡', '«', '»', '“', '”', '‘', '’':
 		return true
 	}
 	return false
 }
 
 // wordAt returns the packed scores of the word text[s:e]: the whole word's
-// when the table has it ("c'est", "don't"), else, for a word with an
-// apostrophe at apos (-1 for none), those of its elided head and the rest
-// ("l'" + "app", "all'" + "avvio").
-func (d *Detector) wordAt(text []byte, s, e, apos int) uint64 {
+// when the table has it ("c'est", "don't"), else, for a word whose first
+// apostrophe ends at head (-1 for none), those of its elided head and the
+// rest ("l'" + "app", "all'" + "avvio").
+func (d *Detector) wordAt(text []byte, s, e, head int) uint64 {
 	if e <= s {
 		return 0
 	}
 	if e-s <= wordMax {
-		if ev, ok := d.words.evidence(load(text, s, e)); ok || apos < 0 {
+		if ev, ok := d.words.evidence(load(text, s, e)); ok || head < 0 {
 			return ev
 		}
 	}
-	if apos < 0 {
+	if head < 0 {
 		return 0
 	}
 	var ev uint64
-	if apos+1-s <= wordMax {
-		ev, _ = d.words.evidence(load(text, s, apos+1))
+	if head-s <= wordMax {
+		ev, _ = d.words.evidence(load(text, s, head))
 	}
-	if n := e - apos - 1; n > 0 && n <= wordMax {
-		r, _ := d.words.evidence(load(text, apos+1, e))
+	if n := e - head; n > 0 && n <= wordMax {
+		r, _ := d.words.evidence(load(text, head, e))
 		ev += r
 	}
 	return ev
@@ -482,9 +495,10 @@ func spread(m uint8, w uint64) uint64 {
 // open-addressing table of 64-bit slots: the word's 64-bit hash with its low
 // byte replaced by the word's languages. The score looks up every word of
 // every message; a string map's hashing and comparing cost more than all
-// the rest of the score, and the small slots keep the table in cache. Two
-// words whose hashes agree on 56 bits are taken for one another; among the
-// words of real messages this does not happen.
+// the rest of the score, and the small slots keep the table in cache (128
+// KB for the default languages). Two words whose hashes agree on 56 bits
+// are taken for one another; among the words of real messages this does
+// not happen.
 type wordTable struct {
 	slots []uint64
 	mask  uint64
@@ -493,27 +507,37 @@ type wordTable struct {
 // wordMax is the longest word the score looks up.
 const wordMax = 16
 
-// newWordTable builds the table of words; longer words than wordMax are
-// left out, as the score never looks them up.
+// newWordTable builds the table of words, each word with an apostrophe
+// also with the typographic one (’); longer words than wordMax are left
+// out, as the score never looks them up.
 func newWordTable(words map[string]uint8) wordTable {
 	size := 1
-	for size < 4*len(words) {
+	for size < 3*len(words) { // at most a third full: a miss, the usual case, ends at once
 		size *= 2
 	}
 	t := wordTable{slots: make([]uint64, size), mask: uint64(size - 1)}
 	for w, langs := range words {
-		if len(w) == 0 || len(w) > wordMax {
-			continue
-		}
-		h := wordHash(load([]byte(w), 0, len(w)))
-		for i := h >> 8 & t.mask; ; i = (i + 1) & t.mask {
-			if t.slots[i] == 0 {
-				t.slots[i] = h&^0xff | uint64(langs)
-				break
-			}
+		t.put(w, langs)
+		if strings.Contains(w, "'") {
+			t.put(strings.ReplaceAll(w, "'", "’"), langs)
 		}
 	}
 	return t
+}
+
+// put adds word w of languages langs, unless it is empty or longer than
+// wordMax.
+func (t *wordTable) put(w string, langs uint8) {
+	if len(w) == 0 || len(w) > wordMax {
+		return
+	}
+	h := wordHash(load([]byte(w), 0, len(w)))
+	for i := h >> 8 & t.mask; ; i = (i + 1) & t.mask {
+		if t.slots[i] == 0 {
+			t.slots[i] = h&^0xff | uint64(langs)
+			return
+		}
+	}
 }
 
 // get returns the languages of the packed word lo, hi; 0 for none.

@@ -181,6 +181,8 @@ func TestDetectElisions(t *testing.T) {
 		{"Italian articles and prepositions", "L'app si chiude all'avvio, dov'è l'errore?", "it"},
 		{"French articles and pronouns", "j'ouvre l'appli et qu'est-ce qu'il se passe", "fr"},
 		{"contraction found whole", "don't worry, it's fine", "en"},
+		{"typographic apostrophes", "L’app si chiude all’avvio, dov’è l’errore?", "it"},
+		{"typographic contraction", "don’t worry, it’s fine", "en"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -230,6 +232,8 @@ func TestScanProse(t *testing.T) {
 	}{
 		{"plain words", "the and", 4},
 		{"marks around words", "(the) \"and\"... 'the'", 6},
+		{"typographic quotes around words", "‘the’ “and”", 4},
+		{"trailing apostrophes", "the' the’", 4},
 		{"upper case", "THE And", 4},
 		{"words in an identifier", "the_and-the 4the http://the.and", 0},
 		{"words inside marks", "the,and the.and", 0},
