@@ -16,6 +16,7 @@
 package langid
 
 import (
+	"bytes"
 	_ "embed"
 	"encoding/binary"
 	"fmt"
@@ -40,6 +41,31 @@ var DefaultLanguages = []string{"en", "es", "fr", "de", "it", "pt", "nl"}
 // MinLinguaBytes is the shortest text handed to lingua: below it, lingua
 // is not more reliable than the word score.
 const MinLinguaBytes = 24
+
+// maxScanBytes bounds the text the word score reads, about 300 words: a
+// pasted document or log costs no more than a long message.
+const maxScanBytes = 2048
+
+// maxLinguaBytes bounds the text handed to lingua, whose cost grows with
+// it; a few sentences are as good as a page.
+const maxLinguaBytes = 512
+
+// linguaText returns text, or its first maxLinguaBytes cut after a space
+// (or, without one, at a rune boundary), as a string for lingua.
+func linguaText(text []byte) string {
+	if len(text) <= maxLinguaBytes {
+		return string(text)
+	}
+	cut := maxLinguaBytes
+	if sp := bytes.LastIndexByte(text[:cut], ' '); sp > 0 {
+		cut = sp
+	} else {
+		for cut > 0 && !utf8.RuneStart(text[cut]) {
+			cut--
+		}
+	}
+	return string(text[:cut])
+}
 
 // Detector detects languages among a fixed set. It is safe for concurrent use.
 type Detector struct {
@@ -154,7 +180,7 @@ func (d *Detector) Detect(text []byte, hint string) (lang string, confident bool
 		return d.langs[bi], true
 	}
 	if len(text) >= MinLinguaBytes {
-		if l, ok := d.linguaFor(sc.tied(len(d.langs), best)).DetectLanguageOf(string(text)); ok {
+		if l, ok := d.linguaFor(sc.tied(len(d.langs), best)).DetectLanguageOf(linguaText(text)); ok {
 			return strings.ToLower(l.IsoCode639_1().String()), true
 		}
 	}
@@ -255,11 +281,12 @@ const anyLanguage = -2
 // prior >= 0, scan stops as soon as that language has confirmScore and
 // leads clearly: the rest of the turn cannot change the answer of DetectIn
 // unless it switches language within the message; with anyLanguage, as
-// soon as any language does. It returns the number
-// of bytes read.
+// soon as any language does. It reads the tokens that start in the first
+// maxScanBytes, and returns the number of bytes read.
 func (d *Detector) scan(sc *scores, text []byte, prior int) int {
 	n := len(d.langs)
-	for i := 0; i < len(text); {
+	i := 0
+	for i < len(text) && i < maxScanBytes {
 		// Spaces and the marks before a token; ¿ and ¡ are Spanish's own.
 		var delta uint64
 	lead:
@@ -276,6 +303,9 @@ func (d *Detector) scan(sc *scores, text []byte, prior int) int {
 				}
 			}
 			break lead
+		}
+		if i >= maxScanBytes {
+			break
 		}
 		// Its words, split at hyphens ("peux-tu"), then its trailing marks.
 		// A leading hyphen makes a command-line flag ("-u root"), not prose.
@@ -382,7 +412,7 @@ func (d *Detector) scan(sc *scores, text []byte, prior int) int {
 			}
 		}
 	}
-	return len(text)
+	return i
 }
 
 // maxEvidence bounds the evidence items of one token, so that its packed

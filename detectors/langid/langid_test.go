@@ -3,6 +3,7 @@ package langid
 import (
 	"encoding/binary"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -322,6 +323,50 @@ func TestTied(t *testing.T) {
 			best, _, _ := tt.give.top(4)
 			if got := tt.give.tied(4, best); got != tt.want {
 				t.Errorf("%v.tied(4, %d) = %b, want %b", tt.give, best, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestScanBudget(t *testing.T) {
+	d, err := New(nil)
+	if err != nil {
+		t.Fatalf("New(nil): %v", err)
+	}
+	tests := []struct {
+		name string
+		give string
+		want int // bytes read
+	}{
+		{"short text read whole", "no function words here", len("no function words here")},
+		{"long text read up to the budget", strings.Repeat("abc ", 1000), maxScanBytes},
+		{"the last token read whole", strings.Repeat("a", maxScanBytes-2) + " " + strings.Repeat("b", 10) + " c", maxScanBytes - 1 + 10},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var sc scores
+			if got := d.scan(&sc, []byte(tt.give), -1); got != tt.want {
+				t.Errorf("scan(%d bytes) read %d, want %d", len(tt.give), got, tt.want)
+			}
+		})
+	}
+}
+
+func TestLinguaText(t *testing.T) {
+	long := strings.Repeat("mot ", maxLinguaBytes) // a space at every fourth byte
+	noSpace := strings.Repeat("é", maxLinguaBytes) // two bytes a rune
+	tests := []struct {
+		name, give, want string
+	}{
+		{"short text whole", "bonjour à tous", "bonjour à tous"},
+		{"long text cut after a space", long, long[:maxLinguaBytes-1]},
+		{"no space: cut at a rune", noSpace, noSpace[:maxLinguaBytes]},
+		{"no space, odd budget: cut before the rune", "x" + noSpace, "x" + noSpace[:maxLinguaBytes-2]},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := linguaText([]byte(tt.give)); got != tt.want {
+				t.Errorf("linguaText(%d bytes) = %d bytes %.20q…, want %d bytes", len(tt.give), len(got), got, len(tt.want))
 			}
 		})
 	}
