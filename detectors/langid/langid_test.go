@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -369,5 +370,26 @@ func TestLinguaText(t *testing.T) {
 				t.Errorf("linguaText(%d bytes) = %d bytes %.20q…, want %d bytes", len(tt.give), len(got), got, len(tt.want))
 			}
 		})
+	}
+}
+
+// TestDetectConcurrent runs ties (lingua among the tied languages, built on
+// first use) from several goroutines; run it with -race.
+func TestDetectConcurrent(t *testing.T) {
+	d, err := New(nil)
+	if err != nil {
+		t.Fatalf("New(nil): %v", err)
+	}
+	const give, want = "bel me terug op 0160 68165005 prima", "nl"
+	var wg sync.WaitGroup
+	got := make([]string, 8)
+	for i := range got {
+		wg.Go(func() { got[i], _ = d.Detect([]byte(give), "") })
+	}
+	wg.Wait()
+	for i, g := range got {
+		if g != want {
+			t.Errorf("goroutine %d: Detect(%q) = %q, want %q", i, give, g, want)
+		}
 	}
 }
