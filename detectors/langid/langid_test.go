@@ -94,6 +94,8 @@ func TestDetectHint(t *testing.T) {
 		{"region hint", "hola", "pt-BR", "pt", true},
 		{"unconfigured hint ignored", "where is my parcel, it was due yesterday", "ja", "en", true},
 		{"nothing to go on", "ok", "", "", false},
+		{"lead on a long text answers", "Me cobraron dos veces este mes.", "", "es", true},
+		{"tie decided among the tied", "bel me terug op 0160 68165005 prima", "", "nl", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
