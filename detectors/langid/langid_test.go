@@ -1,6 +1,10 @@
 package langid
 
 import (
+	"encoding/binary"
+	"slices"
+	"strings"
+	"sync"
 	"testing"
 )
 
@@ -63,7 +67,9 @@ func TestDetectAccuracy(t *testing.T) {
 		} else {
 			t.Logf("Detect(%q) = %q, want %q", tt.text, got, tt.lang)
 		}
-		if b, s, _ := d.score([]byte(tt.text)); b >= 2 && b >= 2*s+1 {
+		var sc scores
+		d.scan(&sc, []byte(tt.text), -1)
+		if b, s, _ := sc.top(len(d.langs)); clearLead(b, s) {
 			cheap++
 		}
 	}
@@ -88,6 +94,8 @@ func TestDetectHint(t *testing.T) {
 		{"region hint", "hola", "pt-BR", "pt", true},
 		{"unconfigured hint ignored", "where is my parcel, it was due yesterday", "ja", "en", true},
 		{"nothing to go on", "ok", "", "", false},
+		{"lead on a long text answers", "Me cobraron dos veces este mes.", "", "es", true},
+		{"tie decided among the tied", "bel me terug op 0160 68165005 prima", "", "nl", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -148,6 +156,13 @@ func TestDetectIn(t *testing.T) {
 		{"clear switch wins", "Gracias, ya funciona. ¿Me pueden ayudar con otra cosa?", "", "en", "es", true},
 		{"hint wins over prior", "ok", "pt-BR", "en", "pt", true},
 		{"no prior: plain detection", "Vielen Dank, das hat funktioniert und die App läuft wieder.", "", "", "de", true},
+		{"long turn confirms the conversation's language", "Thanks, that worked. Can you also update my address please? I moved last week and the new one is on the form.", "", "en", "en", true},
+		{"switch after a greeting in the old language", "Hi! Necesito ayuda con mi cuenta, no puedo entrar y ya probé todo lo que me dijeron.", "", "en", "es", true},
+		{"switch to a close language", "Hola, ¿dónde está mi pedido? Lo pedí hace una semana y todavía no ha llegado.", "", "pt", "es", true},
+		{"switch after two words of the old language", "Thanks, but necesito ayuda con mi cuenta: no puedo entrar y ya probé todo lo que me dijeron ustedes.", "", "en", "es", true},
+		{"switch after a word of the old language", "ok merci, je voudrais aussi changer mon adresse de livraison s'il vous plaît", "", "en", "fr", true},
+		{"switch back", "Thanks! Is there anything else I need to do before the parcel ships?", "", "de", "en", true},
+		{"unknown prior: plain score", "Danke, das hat funktioniert. Können Sie auch meine Adresse ändern?", "", "xx", "de", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -156,5 +171,227 @@ func TestDetectIn(t *testing.T) {
 				t.Errorf("DetectIn(%q, %q, %q) = %q, %v; want %q, %v", tt.give, tt.hint, tt.prior, got, sure, tt.want, tt.wantSure)
 			}
 		})
+	}
+}
+
+func TestDetectElisions(t *testing.T) {
+	d, err := New(nil)
+	if err != nil {
+		t.Fatalf("New(nil): %v", err)
+	}
+	tests := []struct {
+		name, give, want string
+	}{
+		{"Italian articles and prepositions", "L'app si chiude all'avvio, dov'è l'errore?", "it"},
+		{"French articles and pronouns", "j'ouvre l'appli et qu'est-ce qu'il se passe", "fr"},
+		{"contraction found whole", "don't worry, it's fine", "en"},
+		{"typographic apostrophes", "L’app si chiude all’avvio, dov’è l’errore?", "it"},
+		{"typographic contraction", "don’t worry, it’s fine", "en"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got, _ := d.Detect([]byte(tt.give), ""); got != tt.want {
+				t.Errorf("Detect(%q) = %q, want %q", tt.give, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestScanStopsOnceConfirmed(t *testing.T) {
+	d, err := New(nil)
+	if err != nil {
+		t.Fatalf("New(nil): %v", err)
+	}
+	text := []byte("Thanks, that is what I needed. I will try it again tonight and tell you if it works, the app was slow all week.")
+	tests := []struct {
+		name      string
+		prior     int
+		wantWhole bool
+	}{
+		{"no prior reads everything", -1, true},
+		{"any language confirmed stops early", anyLanguage, false},
+		{"prior confirmed stops early", slices.Index(d.langs, "en"), false},
+		{"other prior reads everything", slices.Index(d.langs, "de"), true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var sc scores
+			if got := d.scan(&sc, text, tt.prior) == len(text); got != tt.wantWhole {
+				t.Errorf("scan(%q, %d) read all of it: %v, want %v", text, tt.prior, got, tt.wantWhole)
+			}
+		})
+	}
+}
+
+func TestScanProse(t *testing.T) {
+	d, err := New(nil)
+	if err != nil {
+		t.Fatalf("New(nil): %v", err)
+	}
+	en := slices.Index(d.langs, "en")
+	tests := []struct {
+		name string
+		give string
+		want int32 // English score
+	}{
+		{"plain words", "the and", 4},
+		{"marks around words", "(the) \"and\"... 'the'", 6},
+		{"typographic quotes around words", "‘the’ “and”", 4},
+		{"trailing apostrophes", "the' the’", 4},
+		{"upper case", "THE And", 4},
+		{"words in an identifier", "the_and-the 4the http://the.and", 0},
+		{"words inside marks", "the,and the.and", 0},
+		{"hyphenated words", "the-and", 4},
+		{"command-line flags", "-the --and -", 0},
+		{"too long to look up", "thethethethethethe", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var sc scores
+			d.scan(&sc, []byte(tt.give), -1)
+			if got := sc[en]; got != tt.want {
+				t.Errorf("scan(%q): English score %d, want %d", tt.give, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestLoad(t *testing.T) {
+	tests := []struct {
+		name       string
+		give, want string // give is loaded whole, at the end of its buffer
+	}{
+		{"lower case", "hello", "hello"},
+		{"upper case folded", "HeLLo", "hello"},
+		{"apostrophe kept", "Don't", "don't"},
+		{"non-ASCII bytes kept", "ÉTÉ", "ÉtÉ"},
+		{"eight bytes", "ABCDEFGH", "abcdefgh"},
+		{"sixteen bytes", "ABCDEFGHIJKLMNOP", "abcdefghijklmnop"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var want [wordMax]byte
+			copy(want[:], tt.want)
+			wlo, whi := binary.LittleEndian.Uint64(want[:8]), binary.LittleEndian.Uint64(want[8:])
+			text := []byte("  " + tt.give + " and more text after it")
+			lo, hi := load(text, 2, 2+len(tt.give))
+			if lo != wlo || hi != whi {
+				t.Errorf("load(%q) = %#x %#x, want %#x %#x (%q)", tt.give, lo, hi, wlo, whi, tt.want)
+			}
+			atEnd := []byte(tt.give)
+			if lo, hi := load(atEnd, 0, len(atEnd)); lo != wlo || hi != whi {
+				t.Errorf("load(%q) at the end of its buffer = %#x %#x, want %#x %#x", tt.give, lo, hi, wlo, whi)
+			}
+		})
+	}
+}
+
+func TestWordTable(t *testing.T) {
+	d, err := New([]string{"en", "de"})
+	if err != nil {
+		t.Fatalf("New([en de]): %v", err)
+	}
+	tests := []struct {
+		give string
+		want uint8
+	}{
+		{"the", 1},
+		{"und", 2},
+		{"in", 3},
+		{"zebra", 0},
+		{"th", 0},
+		{"thee", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.give, func(t *testing.T) {
+			if got := d.words.get(load([]byte(tt.give), 0, len(tt.give))); got != tt.want {
+				t.Errorf("words.get(%q) = %b, want %b", tt.give, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestTied(t *testing.T) {
+	tests := []struct {
+		name string
+		give scores
+		want int
+	}{
+		{"two tied", scores{2, 0, 1, 2}, 0b1001},
+		{"no evidence", scores{}, 0b1111},
+		{"one best", scores{1, 0, 0, 0}, 0b1111},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			best, _, _ := tt.give.top(4)
+			if got := tt.give.tied(4, best); got != tt.want {
+				t.Errorf("%v.tied(4, %d) = %b, want %b", tt.give, best, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestScanBudget(t *testing.T) {
+	d, err := New(nil)
+	if err != nil {
+		t.Fatalf("New(nil): %v", err)
+	}
+	tests := []struct {
+		name string
+		give string
+		want int // bytes read
+	}{
+		{"short text read whole", "no function words here", len("no function words here")},
+		{"long text read up to the budget", strings.Repeat("abc ", 1000), maxScanBytes},
+		{"the last token read whole", strings.Repeat("a", maxScanBytes-2) + " " + strings.Repeat("b", 10) + " c", maxScanBytes - 1 + 10},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var sc scores
+			if got := d.scan(&sc, []byte(tt.give), -1); got != tt.want {
+				t.Errorf("scan(%d bytes) read %d, want %d", len(tt.give), got, tt.want)
+			}
+		})
+	}
+}
+
+func TestLinguaText(t *testing.T) {
+	long := strings.Repeat("mot ", maxLinguaBytes) // a space at every fourth byte
+	noSpace := strings.Repeat("é", maxLinguaBytes) // two bytes a rune
+	tests := []struct {
+		name, give, want string
+	}{
+		{"short text whole", "bonjour à tous", "bonjour à tous"},
+		{"long text cut after a space", long, long[:maxLinguaBytes-1]},
+		{"no space: cut at a rune", noSpace, noSpace[:maxLinguaBytes]},
+		{"no space, odd budget: cut before the rune", "x" + noSpace, "x" + noSpace[:maxLinguaBytes-2]},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := linguaText([]byte(tt.give)); got != tt.want {
+				t.Errorf("linguaText(%d bytes) = %d bytes %.20q…, want %d bytes", len(tt.give), len(got), got, len(tt.want))
+			}
+		})
+	}
+}
+
+// TestDetectConcurrent runs ties (lingua among the tied languages, built on
+// first use) from several goroutines; run it with -race.
+func TestDetectConcurrent(t *testing.T) {
+	d, err := New(nil)
+	if err != nil {
+		t.Fatalf("New(nil): %v", err)
+	}
+	const give, want = "bel me terug op 0160 68165005 prima", "nl"
+	var wg sync.WaitGroup
+	got := make([]string, 8)
+	for i := range got {
+		wg.Go(func() { got[i], _ = d.Detect([]byte(give), "") })
+	}
+	wg.Wait()
+	for i, g := range got {
+		if g != want {
+			t.Errorf("goroutine %d: Detect(%q) = %q, want %q", i, give, g, want)
+		}
 	}
 }
