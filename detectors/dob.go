@@ -103,20 +103,19 @@ func findDateOfBirth(dst []Finding, in Input, tok Token) ([]Finding, int) {
 		}), tok.End
 	}
 	i, place := tok.End, false
+	var rw readWord
 	for skipped := 0; skipped < 6; skipped++ {
-		s, e := nextToken(text, i)
-		if s == e {
+		if !rw.next(text, i) {
 			return dst, tok.End
 		}
+		s, e := rw.s, rw.e
 		if ds, de, iso, ok := parseDate(text, s, in.Lang); ok {
 			return append(dst, Finding{
 				Kind: KindDateOfBirth, Start: ds, End: de, Confidence: 0.9, Validated: true,
 				Rule: "date-of-birth", Value: iso,
 			}), de
 		}
-		ws, we, stop := trimWord(text, s, e)
-		var buf [16]byte
-		w, ok := foldWord(buf[:0], text[ws:we])
+		ws, we, stop, w, ok := rw.ws, rw.we, rw.stop, rw.f, rw.ok
 		if isFormatHint(text[s:e]) {
 			// "DOB (mm/dd/yyyy): …", "Date of Birth - 11/05/1987".
 			w, ok, stop = nil, true, false
@@ -382,14 +381,12 @@ var dateFillers = newWordList(`de del do da of the di`)
 func readDateItems(text []byte, i int) ([maxDateItems]dateItem, int) {
 	var items [maxDateItems]dateItem
 	n := 0
+	var rw readWord
 	for k := 0; k < 8 && n < maxDateItems; k++ {
-		ts, te := nextToken(text, i)
-		if ts == te {
+		if !rw.next(text, i) {
 			break
 		}
-		a, b, stop := trimWord(text, ts, te)
-		var buf [40]byte
-		w, ok := foldWord(buf[:0], text[a:b])
+		ts, te, a, b, stop, w, ok := rw.s, rw.e, rw.ws, rw.we, rw.stop, rw.f, rw.ok
 		if !ok || a == b {
 			break
 		}

@@ -16,7 +16,10 @@ import "slices"
 // distinctive enough on its own (a codice fiscale, a CURP). Bare digit
 // strings without a cue are left to the other detectors: most of them are
 // order numbers, phones or amounts.
-var GovID = idDetector("gov-id", KindGovID, govIDRules)
+//
+// One detector holds both rule sets so that a candidate is gathered, and the
+// text before it searched for cue words, once.
+var GovID = idDetector("gov-id", KindGovID, slices.Concat(govIDRules, medicalRules))
 
 // idDetector builds a detector over rules, indexed by compact length and by
 // the first words of their cues. Digit tokens wake it for written
@@ -132,6 +135,9 @@ type idCandidate struct {
 func findID(dst []Finding, in Input, tok Token, ix *idIndex) ([]Finding, int) {
 	text := in.Text
 	if tok.Class&ClassDigit == 0 {
+		if !in.Spoken {
+			return dst, tok.End // ids are read aloud only in transcripts
+		}
 		return findSpokenID(dst, in, tok, ix)
 	}
 	if !mayStartID(text, tok) {
@@ -260,6 +266,9 @@ func (ix *idIndex) cuedRules(text []byte, pos int) uint64 {
 			mask &= ix.contextRules
 			continue
 		}
+		if !ix.mayBeCue(text[ws:we]) {
+			continue
+		}
 		var buf [40]byte
 		f, ok := foldWord(buf[:0], text[ws:we])
 		if !ok {
@@ -277,6 +286,35 @@ func (ix *idIndex) cuedRules(text []byte, pos int) uint64 {
 		}
 	}
 	return mask
+}
+
+// mayBeCue is cuedRules' quick test before folding a word: some cue's first
+// word starts with the word's first letter and has its length, or the length
+// of its stem before a "-nummer"/"nr"/"-number" suffix. Words with an
+// elision ("d'identité") or a non-ASCII first byte take the full path.
+func (ix *idIndex) mayBeCue(w []byte) bool {
+	first := w[0]
+	if first >= 0x80 || bytesHasApostrophe(w) {
+		return true
+	}
+	n := len(w)
+	if n >= 64 {
+		return false
+	}
+	// Lengths n and n minus every suffix cuedRules strips (2, 3, 6, 7).
+	want := uint64(1)<<n | uint64(1)<<n>>2 | uint64(1)<<n>>3 | uint64(1)<<n>>6 | uint64(1)<<n>>7
+	return ix.cueKeys.lens[lowerASCII(first)]&want != 0
+}
+
+// bytesHasApostrophe reports whether w holds an ASCII or a typographic
+// apostrophe.
+func bytesHasApostrophe(w []byte) bool {
+	for _, b := range w {
+		if b == '\'' || b == 0xe2 {
+			return true
+		}
+	}
+	return false
 }
 
 // isCueByte reports whether b belongs to a cue word: letters, digits and the
@@ -402,6 +440,11 @@ func (r *idRule) fits(c []byte) bool {
 // its confidence and whether a check digit validated it.
 func (r *idRule) accept(text []byte, s, e int, c []byte, cued bool) (float32, bool, bool) {
 	checked := r.check != ckNone
+	// Most candidates have no cue and fit no distinct shape: decide that
+	// before running the check.
+	if !cued && !r.distinct && (!checked || len(r.layouts) == 0) {
+		return 0, false, false
+	}
 	if checked && !r.check.valid(c) {
 		return 0, false, false
 	}

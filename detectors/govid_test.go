@@ -1,6 +1,7 @@
 package detectors
 
 import (
+	"bytes"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -107,7 +108,8 @@ func runIDCases(t *testing.T, d Detector, k Kind, tests []idCase) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			fs := e.Scan(nil, []byte(tt.give))
+			// Written ids read the same in a transcript; spoken ones need it.
+			fs := e.ScanInput(nil, Input{Text: []byte(tt.give), Spoken: true})
 			got := []spanWant{}
 			for _, f := range fs {
 				got = append(got, spanWant{f.Kind, f.Start, f.End})
@@ -131,5 +133,39 @@ func runNoFindings(t *testing.T, d Detector, tests []struct{ name, give string }
 				t.Errorf("Scan(%q) = %v, want none", tt.give, got)
 			}
 		})
+	}
+}
+
+// BenchmarkIDFamily measures each detector of the id, date, address and
+// spoken-form family alone over the sample corpus's turns, one message at a
+// time and read as a transcript, so that the spoken paths run too. The
+// "clean" runs use turns without planted PII and must not allocate.
+func BenchmarkIDFamily(b *testing.B) {
+	dets := []Detector{GovID, DateOfBirth, Operational, Tracking, OperationalCode, Address, PostalCode, SpokenDigits, SpokenEmail}
+	for _, clean := range []bool{false, true} {
+		msgs := bytes.Split(chatText(b, 32<<10, clean), []byte("\n"))
+		for _, d := range dets {
+			name := d.Name
+			if clean {
+				name += "/clean"
+			}
+			b.Run(name, func(b *testing.B) {
+				e, err := New([]Detector{d})
+				if err != nil {
+					b.Fatal(err)
+				}
+				var dst []Finding
+				for _, m := range msgs { // warm up: phone metadata loads on first use
+					dst = e.ScanInput(dst[:0], Input{Text: m, Spoken: true})
+				}
+				b.SetBytes(32 << 10)
+				b.ReportAllocs()
+				for b.Loop() {
+					for _, m := range msgs {
+						dst = e.ScanInput(dst[:0], Input{Text: m, Spoken: true})
+					}
+				}
+			})
+		}
 	}
 }

@@ -88,11 +88,12 @@ func findOperational(dst []Finding, in Input, tok Token) ([]Finding, int) {
 		return append(dst, operationalFinding(text, s, e)), tok.End
 	}
 	i := tok.End
+	var rw readWord
 	for skipped := 0; skipped < 6; skipped++ {
-		s, e := nextToken(text, i)
-		if s == e {
+		if !rw.next(text, i) {
 			break
 		}
+		s, e := rw.s, rw.e
 		if is, ie, ok := operationalID(text, s, e); ok {
 			if ie-is <= 8 && isDigits(text[is:ie]) && codeNear(text, tok.Start, is) {
 				// "confirmation code 583920", "code de confirmation": a
@@ -109,9 +110,7 @@ func findOperational(dst []Finding, in Input, tok Token) ([]Finding, int) {
 				return append(dst, f), sp.num.end
 			}
 		}
-		ws, we, stop := trimWord(text, s, e)
-		var buf [16]byte
-		w, ok := foldWord(buf[:0], text[ws:we])
+		stop, w, ok := rw.stop, rw.f, rw.ok
 		if !ok || len(w) > 0 && !operationalFillers.has(w) {
 			break
 		}

@@ -76,19 +76,16 @@ func findSpokenDigits(dst []Finding, in Input, tok Token) ([]Finding, int) {
 func gatherSpoken(text []byte, start int) (spokenNumber, int) {
 	g := spokenGatherer{num: spokenNumber{start: -1}, pendingTens: -1, lastUnit: -1}
 	i := start
+	var rw readWord
 	for {
-		s, e := nextToken(text, i)
-		if s == e {
+		if !rw.next(text, i) || rw.ws == rw.we || !rw.ok {
 			break
 		}
-		ws, we, stop := trimWord(text, s, e)
-		if ws == we {
-			break
-		}
-		if !g.token(text[ws:we]) {
+		e, ws, we, stop := rw.e, rw.ws, rw.we, rw.stop
+		if !g.token(rw.f) {
 			// Hesitations and separators said aloud stay inside a number:
 			// "four five two dash eight eight", "null eins äh fünf".
-			if g.num.n == 0 || !g.filler(text[ws:we]) {
+			if g.num.n == 0 || !g.filler(rw.f) {
 				break
 			}
 		}
@@ -134,12 +131,11 @@ type spokenGatherer struct {
 	thouLast wordKind
 }
 
-// filler reports whether w is a hesitation or a separator said aloud, and
-// joins it to the number as a separator ("dash") or nothing ("uh").
-func (g *spokenGatherer) filler(w []byte) bool {
-	var buf [32]byte
-	f, ok := foldWord(buf[:0], w)
-	if !ok || !spokenIDFillers.has(f) {
+// filler reports whether the folded word f is a hesitation or a separator
+// said aloud, and joins it to the number as a separator ("dash") or nothing
+// ("uh").
+func (g *spokenGatherer) filler(f []byte) bool {
+	if !spokenIDFillers.has(f) {
 		return false
 	}
 	if g.pendingTens >= 0 || g.repeat > 0 {
@@ -225,15 +221,10 @@ func (g *spokenGatherer) flushTens() bool {
 	return ok
 }
 
-// token feeds one trimmed token; it reports false when the token is not part
-// of a number. Hyphenated tokens are digit sequences ("four-one-five") or
-// French compounds ("quatre-vingt-dix").
-func (g *spokenGatherer) token(w []byte) bool {
-	var buf [64]byte
-	f, ok := foldWord(buf[:0], w)
-	if !ok {
-		return false
-	}
+// token feeds one trimmed and folded token; it reports false when the token
+// is not part of a number. Hyphenated tokens are digit sequences
+// ("four-one-five") or French compounds ("quatre-vingt-dix").
+func (g *spokenGatherer) token(f []byte) bool {
 	if isDigits(f) {
 		if !g.flushTens() || g.repeat > 0 || !g.num.add(f...) {
 			return false

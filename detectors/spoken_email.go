@@ -105,17 +105,12 @@ func findSpokenEmail(dst []Finding, in Input, tok Token) ([]Finding, int) {
 // and how many dots it holds.
 func spokenLabels(dst, text []byte, i int, domain bool) ([]byte, int, int, bool) {
 	end, dots, wantLabel := i, 0, true
+	var rw readWord
 	for {
-		s, e := nextToken(text, i)
-		if s == e {
+		if !rw.next(text, i) || !rw.ok || len(rw.f) == 0 {
 			break
 		}
-		ws, we, stop := trimWord(text, s, e)
-		var buf [64]byte
-		w, ok := foldWord(buf[:0], text[ws:we])
-		if !ok || len(w) == 0 {
-			break
-		}
+		e, we, stop, w := rw.e, rw.we, rw.stop, rw.f
 		if j, isJoin := emailJoiners[string(w)]; isJoin && !wantLabel {
 			if j == '-' {
 				if s2, e2 := nextToken(text, e); s2 < e2 {

@@ -81,20 +81,12 @@ var spellingWords = newWordList(`as like for wie comme como come voor`)
 func readSpokenID(text []byte, i int) spokenID {
 	var s spokenID
 	g := spokenGatherer{num: spokenNumber{start: -1}, pendingTens: -1, lastUnit: -1}
+	var rw readWord
 	for k := 0; k < 48; k++ {
-		ts, te := nextToken(text, i)
-		if ts == te {
+		if !rw.next(text, i) || rw.ws == rw.we || !rw.ok {
 			break
 		}
-		ws, we, stop := trimWord(text, ts, te)
-		if ws == we {
-			break
-		}
-		var buf [32]byte
-		f, ok := foldWord(buf[:0], text[ws:we])
-		if !ok {
-			break
-		}
+		te, ws, we, stop, f := rw.e, rw.ws, rw.we, rw.stop, rw.f
 		// "um" is a hesitation in English and one in Portuguese: the number wins.
 		if _, isNum := numberWords[string(f)]; s.items > 0 && !isNum && spokenIDFillers.has(f) {
 			i = te
@@ -137,7 +129,7 @@ func readSpokenID(text []byte, i int) spokenID {
 					}
 				}
 			}
-		} else if !g.token(text[ws:we]) {
+		} else if !g.token(f) {
 			break
 		}
 		if g.num.start < 0 {

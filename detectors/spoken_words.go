@@ -214,3 +214,41 @@ func addCompounds(m map[string]numWord) {
 		}
 	}
 }
+
+// readWord is the prologue the detectors of this family share when they
+// read the words around their trigger: find the next (or previous) token,
+// strip its punctuation, fold it to lower case. The folded word lives in
+// buf, so a readWord is used through a pointer and not copied.
+type readWord struct {
+	s, e   int  // the token
+	ws, we int  // the word: the token without surrounding punctuation
+	stop   bool // the punctuation ended a sentence or clause
+	// f is the folded word, nil when ok is false: the word is longer
+	// than buf, so it is no word any of these detectors knows.
+	f   []byte
+	ok  bool
+	buf [48]byte
+}
+
+// next reads the first token at or after i; it reports false at the end of
+// text.
+func (w *readWord) next(text []byte, i int) bool {
+	w.s, w.e = nextToken(text, i)
+	return w.s < w.e && w.fold(text)
+}
+
+// prev reads the last token ending at or before i; it reports false at the
+// start of text.
+func (w *readWord) prev(text []byte, i int) bool {
+	w.s, w.e = prevToken(text, i)
+	return w.s < w.e && w.fold(text)
+}
+
+func (w *readWord) fold(text []byte) bool {
+	w.ws, w.we, w.stop = trimWord(text, w.s, w.e)
+	w.f, w.ok = foldWord(w.buf[:0], text[w.ws:w.we])
+	if !w.ok {
+		w.f = nil
+	}
+	return true
+}
