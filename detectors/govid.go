@@ -449,8 +449,13 @@ func (r *idRule) accept(text []byte, s, e int, c []byte, cued bool) (float32, bo
 		return 0, false, false
 	}
 	switch {
+	case cued && checked && hasCue(text, s, govIDCueWindow, r.cues):
+		// Named and check-digit valid: the strongest reading there is,
+		// above a phone plan the same digits happen to fit ("aadhaar
+		// number is 366915640414").
+		return 1, true, true
 	case cued && hasCue(text, s, govIDCueWindow, r.cues):
-		return 0.99, checked, true
+		return 0.99, false, true
 	case r.distinct:
 		if checked {
 			return 0.95, true, true

@@ -10,6 +10,7 @@ import (
 func TestGovIDTruePositives(t *testing.T) {
 	runIDCases(t, GovID, KindGovID, []idCase{
 		{"es dni", "mi DNI es 12345678Z", "12345678Z", "es-dni"},
+		{"aadhaar named, written without spaces", "my aadhaar number is 366915640414", "366915640414", "in-aadhaar"},
 		{"es dni no cue", "documento 12345678-Z por favor", "12345678-Z", "es-dni"},
 		{"es nie", "NIE X1234567L", "X1234567L", "es-nie"},
 		{"it codice fiscale", "il mio codice fiscale è RSSMRA85T10A562S", "RSSMRA85T10A562S", "it-fiscal-code"},
