@@ -115,7 +115,7 @@ func findDateOfBirth(dst []Finding, in Input, tok Token) ([]Finding, int) {
 				Rule: "date-of-birth", Value: iso,
 			}), de
 		}
-		ws, we, stop, w, ok := rw.ws, rw.we, rw.stop, rw.f, rw.ok
+		ws, we, stop, w, ok := rw.ws, rw.we, rw.stop, rw.word(), rw.ok
 		if isFormatHint(text[s:e]) {
 			// "DOB (mm/dd/yyyy): …", "Date of Birth - 11/05/1987".
 			w, ok, stop = nil, true, false
@@ -386,7 +386,7 @@ func readDateItems(text []byte, i int) ([maxDateItems]dateItem, int) {
 		if !rw.next(text, i) {
 			break
 		}
-		ts, te, a, b, stop, w, ok := rw.s, rw.e, rw.ws, rw.we, rw.stop, rw.f, rw.ok
+		ts, te, a, b, stop, w, ok := rw.s, rw.e, rw.ws, rw.we, rw.stop, rw.word(), rw.ok
 		if !ok || a == b {
 			break
 		}

@@ -110,7 +110,7 @@ func findOperational(dst []Finding, in Input, tok Token) ([]Finding, int) {
 				return append(dst, f), sp.num.end
 			}
 		}
-		stop, w, ok := rw.stop, rw.f, rw.ok
+		stop, w, ok := rw.stop, rw.word(), rw.ok
 		if !ok || len(w) > 0 && !operationalFillers.has(w) {
 			break
 		}

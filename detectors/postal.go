@@ -209,7 +209,7 @@ func postalNearPlace(dst []Finding, text []byte, tok Token) []Finding {
 		return dst
 	}
 	var before readWord
-	if !before.prev(text, tok.Start) || before.stop || !postalPlaceWords.has(before.f) {
+	if !before.prev(text, tok.Start) || before.stop || !postalPlaceWords.has(before.word()) {
 		return dst
 	}
 	var after readWord
@@ -217,7 +217,7 @@ func postalNearPlace(dst []Finding, text []byte, tok Token) []Finding {
 		byteClass[text[after.ws]]&(ClassUpper|ClassHigh) != 0
 	if !city {
 		var art readWord
-		if string(before.f) != "le" || !art.prev(text, before.s) || string(art.f) != "dans" {
+		if string(before.word()) != "le" || !art.prev(text, before.s) || string(art.word()) != "dans" {
 			return dst
 		}
 	}

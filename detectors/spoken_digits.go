@@ -82,10 +82,10 @@ func gatherSpoken(text []byte, start int) (spokenNumber, int) {
 			break
 		}
 		e, ws, we, stop := rw.e, rw.ws, rw.we, rw.stop
-		if !g.token(rw.f) {
+		if !g.token(rw.word()) {
 			// Hesitations and separators said aloud stay inside a number:
 			// "four five two dash eight eight", "null eins äh fünf".
-			if g.num.n == 0 || !g.filler(rw.f) {
+			if g.num.n == 0 || !g.filler(rw.word()) {
 				break
 			}
 		}

@@ -107,10 +107,10 @@ func spokenLabels(dst, text []byte, i int, domain bool) ([]byte, int, int, bool)
 	end, dots, wantLabel := i, 0, true
 	var rw readWord
 	for {
-		if !rw.next(text, i) || !rw.ok || len(rw.f) == 0 {
+		if !rw.next(text, i) || !rw.ok || len(rw.word()) == 0 {
 			break
 		}
-		e, we, stop, w := rw.e, rw.we, rw.stop, rw.f
+		e, we, stop, w := rw.e, rw.we, rw.stop, rw.word()
 		if j, isJoin := emailJoiners[string(w)]; isJoin && !wantLabel {
 			if j == '-' {
 				if s2, e2 := nextToken(text, e); s2 < e2 {

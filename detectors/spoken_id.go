@@ -86,7 +86,7 @@ func readSpokenID(text []byte, i int) spokenID {
 		if !rw.next(text, i) || rw.ws == rw.we || !rw.ok {
 			break
 		}
-		te, ws, we, stop, f := rw.e, rw.ws, rw.we, rw.stop, rw.f
+		te, ws, we, stop, f := rw.e, rw.ws, rw.we, rw.stop, rw.word()
 		// "um" is a hesitation in English and one in Portuguese: the number wins.
 		if _, isNum := numberWords[string(f)]; s.items > 0 && !isNum && spokenIDFillers.has(f) {
 			i = te

@@ -252,7 +252,7 @@ func readCardinal(text []byte, i int) (c cardinal, ok bool) {
 		if !rw.next(text, i) || rw.ws == rw.we || !rw.ok {
 			break
 		}
-		te, ws, we, stop, f := rw.e, rw.ws, rw.we, rw.stop, rw.f
+		te, ws, we, stop, f := rw.e, rw.ws, rw.we, rw.stop, rw.word()
 		var atoms [maxAtoms]numAtom
 		n := numberAtoms(f, &atoms)
 		if n == 0 {

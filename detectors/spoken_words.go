@@ -218,16 +218,25 @@ func addCompounds(m map[string]numWord) {
 // readWord is the prologue the detectors of this family share when they
 // read the words around their trigger: find the next (or previous) token,
 // strip its punctuation, fold it to lower case. The folded word lives in
-// buf, so a readWord is used through a pointer and not copied.
+// buf (word returns it: a slice kept in the struct would point into the
+// struct itself and move it to the heap).
 type readWord struct {
 	s, e   int  // the token
 	ws, we int  // the word: the token without surrounding punctuation
 	stop   bool // the punctuation ended a sentence or clause
-	// f is the folded word, nil when ok is false: the word is longer
-	// than buf, so it is no word any of these detectors knows.
-	f   []byte
+	// ok is false when the word is longer than buf, so it is no word any
+	// of these detectors knows.
 	ok  bool
+	n   int // the folded word's length in buf
 	buf [48]byte
+}
+
+// word returns the folded word, nil when it did not fit.
+func (w *readWord) word() []byte {
+	if !w.ok {
+		return nil
+	}
+	return w.buf[:w.n]
 }
 
 // next reads the first token at or after i; it reports false at the end of
@@ -246,9 +255,7 @@ func (w *readWord) prev(text []byte, i int) bool {
 
 func (w *readWord) fold(text []byte) bool {
 	w.ws, w.we, w.stop = trimWord(text, w.s, w.e)
-	w.f, w.ok = foldWord(w.buf[:0], text[w.ws:w.we])
-	if !w.ok {
-		w.f = nil
-	}
+	f, ok := foldWord(w.buf[:0], text[w.ws:w.we])
+	w.n, w.ok = len(f), ok
 	return true
 }
