@@ -151,6 +151,7 @@ func findID(dst []Finding, in Input, tok Token, ix *idIndex) ([]Finding, int) {
 	// no rule, so it runs only for the first that does.
 	var cued uint64
 	cuedDone := false
+	var win idCueText
 	best, bestG, bestConf, bestValidated := -1, 0, float32(0), false
 	for g := c.groups - 1; g >= 0; g-- {
 		n := c.compactEnd[g]
@@ -162,7 +163,7 @@ func findID(dst []Finding, in Input, tok Token, ix *idIndex) ([]Finding, int) {
 			if !cuedDone {
 				cued, cuedDone = ix.cuedRules(text, c.start), true
 			}
-			if conf, validated, ok := r.accept(text, c.start, c.textEnd[g], c.compact[:n], cued&(1<<ri) != 0); ok && (conf > bestConf || conf == bestConf && validated && !bestValidated) {
+			if conf, validated, ok := r.accept(text, c.start, c.textEnd[g], c.compact[:n], cued&(1<<ri) != 0, &win); ok && (conf > bestConf || conf == bestConf && validated && !bestValidated) {
 				best, bestG, bestConf, bestValidated = ri, g, conf, validated
 			}
 		}
@@ -212,13 +213,14 @@ func findSpokenID(dst []Finding, in Input, tok Token, ix *idIndex) ([]Finding, i
 		if sp.items >= 4 && sp.digits() >= 3 && sp.num.n <= maxIDLen {
 			c := sp.value()
 			cued := ix.cuedRules(text, sp.num.start)
+			var win idCueText
 			best, bestConf, bestValidated := -1, float32(0), false
 			for _, ri := range ix.byLen[len(c)] {
 				r := &ix.rules[ri]
 				if !r.fits(c) {
 					continue
 				}
-				if conf, validated, ok := r.accept(text, sp.num.start, sp.num.end, c, cued&(1<<ri) != 0); ok && (conf > bestConf || conf == bestConf && validated && !bestValidated) {
+				if conf, validated, ok := r.accept(text, sp.num.start, sp.num.end, c, cued&(1<<ri) != 0, &win); ok && (conf > bestConf || conf == bestConf && validated && !bestValidated) {
 					best, bestConf, bestValidated = ri, conf, validated
 				}
 			}
@@ -437,8 +439,9 @@ func (r *idRule) fits(c []byte) bool {
 }
 
 // accept decides on a candidate of the right shape at text[s:e] and returns
-// its confidence and whether a check digit validated it.
-func (r *idRule) accept(text []byte, s, e int, c []byte, cued bool) (float32, bool, bool) {
+// its confidence and whether a check digit validated it. win holds the text
+// before s, folded once for all the rules tried on the candidate.
+func (r *idRule) accept(text []byte, s, e int, c []byte, cued bool, win *idCueText) (float32, bool, bool) {
 	checked := r.check != ckNone
 	// Most candidates have no cue and fit no distinct shape: decide that
 	// before running the check.
@@ -449,12 +452,12 @@ func (r *idRule) accept(text []byte, s, e int, c []byte, cued bool) (float32, bo
 		return 0, false, false
 	}
 	switch {
-	case cued && checked && hasCue(text, s, govIDCueWindow, r.cues):
+	case cued && checked && win.has(text, s, r.cues):
 		// Named and check-digit valid: the strongest reading there is,
 		// above a phone plan the same digits happen to fit ("aadhaar
 		// number is 366915640414").
 		return 1, true, true
-	case cued && hasCue(text, s, govIDCueWindow, r.cues):
+	case cued && win.has(text, s, r.cues):
 		return 0.99, false, true
 	case r.distinct:
 		if checked {
@@ -465,6 +468,37 @@ func (r *idRule) accept(text []byte, s, e int, c []byte, cued bool) (float32, bo
 		return 0.95, true, true
 	}
 	return 0, false, false
+}
+
+// idCueText is the text before a candidate, folded on first use: hasCue
+// for many rules without folding the window again for each.
+type idCueText struct {
+	done, ok bool
+	n        int // folded length in buf (a slice into buf would move it to the heap)
+	buf      [2 * govIDCueWindow]byte
+}
+
+// has reports whether one of cues ends a word within govIDCueWindow bytes
+// before pos, as hasCue does.
+func (w *idCueText) has(text []byte, pos int, cues []string) bool {
+	if !w.done {
+		f, ok := foldWord(w.buf[:0], text[max(0, pos-govIDCueWindow):pos])
+		w.n, w.ok, w.done = len(f), ok, true
+	}
+	if !w.ok {
+		return false
+	}
+	lower := w.buf[:w.n]
+	for _, c := range cues {
+		for i := 0; i+len(c) <= len(lower); i++ {
+			if string(lower[i:i+len(c)]) == c &&
+				(i == 0 || byteClass[lower[i-1]]&ClassAlnum == 0) &&
+				(i+len(c) == len(lower) || byteClass[lower[i+len(c)]]&ClassAlnum == 0 || compoundTail(lower[i+len(c):])) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // matchesLayout reports whether w is written exactly as one of layouts.
