@@ -89,6 +89,7 @@ func findOperational(dst []Finding, in Input, tok Token) ([]Finding, int) {
 	}
 	i := tok.End
 	var rw readWord
+	stray := 0 // other words skipped in a transcript ("the number they gave me is …")
 	for skipped := 0; skipped < 6; skipped++ {
 		if !rw.next(text, i) {
 			break
@@ -104,7 +105,7 @@ func findOperational(dst []Finding, in Input, tok Token) ([]Finding, int) {
 		}
 		if byteClass[text[s]]&ClassDigit == 0 {
 			// Read aloud: "seven seven four two nine one", "b as in boy four …".
-			if sp := readSpokenID(text, s); sp.items >= 3 && sp.digits() >= 4 {
+			if sp := readSpokenID(text, s); spokenReference(&sp, stray) {
 				f := Finding{Kind: KindOperational, Start: sp.num.start, End: sp.num.end, Confidence: 0.8,
 					Rule: "operational-spoken", Value: append([]byte(nil), sp.value()...)}
 				return append(dst, f), sp.num.end
@@ -112,7 +113,10 @@ func findOperational(dst []Finding, in Input, tok Token) ([]Finding, int) {
 		}
 		stop, w, ok := rw.stop, rw.word(), rw.ok
 		if !ok || len(w) > 0 && !operationalFillers.has(w) {
-			break
+			if !in.Spoken || stop || stray == 3 {
+				break
+			}
+			stray++
 		}
 		if stop && !bytes.HasSuffix(text[s:e], []byte(".")) || stop && len(w) > 3 {
 			break // a sentence ends; "Nr." and "no." do not end one
@@ -120,6 +124,16 @@ func findOperational(dst []Finding, in Input, tok Token) ([]Finding, int) {
 		i = e
 	}
 	return dst, tok.End
+}
+
+// spokenReference reports whether an identifier read aloud after a cue is
+// long enough to be a reference: four digits, or three with two letters
+// ("a be ce cuatro cinco seis"); after words other than fillers, six items.
+func spokenReference(sp *spokenID, stray int) bool {
+	if stray > 0 && sp.items < 6 {
+		return false
+	}
+	return sp.items >= 3 && (sp.digits() >= 4 || sp.digits() >= 3 && sp.letters >= 2)
 }
 
 // codeNear reports whether "code" (código, codice, Code) stands just before

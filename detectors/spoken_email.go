@@ -12,8 +12,8 @@ var SpokenEmail = Detector{
 	Name: "spoken-email",
 	Kind: KindEmail,
 	Trigger: Trigger{
-		Keywords: []string{"at", "arroba", "chiocciola", "arobase", "klammeraffe", "apenstaartje"},
-		All:      ClassAt, // "john@example dot com"
+		Keywords: []string{"at", "ät", "arroba", "chiocciola", "arobase", "klammeraffe", "apenstaartje"}, // "ät": German speech recognition writes "at" so
+		All:      ClassAt,                                                                                // "john@example dot com"
 	},
 	Find: findSpokenEmail,
 }
