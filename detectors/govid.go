@@ -5,7 +5,9 @@ import "slices"
 // GovID finds national identifiers, passports, driver's licences and tax
 // ids of the countries Presidio covers and more (see govIDRules), and
 // MEDICAL identifiers (medical.go's rules), with their check digits where
-// they have one.
+// they have one, and MAC addresses named by a cue but written or said
+// without separators ("mac a4c3b01229fe", "the mac address is a four c three
+// b …"; mac.go finds the separated forms).
 //
 // A candidate is gathered from the token that woke the detector and up to
 // five following short groups ("943 476 5919", "QQ 12 34 56 C", "1 85 05 78
@@ -174,8 +176,18 @@ func findID(dst []Finding, in Input, tok Token, ix *idIndex) ([]Finding, int) {
 	end := c.textEnd[bestG]
 	return append(dst, Finding{
 		Kind: ix.rules[best].kind, Start: c.start, End: end, Confidence: bestConf, Validated: bestValidated,
-		Rule: ix.rules[best].id, Value: append([]byte(nil), c.compact[:c.compactEnd[bestG]]...),
+		Rule: ix.rules[best].id, Value: idValue(ix.rules[best].kind, c.compact[:c.compactEnd[bestG]]),
 	}), end
+}
+
+// idValue returns a finding's Value for the compact candidate c: c itself,
+// or for a MAC address the colon form mac.go reports, so that both forms of
+// one address get one pseudonym.
+func idValue(k Kind, c []byte) []byte {
+	if k == KindMACAddress {
+		return appendMAC(make([]byte, 0, 17), c)
+	}
+	return append([]byte(nil), c...)
 }
 
 // mayStartID is the quick test run on every digit token: an identifier has
@@ -229,7 +241,7 @@ func findSpokenID(dst []Finding, in Input, tok Token, ix *idIndex) ([]Finding, i
 			}
 			return append(dst, Finding{
 				Kind: ix.rules[best].kind, Start: sp.num.start, End: sp.num.end, Confidence: bestConf,
-				Validated: bestValidated, Rule: ix.rules[best].id, Value: append([]byte(nil), c...),
+				Validated: bestValidated, Rule: ix.rules[best].id, Value: idValue(ix.rules[best].kind, c),
 			}), sp.num.end
 		}
 		_, _, stop := trimWord(text, s, e)

@@ -137,6 +137,17 @@ func runNoFindings(t *testing.T, d Detector, tests []struct{ name, give string }
 	}
 }
 
+func TestGovIDCompactMAC(t *testing.T) {
+	runIDCases(t, GovID, KindMACAddress, []idCase{
+		{"said aloud", "the mac address is a four c three b zero one two nine f e e on the sticker", "a four c three b zero one two nine f e e", "mac-compact"},
+		{"written without separators", "MAC a4c3b01229fe", "a4c3b01229fe", "mac-compact"},
+	})
+	runNoFindings(t, GovID, []struct{ name, give string }{
+		{"no cue", "build a4c3b01229fe failed"},
+		{"not hex", "mac serial A4C3B01229FZ"},
+	})
+}
+
 // BenchmarkIDFamily measures each detector of the id, date, address and
 // spoken-form family alone over the sample corpus's turns, one message at a
 // time and read as a transcript, so that the spoken paths run too. The
