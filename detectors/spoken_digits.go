@@ -8,6 +8,8 @@ import "bytes"
 // cinco", "null eins fünf eins", "zéro six douze trente-quatre", "415 five
 // five five 0192". The words are turned into digits and validated like the
 // written forms (phone metadata, Luhn, SSN rules); the span covers the words.
+// A Spanish DNI said with its check letter and a Brazilian CPF said in its
+// layout are GOV_ID.
 var SpokenDigits = Detector{
 	Name: "spoken-digits",
 	Kind: KindPhone,
@@ -64,10 +66,49 @@ func findSpokenDigits(dst []Finding, in Input, tok Token) ([]Finding, int) {
 		// sequences are counts, times and prices.
 		return dst, max(tok.End, next)
 	}
+	if f, ok := spokenNationalID(in.Text, &num); ok {
+		return append(dst, f), max(tok.End, f.End)
+	}
 	if f, ok := classifySpoken(in, &num); ok {
 		dst = append(dst, f)
 	}
 	return dst, max(tok.End, num.end)
+}
+
+// spokenNationalID recognizes the national ids whose spoken form is
+// distinctive enough without a cue: a Brazilian CPF said in its layout
+// ("um dois três ponto quatro cinco seis ponto … traço zero nove") and a
+// Spanish DNI, eight digits then their check letter ("… uno cinco uve").
+// Both must pass their check.
+func spokenNationalID(text []byte, num *spokenNumber) (Finding, bool) {
+	ds := num.digits[:num.n]
+	f := Finding{Kind: KindGovID, Start: num.start, Confidence: 0.95, Validated: true}
+	switch {
+	case num.n == 11 && !num.plus && num.nseps == 2 && num.seps[0] == 3 && num.seps[1] == 6 && checkBRCPF(ds):
+		f.End, f.Rule, f.Value = num.end, "br-cpf-spoken", append([]byte(nil), ds...)
+		return f, true
+	case num.n == 8 && !num.plus && num.words >= 8:
+		var w readWord
+		if !w.next(text, num.end) || w.word() == nil {
+			return Finding{}, false
+		}
+		l := byte(0)
+		switch f := w.word(); {
+		case len(f) == 1 && f[0] >= 'a' && f[0] <= 'z':
+			l = f[0] - ('a' - 'A')
+		case letterNameList.has(f):
+			l = letterNames[string(f)]
+		}
+		var c [9]byte
+		copy(c[:], ds)
+		c[8] = l
+		if l == 0 || !checkESNIF(c[:]) {
+			return Finding{}, false
+		}
+		f.End, f.Rule, f.Value = w.we, "es-dni-spoken", append([]byte(nil), c[:]...)
+		return f, true
+	}
+	return Finding{}, false
 }
 
 // gatherSpoken reads number words and digit groups from the token at start

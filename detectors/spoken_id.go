@@ -22,10 +22,12 @@ func (s *spokenID) value() []byte { return s.num.digits[:s.num.n] }
 func (s *spokenID) digits() int { return s.num.n - s.letters }
 
 // spokenIDFillers may stand inside a spoken identifier without ending it:
-// hesitations and separators said aloud.
+// hesitations and separators said aloud. Of the words for a dot only the
+// Portuguese "ponto" is one: a CPF is dictated with it, and Portuguese says
+// decimals with "vírgula", where "point" and "punto" are decimal points.
 var spokenIDFillers = newWordList(hesitationWords + `
 dash hyphen minus strich bindestrich tiret trait guion guión trattino traço hífen hifen streepje
-slash barra
+slash barra ponto
 `)
 
 // hesitationWords are the fillers among spokenIDFillers; the others are
