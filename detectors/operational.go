@@ -103,8 +103,9 @@ func findOperational(dst []Finding, in Input, tok Token) ([]Finding, int) {
 			}
 			return append(dst, operationalFinding(text, is, ie)), ie
 		}
-		if byteClass[text[s]]&ClassDigit == 0 {
-			// Read aloud: "seven seven four two nine one", "b as in boy four …".
+		if byteClass[text[s]]&ClassDigit == 0 && (in.Spoken || mayStartSpokenID(rw.word())) {
+			// Read aloud: "seven seven four two nine one", "b as in boy four …";
+			// typed so outside transcripts, from a number word on.
 			if sp := readSpokenID(text, s); spokenReference(&sp, stray) {
 				f := Finding{Kind: KindOperational, Start: sp.num.start, End: sp.num.end, Confidence: 0.8,
 					Rule: "operational-spoken", Value: append([]byte(nil), sp.value()...)}

@@ -60,6 +60,9 @@ func findSpokenDigits(dst []Finding, in Input, tok Token) ([]Finding, int) {
 	if f, ok := spokenIBAN(in.Text, tok.Start); ok {
 		return append(dst, f), max(tok.End, f.End)
 	}
+	if !mayStartSpokenRun(in.Text, tok) {
+		return dst, tok.End
+	}
 	num, next := gatherSpoken(in.Text, tok.Start)
 	if num.words == 0 || num.n < 7 {
 		// Digits alone are the written-number detectors' business; short
@@ -73,6 +76,32 @@ func findSpokenDigits(dst []Finding, in Input, tok Token) ([]Finding, int) {
 		dst = append(dst, f)
 	}
 	return dst, max(tok.End, num.end)
+}
+
+// mayStartSpokenRun is the quick test before gathering: seven digits
+// or more take two number tokens in a row ("four one …", "415 five …"), or
+// one hyphenated token ("four-one-five-…", "quatre-vingt-dix").
+func mayStartSpokenRun(text []byte, tok Token) bool {
+	if bytes.IndexByte(text[tok.Start:tok.End], '-') >= 0 {
+		return true
+	}
+	var w readWord
+	return w.next(text, tok.End) && (numberWordOrDigits(w.word()) || bytes.IndexByte(w.word(), '-') > 0)
+}
+
+// numberWordOrDigits reports whether the folded word f reads as part of a
+// number: digits, a number word or a thousand word.
+func numberWordOrDigits(f []byte) bool {
+	if len(f) == 0 {
+		return false
+	}
+	if isDigits(f) {
+		return true
+	}
+	if _, ok := numberWords[string(f)]; ok {
+		return true
+	}
+	return thousandWords.has(f)
 }
 
 // spokenNationalID recognizes the national ids whose spoken form is

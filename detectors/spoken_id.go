@@ -1,5 +1,7 @@
 package detectors
 
+import "bytes"
+
 // Identifiers read aloud: order, ticket, policy, tax, passport and member
 // numbers spelled out in a call ("b as in boy four four eight two nine", "l
 // zwo eins null eins", "a be ce cuatro cinco seis", "uh nine nine three oh
@@ -235,6 +237,13 @@ func idCueBefore(text []byte, pos int) bool {
 		i = s
 	}
 	return false
+}
+
+// mayStartSpokenID is the quick test, for the folded word f, that an
+// identifier typed as words may start at it: a letter, a letter's name, a
+// number word or a hyphenated compound ("k as in kilo", "soixante-douze").
+func mayStartSpokenID(f []byte) bool {
+	return len(f) == 1 || numberWordOrDigits(f) || letterNameList.has(f) || bytes.IndexByte(f, '-') > 0
 }
 
 // afterElision returns the word after an elided article or preposition
