@@ -1,6 +1,9 @@
 package detectors
 
-import "slices"
+import (
+	"bytes"
+	"slices"
+)
 
 // GovID finds national identifiers, passports, driver's licences and tax
 // ids of the countries Presidio covers and more (see govIDRules), and
@@ -216,10 +219,18 @@ func mayStartID(text []byte, tok Token) bool {
 func findSpokenID(dst []Finding, in Input, tok Token, ix *idIndex) ([]Finding, int) {
 	text := in.Text
 	i := tok.End
+	var w readWord
 	for k := 0; k < 8; k++ {
-		s, e := nextToken(text, i)
-		if s == e || byteClass[text[s]]&ClassDigit != 0 {
+		if !w.next(text, i) || byteClass[text[w.s]]&ClassDigit != 0 {
 			break // digits are read by the digit trigger
+		}
+		s, e := w.s, w.e
+		if !mayStartSpokenID(w.word()) {
+			if w.stop {
+				break
+			}
+			i = e
+			continue
 		}
 		sp := readSpokenID(text, s)
 		if sp.items >= 4 && sp.digits() >= 3 && sp.num.n <= maxIDLen {
@@ -244,8 +255,7 @@ func findSpokenID(dst []Finding, in Input, tok Token, ix *idIndex) ([]Finding, i
 				Validated: bestValidated, Rule: ix.rules[best].id, Value: idValue(ix.rules[best].kind, c),
 			}), sp.num.end
 		}
-		_, _, stop := trimWord(text, s, e)
-		if stop {
+		if w.stop {
 			break
 		}
 		i = e
@@ -502,12 +512,17 @@ func (w *idCueText) has(text []byte, pos int, cues []string) bool {
 	}
 	lower := w.buf[:w.n]
 	for _, c := range cues {
-		for i := 0; i+len(c) <= len(lower); i++ {
-			if string(lower[i:i+len(c)]) == c &&
-				(i == 0 || byteClass[lower[i-1]]&ClassAlnum == 0) &&
+		for from := 0; from+len(c) <= len(lower); {
+			j := bytes.Index(lower[from:], []byte(c))
+			if j < 0 {
+				break
+			}
+			i := from + j
+			if (i == 0 || byteClass[lower[i-1]]&ClassAlnum == 0) &&
 				(i+len(c) == len(lower) || byteClass[lower[i+len(c)]]&ClassAlnum == 0 || compoundTail(lower[i+len(c):])) {
 				return true
 			}
+			from = i + 1
 		}
 	}
 	return false
