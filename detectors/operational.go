@@ -96,6 +96,9 @@ func findOperational(dst []Finding, in Input, tok Token) ([]Finding, int) {
 		}
 		s, e := rw.s, rw.e
 		if is, ie, ok := operationalID(text, s, e); ok {
+			if stray > 0 {
+				break // only a long identifier read aloud reaches past other words
+			}
 			if ie-is <= 8 && isDigits(text[is:ie]) && codeNear(text, tok.Start, is) {
 				// "confirmation code 583920", "code de confirmation": a
 				// one-time code, not a record.
@@ -114,7 +117,7 @@ func findOperational(dst []Finding, in Input, tok Token) ([]Finding, int) {
 		}
 		stop, w, ok := rw.stop, rw.word(), rw.ok
 		if !ok || len(w) > 0 && !operationalFillers.has(w) {
-			if !in.Spoken || stop || stray == 3 {
+			if !in.Spoken || stop || stray == 3 || cueEndsClause(text, tok) {
 				break
 			}
 			stray++
@@ -125,6 +128,13 @@ func findOperational(dst []Finding, in Input, tok Token) ([]Finding, int) {
 		i = e
 	}
 	return dst, tok.End
+}
+
+// cueEndsClause reports whether the cue's own token ends a sentence or
+// clause ("… my subscription? The meeting …").
+func cueEndsClause(text []byte, tok Token) bool {
+	_, _, stop := trimWord(text, tok.Start, tok.End)
+	return stop
 }
 
 // spokenReference reports whether an identifier read aloud after a cue is

@@ -122,6 +122,8 @@ func TestOperationalSpoken(t *testing.T) {
 		{"no id after the words", "my order number is wrong and i called three times", ""},
 		{"short count after the words", "the order they sent was two or three days late", ""},
 		{"sentence ends before the id", "the ticket number is missing. four five six seven", ""},
+		{"question ends at the cue", "how do i cancel my subscription? the meeting is at 19h45 tomorrow", ""},
+		{"written id after other words", "the order they sent me is A-7712093", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
