@@ -85,6 +85,14 @@ func mayStartSpokenRun(text []byte, tok Token) bool {
 	if bytes.IndexByte(text[tok.Start:tok.End], '-') >= 0 {
 		return true
 	}
+	// The next token starts with a letter or a digit.
+	i := tok.End
+	for i < len(text) && byteClass[text[i]] == classSpace {
+		i++
+	}
+	if i == len(text) || byteClass[text[i]]&ClassAlnum == 0 && text[i] < 0x80 {
+		return false
+	}
 	var w readWord
 	return w.next(text, tok.End) && (numberWordOrDigits(w.word()) || bytes.IndexByte(w.word(), '-') > 0)
 }
@@ -95,13 +103,7 @@ func numberWordOrDigits(f []byte) bool {
 	if len(f) == 0 {
 		return false
 	}
-	if isDigits(f) {
-		return true
-	}
-	if _, ok := numberWords[string(f)]; ok {
-		return true
-	}
-	return thousandWords.has(f)
+	return isDigits(f) || numberWordList.has(f) || thousandWords.has(f)
 }
 
 // spokenNationalID recognizes the national ids whose spoken form is

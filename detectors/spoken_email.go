@@ -67,6 +67,9 @@ func findSpokenEmail(dst []Finding, in Input, tok Token) ([]Finding, int) {
 			return dst, tok.End // a written address: email.go's
 		}
 	}
+	if tok.Class&ClassAt == 0 && !mayBeSpokenDomain(text, tok.End) {
+		return dst, tok.End
+	}
 	dom, domEnd, dots, ok := spokenLabels(addr[:0], text, domStart, true)
 	if !ok || dots == 0 || !spokenEmailTLDs[string(lastLabel(dom))] {
 		return dst, tok.End
@@ -97,6 +100,24 @@ func findSpokenEmail(dst []Finding, in Input, tok Token) ([]Finding, int) {
 		Kind: KindEmail, Start: locStart, End: domEnd, Confidence: 0.85,
 		Rule: "spoken-email", Value: value,
 	}), domEnd
+}
+
+// mayBeSpokenDomain is the quick test after an at-word: a domain follows,
+// written ("example.com") or with a dot word after its first label
+// ("example dot com", "ejemplo punto es").
+func mayBeSpokenDomain(text []byte, i int) bool {
+	var w readWord
+	if !w.next(text, i) || w.stop {
+		return false
+	}
+	if bytes.IndexByte(text[w.ws:w.we], '.') > 0 {
+		return true
+	}
+	if !w.next(text, w.e) {
+		return false
+	}
+	_, ok := emailJoiners[string(w.word())]
+	return ok
 }
 
 // spokenLabels reads a dot-separated name forward from i: labels (words or

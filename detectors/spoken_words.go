@@ -115,6 +115,16 @@ var numberWords = func() map[string]numWord {
 	return m
 }()
 
+// numberWordList holds numberWords' keys, for quick tests that reject most
+// words by first byte and length before a map lookup.
+var numberWordList = func() wordList {
+	l := wordList{words: map[string]struct{}{}}
+	for w := range numberWords {
+		l.add(w)
+	}
+	return l
+}()
+
 // frenchCompound evaluates hyphenated French numbers below 100:
 // "vingt-deux" 22, "soixante-dix" 70, "quatre-vingt" 80, "quatre-vingt-dix-neuf" 99.
 // A hyphenated run of single digits is not a compound: it returns false.
