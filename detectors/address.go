@@ -366,46 +366,33 @@ func numberWordToken(text []byte, s, e int) bool {
 // streetWordNear reports whether a street type or a one-word street stands
 // among the four words before s or the six after e, in the same clause.
 func streetWordNear(text []byte, s, e int) bool {
-	i := e
-	for k := 0; k < 6; k++ {
-		ts, te := nextToken(text, i)
-		if ts == te {
-			break
-		}
-		has, stop := tokenIn(&strongStreetTypes, text, ts, te)
-		if has || te-ts >= 6 && lowerSuffixAt(text, ts, te) {
+	var w readWord
+	for k, i := 0, e; k < 6 && w.next(text, i); k++ {
+		if streetWordAt(text, &w) {
 			return true
 		}
-		if stop {
+		if w.stop {
 			break
 		}
-		i = te
+		i = w.e
 	}
-	i = s
-	for k := 0; k < 4 && i > 0; k++ {
-		ts, te := prevToken(text, i)
-		if ts == te {
+	for k, i := 0, s; k < 4 && i > 0 && w.prev(text, i); k++ {
+		if w.stop {
 			break
 		}
-		has, stop := tokenIn(&strongStreetTypes, text, ts, te)
-		if stop {
-			break
-		}
-		if has || te-ts >= 6 && lowerSuffixAt(text, ts, te) {
+		if streetWordAt(text, &w) {
 			return true
 		}
-		i = ts
+		i = w.s
 	}
 	return false
 }
 
-// lowerSuffixAt reports whether the token text[s:e] is a one-word street
-// ("kerkstraat", "Hauptstraße").
-func lowerSuffixAt(text []byte, s, e int) bool {
-	ws, we, _ := trimWord(text, s, e)
-	var buf [40]byte
-	f, ok := foldWord(buf[:0], text[ws:we])
-	return ok && hasStreetSuffix(text[ws:we], f, true)
+// streetWordAt reports whether the word w read is a strong street type or
+// a one-word street ("kerkstraat", "Hauptstraße").
+func streetWordAt(text []byte, w *readWord) bool {
+	f := w.word()
+	return f != nil && (strongStreetTypes.has(f) || w.e-w.s >= 6 && hasStreetSuffix(text[w.ws:w.we], f, true))
 }
 
 // tokenIn reports whether the token text[s:e], without its punctuation and

@@ -30,8 +30,7 @@ func All() []Detector {
 		OperationalCode,
 		Address,
 		PostalCode,
-		GovID,
-		Medical,
+		GovID, // and MEDICAL: medical.go's rules
 	}
 }
 

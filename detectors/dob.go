@@ -103,20 +103,19 @@ func findDateOfBirth(dst []Finding, in Input, tok Token) ([]Finding, int) {
 		}), tok.End
 	}
 	i, place := tok.End, false
+	var rw readWord
 	for skipped := 0; skipped < 6; skipped++ {
-		s, e := nextToken(text, i)
-		if s == e {
+		if !rw.next(text, i) {
 			return dst, tok.End
 		}
+		s, e := rw.s, rw.e
 		if ds, de, iso, ok := parseDate(text, s, in.Lang); ok {
 			return append(dst, Finding{
 				Kind: KindDateOfBirth, Start: ds, End: de, Confidence: 0.9, Validated: true,
 				Rule: "date-of-birth", Value: iso,
 			}), de
 		}
-		ws, we, stop := trimWord(text, s, e)
-		var buf [16]byte
-		w, ok := foldWord(buf[:0], text[ws:we])
+		ws, we, stop, w, ok := rw.ws, rw.we, rw.stop, rw.word(), rw.ok
 		if isFormatHint(text[s:e]) {
 			// "DOB (mm/dd/yyyy): …", "Date of Birth - 11/05/1987".
 			w, ok, stop = nil, true, false
@@ -224,14 +223,34 @@ func findWordDateAnswer(dst []Finding, in Input, tok Token) ([]Finding, int) {
 		s, _ = nextToken(text, te)
 	}
 	if s > tok.Start || tok.Start-s > 48 {
-		return dst, tok.End
+		return dateAfterBirthCue(dst, in, tok)
 	}
 	ds, de, iso, ok := parseDate(text, s, in.Lang)
 	if !ok || de < tok.WordEnd || !onlyPunct(text[de:]) || !yearsBack(iso) {
-		return dst, tok.End
+		return dateAfterBirthCue(dst, in, tok)
 	}
 	return append(dst, Finding{
 		Kind: KindDateOfBirth, Start: ds, End: de, Confidence: 0.6, Rule: "date-of-birth-answer", Value: iso,
+	}), de
+}
+
+// dateAfterBirthCue reports a date with a month name that ends a message
+// speaking of a birth before it: "so you were born … right may fifth
+// nineteen ninety". The month name woke it; the day may come just before.
+func dateAfterBirthCue(dst []Finding, in Input, tok Token) ([]Finding, int) {
+	text := in.Text
+	s := tok.Start
+	if ps, pe := prevToken(text, tok.Start); ps < pe {
+		if _, _, _, ok := parseDate(text, ps, in.Lang); ok {
+			s = ps // "5 May …", "cinco de mayo …"
+		}
+	}
+	ds, de, iso, ok := parseDate(text, s, in.Lang)
+	if !ok || !onlyPunct(text[de:]) || !yearsBack(iso) || !birthCueBefore(text, ds) {
+		return dst, tok.End
+	}
+	return append(dst, Finding{
+		Kind: KindDateOfBirth, Start: ds, End: de, Confidence: 0.7, Rule: "date-of-birth", Value: iso,
 	}), de
 }
 
@@ -382,14 +401,12 @@ var dateFillers = newWordList(`de del do da of the di`)
 func readDateItems(text []byte, i int) ([maxDateItems]dateItem, int) {
 	var items [maxDateItems]dateItem
 	n := 0
+	var rw readWord
 	for k := 0; k < 8 && n < maxDateItems; k++ {
-		ts, te := nextToken(text, i)
-		if ts == te {
+		if !rw.next(text, i) {
 			break
 		}
-		a, b, stop := trimWord(text, ts, te)
-		var buf [40]byte
-		w, ok := foldWord(buf[:0], text[a:b])
+		ts, te, a, b, stop, w, ok := rw.s, rw.e, rw.ws, rw.we, rw.stop, rw.word(), rw.ok
 		if !ok || a == b {
 			break
 		}
@@ -407,6 +424,8 @@ func readDateItems(text []byte, i int) ([maxDateItems]dateItem, int) {
 		} else if c, ok := readCardinal(text, ts); ok {
 			it = dateItem{val: c.val, end: c.end, words: true, ordinal: c.ordinal, lead0: c.lead0, simple: c.lastSimple}
 			te, stop = c.next, c.stop
+		} else if y, ok := compoundYear(w); ok {
+			it.val, it.words = y, true
 		} else {
 			break
 		}
@@ -516,4 +535,40 @@ func ordinal(w []byte) (int, bool) {
 		return n, true
 	}
 	return 0, false
+}
+
+// yearCenturies are the first halves of a year said as one word:
+// "negentienzeventig" (1970), "neunzehnachtzig".
+var yearCenturies = [...]struct {
+	prefix string
+	val    int
+}{{"negentien", 1900}, {"neunzehn", 1900}, {"twintig", 2000}, {"zwanzig", 2000}}
+
+// compoundYear parses a year said as one word from its two halves.
+func compoundYear(w []byte) (int, bool) {
+	for _, c := range yearCenturies {
+		rest, ok := bytes.CutPrefix(w, []byte(c.prefix))
+		if !ok || len(rest) == 0 {
+			continue
+		}
+		n, ok := readCardinal(rest, 0)
+		if ok && n.end == len(rest) && n.val < 100 && !n.ordinal {
+			return c.val + n.val, true
+		}
+	}
+	return 0, false
+}
+
+// birthCueBefore reports whether a birth cue stands among the five words
+// before pos: further back, the date is more often another event's ("born
+// in Leeds and moved here on 5 May 2010").
+func birthCueBefore(text []byte, pos int) bool {
+	var w readWord
+	for k := 0; k < 5 && w.prev(text, pos); k++ {
+		if birthCues.has(w.word()) {
+			return true
+		}
+		pos = w.s
+	}
+	return false
 }

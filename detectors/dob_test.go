@@ -29,6 +29,8 @@ func TestDateOfBirthTruePositives(t *testing.T) {
 		{"es nació", "es", "mi padre nació el 9 de enero de 1950", "9 de enero de 1950", "1950-01-09"},
 		{"it birthplace first", "it", "nato a Torino il 14/03/1966, residente a Milano", "14/03/1966", "1966-03-14"},
 		{"en birthplace first", "en", "born in Leeds on 2 July 1981", "2 July 1981", "1981-07-02"},
+		{"nl year in one word", "nl", "mijn geboortedatum is dertig januari negentienzeventig", "dertig januari negentienzeventig", "1970-01-30"},
+		{"date ends a message about a birth", "en", "so you were born nineteen ninety right may fifth nineteen ninety", "may fifth nineteen ninety", "1990-05-05"},
 		{"date sent alone", "pt", "  17/10/1948 ", "17/10/1948", "1948-10-17"},
 		{"en spoken ordinal", "en", "she was born on march twenty first nineteen sixty eight ok", "march twenty first nineteen sixty eight", "1968-03-21"},
 		{"en spoken of", "en", "dob is the second of october two thousand and one", "second of october two thousand and one", "2001-10-02"},
@@ -117,6 +119,7 @@ func TestDateOfBirthNearMisses(t *testing.T) {
 		{"spoken month and year", "i was born in march nineteen eighty"},
 		{"month token, impossible day", "DOB 31-Feb-1987"},
 		{"other date after birth year", "He was born in 1987 and moved on 05/11/2010"},
+		{"other date ends a message about a birth", "He was born in Leeds and moved here on 5 May 2010"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,11 +1,16 @@
 package detectors
 
-import "slices"
+import (
+	"bytes"
+	"slices"
+)
 
 // GovID finds national identifiers, passports, driver's licences and tax
 // ids of the countries Presidio covers and more (see govIDRules), and
 // MEDICAL identifiers (medical.go's rules), with their check digits where
-// they have one.
+// they have one, and MAC addresses named by a cue but written or said
+// without separators ("mac a4c3b01229fe", "the mac address is a four c three
+// b …"; mac.go finds the separated forms).
 //
 // A candidate is gathered from the token that woke the detector and up to
 // five following short groups ("943 476 5919", "QQ 12 34 56 C", "1 85 05 78
@@ -16,7 +21,10 @@ import "slices"
 // distinctive enough on its own (a codice fiscale, a CURP). Bare digit
 // strings without a cue are left to the other detectors: most of them are
 // order numbers, phones or amounts.
-var GovID = idDetector("gov-id", KindGovID, govIDRules)
+//
+// One detector holds both rule sets so that a candidate is gathered, and the
+// text before it searched for cue words, once.
+var GovID = idDetector("gov-id", KindGovID, slices.Concat(govIDRules, medicalRules))
 
 // idDetector builds a detector over rules, indexed by compact length and by
 // the first words of their cues. Digit tokens wake it for written
@@ -132,6 +140,9 @@ type idCandidate struct {
 func findID(dst []Finding, in Input, tok Token, ix *idIndex) ([]Finding, int) {
 	text := in.Text
 	if tok.Class&ClassDigit == 0 {
+		if !in.Spoken {
+			return dst, tok.End // ids are read aloud only in transcripts
+		}
 		return findSpokenID(dst, in, tok, ix)
 	}
 	if !mayStartID(text, tok) {
@@ -145,6 +156,7 @@ func findID(dst []Finding, in Input, tok Token, ix *idIndex) ([]Finding, int) {
 	// no rule, so it runs only for the first that does.
 	var cued uint64
 	cuedDone := false
+	var win idCueText
 	best, bestG, bestConf, bestValidated := -1, 0, float32(0), false
 	for g := c.groups - 1; g >= 0; g-- {
 		n := c.compactEnd[g]
@@ -156,7 +168,7 @@ func findID(dst []Finding, in Input, tok Token, ix *idIndex) ([]Finding, int) {
 			if !cuedDone {
 				cued, cuedDone = ix.cuedRules(text, c.start), true
 			}
-			if conf, validated, ok := r.accept(text, c.start, c.textEnd[g], c.compact[:n], cued&(1<<ri) != 0); ok && (conf > bestConf || conf == bestConf && validated && !bestValidated) {
+			if conf, validated, ok := r.accept(text, c.start, c.textEnd[g], c.compact[:n], cued&(1<<ri) != 0, &win); ok && (conf > bestConf || conf == bestConf && validated && !bestValidated) {
 				best, bestG, bestConf, bestValidated = ri, g, conf, validated
 			}
 		}
@@ -167,8 +179,18 @@ func findID(dst []Finding, in Input, tok Token, ix *idIndex) ([]Finding, int) {
 	end := c.textEnd[bestG]
 	return append(dst, Finding{
 		Kind: ix.rules[best].kind, Start: c.start, End: end, Confidence: bestConf, Validated: bestValidated,
-		Rule: ix.rules[best].id, Value: append([]byte(nil), c.compact[:c.compactEnd[bestG]]...),
+		Rule: ix.rules[best].id, Value: idValue(ix.rules[best].kind, c.compact[:c.compactEnd[bestG]]),
 	}), end
+}
+
+// idValue returns a finding's Value for the compact candidate c: c itself,
+// or for a MAC address the colon form mac.go reports, so that both forms of
+// one address get one pseudonym.
+func idValue(k Kind, c []byte) []byte {
+	if k == KindMACAddress {
+		return appendMAC(make([]byte, 0, 17), c)
+	}
+	return append([]byte(nil), c...)
 }
 
 // mayStartID is the quick test run on every digit token: an identifier has
@@ -197,22 +219,31 @@ func mayStartID(text []byte, tok Token) bool {
 func findSpokenID(dst []Finding, in Input, tok Token, ix *idIndex) ([]Finding, int) {
 	text := in.Text
 	i := tok.End
+	var w readWord
 	for k := 0; k < 8; k++ {
-		s, e := nextToken(text, i)
-		if s == e || byteClass[text[s]]&ClassDigit != 0 {
+		if !w.next(text, i) || byteClass[text[w.s]]&ClassDigit != 0 {
 			break // digits are read by the digit trigger
+		}
+		s, e := w.s, w.e
+		if !mayStartSpokenID(w.word()) {
+			if w.stop {
+				break
+			}
+			i = e
+			continue
 		}
 		sp := readSpokenID(text, s)
 		if sp.items >= 4 && sp.digits() >= 3 && sp.num.n <= maxIDLen {
 			c := sp.value()
 			cued := ix.cuedRules(text, sp.num.start)
+			var win idCueText
 			best, bestConf, bestValidated := -1, float32(0), false
 			for _, ri := range ix.byLen[len(c)] {
 				r := &ix.rules[ri]
 				if !r.fits(c) {
 					continue
 				}
-				if conf, validated, ok := r.accept(text, sp.num.start, sp.num.end, c, cued&(1<<ri) != 0); ok && (conf > bestConf || conf == bestConf && validated && !bestValidated) {
+				if conf, validated, ok := r.accept(text, sp.num.start, sp.num.end, c, cued&(1<<ri) != 0, &win); ok && (conf > bestConf || conf == bestConf && validated && !bestValidated) {
 					best, bestConf, bestValidated = ri, conf, validated
 				}
 			}
@@ -221,11 +252,10 @@ func findSpokenID(dst []Finding, in Input, tok Token, ix *idIndex) ([]Finding, i
 			}
 			return append(dst, Finding{
 				Kind: ix.rules[best].kind, Start: sp.num.start, End: sp.num.end, Confidence: bestConf,
-				Validated: bestValidated, Rule: ix.rules[best].id, Value: append([]byte(nil), c...),
+				Validated: bestValidated, Rule: ix.rules[best].id, Value: idValue(ix.rules[best].kind, c),
 			}), sp.num.end
 		}
-		_, _, stop := trimWord(text, s, e)
-		if stop {
+		if w.stop {
 			break
 		}
 		i = e
@@ -260,6 +290,9 @@ func (ix *idIndex) cuedRules(text []byte, pos int) uint64 {
 			mask &= ix.contextRules
 			continue
 		}
+		if !ix.mayBeCue(text[ws:we]) {
+			continue
+		}
 		var buf [40]byte
 		f, ok := foldWord(buf[:0], text[ws:we])
 		if !ok {
@@ -277,6 +310,35 @@ func (ix *idIndex) cuedRules(text []byte, pos int) uint64 {
 		}
 	}
 	return mask
+}
+
+// mayBeCue is cuedRules' quick test before folding a word: some cue's first
+// word starts with the word's first letter and has its length, or the length
+// of its stem before a "-nummer"/"nr"/"-number" suffix. Words with an
+// elision ("d'identité") or a non-ASCII first byte take the full path.
+func (ix *idIndex) mayBeCue(w []byte) bool {
+	first := w[0]
+	if first >= 0x80 || bytesHasApostrophe(w) {
+		return true
+	}
+	n := len(w)
+	if n >= 64 {
+		return false
+	}
+	// Lengths n and n minus every suffix cuedRules strips (2, 3, 6, 7).
+	want := uint64(1)<<n | uint64(1)<<n>>2 | uint64(1)<<n>>3 | uint64(1)<<n>>6 | uint64(1)<<n>>7
+	return ix.cueKeys.lens[lowerASCII(first)]&want != 0
+}
+
+// bytesHasApostrophe reports whether w holds an ASCII or a typographic
+// apostrophe.
+func bytesHasApostrophe(w []byte) bool {
+	for _, b := range w {
+		if b == '\'' || b == 0xe2 {
+			return true
+		}
+	}
+	return false
 }
 
 // isCueByte reports whether b belongs to a cue word: letters, digits and the
@@ -399,15 +461,26 @@ func (r *idRule) fits(c []byte) bool {
 }
 
 // accept decides on a candidate of the right shape at text[s:e] and returns
-// its confidence and whether a check digit validated it.
-func (r *idRule) accept(text []byte, s, e int, c []byte, cued bool) (float32, bool, bool) {
+// its confidence and whether a check digit validated it. win holds the text
+// before s, folded once for all the rules tried on the candidate.
+func (r *idRule) accept(text []byte, s, e int, c []byte, cued bool, win *idCueText) (float32, bool, bool) {
 	checked := r.check != ckNone
+	// Most candidates have no cue and fit no distinct shape: decide that
+	// before running the check.
+	if !cued && !r.distinct && (!checked || len(r.layouts) == 0) {
+		return 0, false, false
+	}
 	if checked && !r.check.valid(c) {
 		return 0, false, false
 	}
 	switch {
-	case cued && hasCue(text, s, govIDCueWindow, r.cues):
-		return 0.99, checked, true
+	case cued && checked && win.has(text, s, r.cues):
+		// Named and check-digit valid: the strongest reading there is,
+		// above a phone plan the same digits happen to fit ("aadhaar
+		// number is 366915640414").
+		return 1, true, true
+	case cued && win.has(text, s, r.cues):
+		return 0.99, false, true
 	case r.distinct:
 		if checked {
 			return 0.95, true, true
@@ -417,6 +490,42 @@ func (r *idRule) accept(text []byte, s, e int, c []byte, cued bool) (float32, bo
 		return 0.95, true, true
 	}
 	return 0, false, false
+}
+
+// idCueText is the text before a candidate, folded on first use: hasCue
+// for many rules without folding the window again for each.
+type idCueText struct {
+	done, ok bool
+	n        int // folded length in buf (a slice into buf would move it to the heap)
+	buf      [2 * govIDCueWindow]byte
+}
+
+// has reports whether one of cues ends a word within govIDCueWindow bytes
+// before pos, as hasCue does.
+func (w *idCueText) has(text []byte, pos int, cues []string) bool {
+	if !w.done {
+		f, ok := foldWord(w.buf[:0], text[max(0, pos-govIDCueWindow):pos])
+		w.n, w.ok, w.done = len(f), ok, true
+	}
+	if !w.ok {
+		return false
+	}
+	lower := w.buf[:w.n]
+	for _, c := range cues {
+		for from := 0; from+len(c) <= len(lower); {
+			j := bytes.Index(lower[from:], []byte(c))
+			if j < 0 {
+				break
+			}
+			i := from + j
+			if (i == 0 || byteClass[lower[i-1]]&ClassAlnum == 0) &&
+				(i+len(c) == len(lower) || byteClass[lower[i+len(c)]]&ClassAlnum == 0 || compoundTail(lower[i+len(c):])) {
+				return true
+			}
+			from = i + 1
+		}
+	}
+	return false
 }
 
 // matchesLayout reports whether w is written exactly as one of layouts.

@@ -565,6 +565,7 @@ const (
 	ckPTNIF
 	ckIEPPS
 	ckABARouting
+	ckHex
 	ckAUABN
 	ckAUACN
 	ckAUMedicare
@@ -616,6 +617,8 @@ func (k idCheck) valid(c []byte) bool {
 		return checkIEPPS(c)
 	case ckABARouting:
 		return checkABARouting(c)
+	case ckHex:
+		return checkHex(c)
 	case ckAUABN:
 		return checkAUABN(c)
 	case ckAUACN:
@@ -755,4 +758,21 @@ func checkIEPPS(c []byte) bool {
 		return c[7] == 'W'
 	}
 	return c[7] == byte('A'+r-1)
+}
+
+// checkHex: hexadecimal digits only, some of them letters and some digits
+// (a MAC address read aloud: "a four c three b zero …").
+func checkHex(c []byte) bool {
+	letters, digits := 0, 0
+	for _, b := range c {
+		switch {
+		case b >= '0' && b <= '9':
+			digits++
+		case b >= 'A' && b <= 'F':
+			letters++
+		default:
+			return false
+		}
+	}
+	return letters > 0 && digits > 0
 }

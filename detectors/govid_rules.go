@@ -72,5 +72,8 @@ var govIDRules = []idRule{
 	{id: "ar-dni", kind: KindGovID, charset: 'd', minLen: 7, maxLen: 8, cues: []string{"dni"}},
 	{id: "br-rg", kind: KindGovID, charset: 'x', minLen: 8, maxLen: 9, cues: []string{"rg", "identidade"}},
 	{id: "fr-tax-number", kind: KindGovID, shape: "ddddddddddddd", cues: []string{"numéro fiscal", "numero fiscal", "spi"}},
+	// A MAC address said or written without separators; mac.go finds the
+	// separated forms.
+	{id: "mac-compact", kind: KindMACAddress, shape: "xxxxxxxxxxxx", cues: []string{"mac", "mac-adresse", "mac-adres"}, check: ckHex},
 	{id: "mx-curp", kind: KindGovID, shape: "AAAAddddddAAAAAAxd", distinct: true, cues: []string{"curp"}, check: ckMXCURP},
 }

@@ -1,6 +1,7 @@
 package detectors
 
 import (
+	"bytes"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -9,6 +10,7 @@ import (
 func TestGovIDTruePositives(t *testing.T) {
 	runIDCases(t, GovID, KindGovID, []idCase{
 		{"es dni", "mi DNI es 12345678Z", "12345678Z", "es-dni"},
+		{"aadhaar named, written without spaces", "my aadhaar number is 366915640414", "366915640414", "in-aadhaar"},
 		{"es dni no cue", "documento 12345678-Z por favor", "12345678-Z", "es-dni"},
 		{"es nie", "NIE X1234567L", "X1234567L", "es-nie"},
 		{"it codice fiscale", "il mio codice fiscale è RSSMRA85T10A562S", "RSSMRA85T10A562S", "it-fiscal-code"},
@@ -107,7 +109,8 @@ func runIDCases(t *testing.T, d Detector, k Kind, tests []idCase) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			fs := e.Scan(nil, []byte(tt.give))
+			// Written ids read the same in a transcript; spoken ones need it.
+			fs := e.ScanInput(nil, Input{Text: []byte(tt.give), Spoken: true})
 			got := []spanWant{}
 			for _, f := range fs {
 				got = append(got, spanWant{f.Kind, f.Start, f.End})
@@ -131,5 +134,50 @@ func runNoFindings(t *testing.T, d Detector, tests []struct{ name, give string }
 				t.Errorf("Scan(%q) = %v, want none", tt.give, got)
 			}
 		})
+	}
+}
+
+func TestGovIDCompactMAC(t *testing.T) {
+	runIDCases(t, GovID, KindMACAddress, []idCase{
+		{"said aloud", "the mac address is a four c three b zero one two nine f e e on the sticker", "a four c three b zero one two nine f e e", "mac-compact"},
+		{"written without separators", "MAC a4c3b01229fe", "a4c3b01229fe", "mac-compact"},
+	})
+	runNoFindings(t, GovID, []struct{ name, give string }{
+		{"no cue", "build a4c3b01229fe failed"},
+		{"not hex", "mac serial A4C3B01229FZ"},
+	})
+}
+
+// BenchmarkIDFamily measures each detector of the id, date, address and
+// spoken-form family alone over the sample corpus's turns, one message at a
+// time and read as a transcript, so that the spoken paths run too. The
+// "clean" runs use turns without planted PII and must not allocate.
+func BenchmarkIDFamily(b *testing.B) {
+	dets := []Detector{GovID, DateOfBirth, Operational, Tracking, OperationalCode, Address, PostalCode, SpokenDigits, SpokenEmail}
+	for _, clean := range []bool{false, true} {
+		msgs := bytes.Split(chatText(b, 32<<10, clean), []byte("\n"))
+		for _, d := range dets {
+			name := d.Name
+			if clean {
+				name += "/clean"
+			}
+			b.Run(name, func(b *testing.B) {
+				e, err := New([]Detector{d})
+				if err != nil {
+					b.Fatal(err)
+				}
+				var dst []Finding
+				for _, m := range msgs { // warm up: phone metadata loads on first use
+					dst = e.ScanInput(dst[:0], Input{Text: m, Spoken: true})
+				}
+				b.SetBytes(32 << 10)
+				b.ReportAllocs()
+				for b.Loop() {
+					for _, m := range msgs {
+						dst = e.ScanInput(dst[:0], Input{Text: m, Spoken: true})
+					}
+				}
+			})
+		}
 	}
 }

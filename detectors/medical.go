@@ -1,12 +1,11 @@
 package detectors
 
-// Medical finds health identifiers: US NPI (Luhn over 80840), Medicare
-// Beneficiary Identifiers, DEA registration numbers, German health-insurance
-// numbers (Krankenversichertennummer), and medical-licence, medical-record
-// and health-plan member numbers announced by a cue word in any configured
-// language. It shares GovID's gathering and rule mechanism.
-var Medical = idDetector("medical", KindMedical, medicalRules)
-
+// medicalRules are the health identifiers GovID knows besides the national
+// ones: US NPI (Luhn over 80840), Medicare Beneficiary Identifiers, DEA
+// registration numbers, German health-insurance numbers
+// (Krankenversichertennummer), and medical-licence, medical-record and
+// health-plan member numbers announced by a cue word in any configured
+// language. They report MEDICAL.
 var medicalRules = []idRule{
 	{id: "us-npi", kind: KindMedical, shape: "dddddddddd", cues: []string{"npi", "national provider"}, check: ckUSNPI},
 	{id: "us-mbi", kind: KindMedical, shape: "dAxdAxdAAdd", distinct: true, cues: []string{"mbi", "medicare"}, check: ckUSMBI},

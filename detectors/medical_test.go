@@ -3,7 +3,7 @@ package detectors
 import "testing"
 
 func TestMedical(t *testing.T) {
-	runIDCases(t, Medical, KindMedical, []idCase{
+	runIDCases(t, GovID, KindMedical, []idCase{
 		{"npi", "provider NPI 1234567893", "1234567893", "us-npi"},
 		{"mbi", "Medicare number 1EG4-TE5-MK73", "1EG4-TE5-MK73", "us-mbi"},
 		{"mbi bare", "it's 1EG4TE5MK73 on the card", "1EG4TE5MK73", "us-mbi"},
@@ -25,7 +25,7 @@ func TestMedicalNegatives(t *testing.T) {
 		{"kvnr bad", "Versichertennummer A123456789"},
 		{"mbi with S", "1SG4TE5MK73"},
 		{"no cue", "XJH48812345 is the product code"},
-		{"national insurance is not health", "national insurance number AB123456C"},
+		{"read aloud outside a transcript", "my member id is k l four four one two nine nine"},
 	}
-	runNoFindings(t, Medical, tests)
+	runNoFindings(t, GovID, tests)
 }

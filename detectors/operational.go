@@ -88,12 +88,17 @@ func findOperational(dst []Finding, in Input, tok Token) ([]Finding, int) {
 		return append(dst, operationalFinding(text, s, e)), tok.End
 	}
 	i := tok.End
+	var rw readWord
+	stray := 0 // other words skipped in a transcript ("the number they gave me is …")
 	for skipped := 0; skipped < 6; skipped++ {
-		s, e := nextToken(text, i)
-		if s == e {
+		if !rw.next(text, i) {
 			break
 		}
+		s, e := rw.s, rw.e
 		if is, ie, ok := operationalID(text, s, e); ok {
+			if stray > 0 {
+				break // only a long identifier read aloud reaches past other words
+			}
 			if ie-is <= 8 && isDigits(text[is:ie]) && codeNear(text, tok.Start, is) {
 				// "confirmation code 583920", "code de confirmation": a
 				// one-time code, not a record.
@@ -101,19 +106,21 @@ func findOperational(dst []Finding, in Input, tok Token) ([]Finding, int) {
 			}
 			return append(dst, operationalFinding(text, is, ie)), ie
 		}
-		if byteClass[text[s]]&ClassDigit == 0 {
-			// Read aloud: "seven seven four two nine one", "b as in boy four …".
-			if sp := readSpokenID(text, s); sp.items >= 3 && sp.digits() >= 4 {
+		if byteClass[text[s]]&ClassDigit == 0 && (in.Spoken || mayStartSpokenID(rw.word())) {
+			// Read aloud: "seven seven four two nine one", "b as in boy four …";
+			// typed so outside transcripts, from a number word on.
+			if sp := readSpokenID(text, s); spokenReference(&sp, stray) {
 				f := Finding{Kind: KindOperational, Start: sp.num.start, End: sp.num.end, Confidence: 0.8,
 					Rule: "operational-spoken", Value: append([]byte(nil), sp.value()...)}
 				return append(dst, f), sp.num.end
 			}
 		}
-		ws, we, stop := trimWord(text, s, e)
-		var buf [16]byte
-		w, ok := foldWord(buf[:0], text[ws:we])
+		stop, w, ok := rw.stop, rw.word(), rw.ok
 		if !ok || len(w) > 0 && !operationalFillers.has(w) {
-			break
+			if !in.Spoken || stop || stray == 3 || cueEndsClause(text, tok) {
+				break
+			}
+			stray++
 		}
 		if stop && !bytes.HasSuffix(text[s:e], []byte(".")) || stop && len(w) > 3 {
 			break // a sentence ends; "Nr." and "no." do not end one
@@ -121,6 +128,23 @@ func findOperational(dst []Finding, in Input, tok Token) ([]Finding, int) {
 		i = e
 	}
 	return dst, tok.End
+}
+
+// cueEndsClause reports whether the cue's own token ends a sentence or
+// clause ("… my subscription? The meeting …").
+func cueEndsClause(text []byte, tok Token) bool {
+	_, _, stop := trimWord(text, tok.Start, tok.End)
+	return stop
+}
+
+// spokenReference reports whether an identifier read aloud after a cue is
+// long enough to be a reference: four digits, or three with two letters
+// ("a be ce cuatro cinco seis"); after words other than fillers, six items.
+func spokenReference(sp *spokenID, stray int) bool {
+	if stray > 0 && sp.items < 6 {
+		return false
+	}
+	return sp.items >= 3 && (sp.digits() >= 4 || sp.digits() >= 3 && sp.letters >= 2)
 }
 
 // codeNear reports whether "code" (código, codice, Code) stands just before

@@ -113,3 +113,28 @@ func TestOperationalNearMisses(t *testing.T) {
 		})
 	}
 }
+
+func TestOperationalSpoken(t *testing.T) {
+	tests := []struct{ name, give, want string }{
+		{"words between cue and id", "the reference number they gave me is c s four eight nine two two one", "c s four eight nine two two one"},
+		{"letters and three digits", "la referencia es a be ce cuatro cinco seis", "a be ce cuatro cinco seis"},
+		{"order number said", "my order number is four four eight one two zero nine", "four four eight one two zero nine"},
+		{"no id after the words", "my order number is wrong and i called three times", ""},
+		{"short count after the words", "the order they sent was two or three days late", ""},
+		{"sentence ends before the id", "the ticket number is missing. four five six seven", ""},
+		{"question ends at the cue", "how do i cancel my subscription? the meeting is at 19h45 tomorrow", ""},
+		{"written id after other words", "the order they sent me is A-7712093", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := scanOne(t, Operational, Input{Text: []byte(tt.give), Spoken: true})
+			want := []spanWant{}
+			if tt.want != "" {
+				want = []spanWant{at(KindOperational, tt.give, tt.want)}
+			}
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("Scan(%q) mismatch (-want +got):\n%s", tt.give, diff)
+			}
+		})
+	}
+}

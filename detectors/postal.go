@@ -11,12 +11,15 @@ import (
 // AF30"), also said aloud digit by digit ("zip code nine four one oh
 // three") or as a quantity ("code postal trente-trois mille"). A cue with a
 // national layout is validated, so the code wins over a phone-shaped reading.
-// Codes inside a street address are part of the ADDRESS finding instead.
+// Without a cue, a five-digit code after a preposition of place and before
+// a capitalized name is one too ("j'habite à 69003 Lyon", "vivo en 46001
+// Valencia", "dans le 75011"). Codes inside a street address are part of
+// the ADDRESS finding instead.
 // Value is the code upper-cased without spaces.
 var PostalCode = Detector{
 	Name:    "postal-code",
 	Kind:    KindPostalCode,
-	Trigger: Trigger{Keywords: []string{"zip", "zipcode", "postcode", "postal", "eircode", "plz", "postleitzahl", "cap", "cep", "cp", "codigo", "código"}},
+	Trigger: Trigger{All: ClassDigit, MinLen: 5, MinDigits: 5, Keywords: []string{"zip", "zipcode", "postcode", "postal", "eircode", "plz", "postleitzahl", "cap", "cep", "cp", "codigo", "código"}},
 	Find:    findPostalCode,
 }
 
@@ -24,6 +27,9 @@ var postalFillers = newWordList(`code is my the es el mi ist meine est mon è il
 
 func findPostalCode(dst []Finding, in Input, tok Token) ([]Finding, int) {
 	text := in.Text
+	if byteClass[text[tok.Start]]&ClassDigit != 0 {
+		return postalNearPlace(dst, text, tok), tok.End
+	}
 	i := tok.End
 	for k := 0; k < 4; k++ {
 		s, e := nextToken(text, i)
@@ -187,4 +193,34 @@ func isCanadian(a, b []byte) bool {
 	return bytes.IndexByte([]byte("ABCEGHJKLMNPRSTVXY"), a[0]) >= 0 &&
 		byteClass[a[1]] == ClassDigit && byteClass[a[2]] == ClassUpper &&
 		byteClass[b[0]] == ClassDigit && byteClass[b[1]] == ClassUpper && byteClass[b[2]] == ClassDigit
+}
+
+// postalPlaceWords are the words after which a bare five-digit code names
+// a place: prepositions of place and the French article of "dans le 75011".
+var postalPlaceWords = newWordList(`à a en in em no na nel dans le te naar nach aus from to near bei zu`)
+
+// postalNearPlace reports a five-digit token that stands where a place
+// does: after a preposition of place and before a capitalized name, or in
+// "dans le 75011". Round numbers ("in 30000 Jahren") are quantities.
+func postalNearPlace(dst []Finding, text []byte, tok Token) []Finding {
+	ws, we, _ := trimWord(text, tok.Start, tok.End)
+	w := text[ws:we]
+	if len(w) != 5 || !isDigits(w) || ws != tok.Start || string(w[2:]) == "000" {
+		return dst
+	}
+	var before readWord
+	if !before.prev(text, tok.Start) || before.stop || !postalPlaceWords.has(before.word()) {
+		return dst
+	}
+	var after readWord
+	city := after.next(text, tok.End) && after.ws == after.s && after.we-after.ws >= 3 &&
+		byteClass[text[after.ws]]&(ClassUpper|ClassHigh) != 0
+	if !city {
+		var art readWord
+		if string(before.word()) != "le" || !art.prev(text, before.s) || string(art.word()) != "dans" {
+			return dst
+		}
+	}
+	return append(dst, Finding{Kind: KindPostalCode, Start: ws, End: we, Confidence: 0.8,
+		Rule: "postal-code-place", Value: append([]byte(nil), w...)})
 }

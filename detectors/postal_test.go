@@ -22,6 +22,10 @@ func TestPostalCode(t *testing.T) {
 		{"fr in words", "le code postal c'est trente et un mille deux cents", "trente et un mille deux cents"},
 		{"pt in words", "o código postal é quatro mil e quinhentos", "quatro mil e quinhentos"},
 		{"de digit by digit", "die PLZ ist null eins null sechs sieben", "null eins null sechs sieben"},
+		{"fr before a city", "j'habite à 69003 Lyon", "69003"},
+		{"es before a city", "vivo en 46001 Valencia", "46001"},
+		{"de before a city", "ich wohne in 10115 Berlin", "10115"},
+		{"fr arrondissement", "nous livrons dans le 75011 entre 9 h et 13 h", "75011"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -41,6 +45,10 @@ func TestPostalCodeNegatives(t *testing.T) {
 		{"cue far", "zip it up, we have 12345 more"},
 		{"quantity after other words", "the postal service hired three thousand people"},
 		{"eircode shape without letters", "Eircode D02 1234"},
+		{"quantity before a noun", "das kostet 80331 Punkte"},
+		{"round quantity after a preposition", "in 30000 Jahren"},
+		{"number after a preposition, lower-case word", "from 94103 to 94110 items"},
+		{"order number before a name", "Bestellung 48213 Müller"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -8,6 +8,8 @@ import "bytes"
 // cinco", "null eins fünf eins", "zéro six douze trente-quatre", "415 five
 // five five 0192". The words are turned into digits and validated like the
 // written forms (phone metadata, Luhn, SSN rules); the span covers the words.
+// A Spanish DNI said with its check letter and a Brazilian CPF said in its
+// layout are GOV_ID.
 var SpokenDigits = Detector{
 	Name: "spoken-digits",
 	Kind: KindPhone,
@@ -58,16 +60,86 @@ func findSpokenDigits(dst []Finding, in Input, tok Token) ([]Finding, int) {
 	if f, ok := spokenIBAN(in.Text, tok.Start); ok {
 		return append(dst, f), max(tok.End, f.End)
 	}
+	if !mayStartSpokenRun(in.Text, tok) {
+		return dst, tok.End
+	}
 	num, next := gatherSpoken(in.Text, tok.Start)
 	if num.words == 0 || num.n < 7 {
 		// Digits alone are the written-number detectors' business; short
 		// sequences are counts, times and prices.
 		return dst, max(tok.End, next)
 	}
+	if f, ok := spokenNationalID(in.Text, &num); ok {
+		return append(dst, f), max(tok.End, f.End)
+	}
 	if f, ok := classifySpoken(in, &num); ok {
 		dst = append(dst, f)
 	}
 	return dst, max(tok.End, num.end)
+}
+
+// mayStartSpokenRun is the quick test before gathering: seven digits
+// or more take two number tokens in a row ("four one …", "415 five …"), or
+// one hyphenated token ("four-one-five-…", "quatre-vingt-dix").
+func mayStartSpokenRun(text []byte, tok Token) bool {
+	if bytes.IndexByte(text[tok.Start:tok.End], '-') >= 0 {
+		return true
+	}
+	// The next token starts with a letter or a digit.
+	i := tok.End
+	for i < len(text) && byteClass[text[i]] == classSpace {
+		i++
+	}
+	if i == len(text) || byteClass[text[i]]&ClassAlnum == 0 && text[i] < 0x80 {
+		return false
+	}
+	var w readWord
+	return w.next(text, tok.End) && (numberWordOrDigits(w.word()) || bytes.IndexByte(w.word(), '-') > 0)
+}
+
+// numberWordOrDigits reports whether the folded word f reads as part of a
+// number: digits, a number word or a thousand word.
+func numberWordOrDigits(f []byte) bool {
+	if len(f) == 0 {
+		return false
+	}
+	return isDigits(f) || numberWordList.has(f) || thousandWords.has(f)
+}
+
+// spokenNationalID recognizes the national ids whose spoken form is
+// distinctive enough without a cue: a Brazilian CPF said in its layout
+// ("um dois três ponto quatro cinco seis ponto … traço zero nove") and a
+// Spanish DNI, eight digits then their check letter ("… uno cinco uve").
+// Both must pass their check.
+func spokenNationalID(text []byte, num *spokenNumber) (Finding, bool) {
+	ds := num.digits[:num.n]
+	f := Finding{Kind: KindGovID, Start: num.start, Confidence: 0.95, Validated: true}
+	switch {
+	case num.n == 11 && !num.plus && num.nseps == 2 && num.seps[0] == 3 && num.seps[1] == 6 && checkBRCPF(ds):
+		f.End, f.Rule, f.Value = num.end, "br-cpf-spoken", append([]byte(nil), ds...)
+		return f, true
+	case num.n == 8 && !num.plus && num.words >= 8:
+		var w readWord
+		if !w.next(text, num.end) || w.word() == nil {
+			return Finding{}, false
+		}
+		l := byte(0)
+		switch f := w.word(); {
+		case len(f) == 1 && f[0] >= 'a' && f[0] <= 'z':
+			l = f[0] - ('a' - 'A')
+		case letterNameList.has(f):
+			l = letterNames[string(f)]
+		}
+		var c [9]byte
+		copy(c[:], ds)
+		c[8] = l
+		if l == 0 || !checkESNIF(c[:]) {
+			return Finding{}, false
+		}
+		f.End, f.Rule, f.Value = w.we, "es-dni-spoken", append([]byte(nil), c[:]...)
+		return f, true
+	}
+	return Finding{}, false
 }
 
 // gatherSpoken reads number words and digit groups from the token at start
@@ -76,19 +148,16 @@ func findSpokenDigits(dst []Finding, in Input, tok Token) ([]Finding, int) {
 func gatherSpoken(text []byte, start int) (spokenNumber, int) {
 	g := spokenGatherer{num: spokenNumber{start: -1}, pendingTens: -1, lastUnit: -1}
 	i := start
+	var rw readWord
 	for {
-		s, e := nextToken(text, i)
-		if s == e {
+		if !rw.next(text, i) || rw.ws == rw.we || !rw.ok {
 			break
 		}
-		ws, we, stop := trimWord(text, s, e)
-		if ws == we {
-			break
-		}
-		if !g.token(text[ws:we]) {
+		e, ws, we, stop := rw.e, rw.ws, rw.we, rw.stop
+		if !g.token(rw.word()) {
 			// Hesitations and separators said aloud stay inside a number:
 			// "four five two dash eight eight", "null eins äh fünf".
-			if g.num.n == 0 || !g.filler(text[ws:we]) {
+			if g.num.n == 0 || !g.filler(rw.word()) {
 				break
 			}
 		}
@@ -134,12 +203,11 @@ type spokenGatherer struct {
 	thouLast wordKind
 }
 
-// filler reports whether w is a hesitation or a separator said aloud, and
-// joins it to the number as a separator ("dash") or nothing ("uh").
-func (g *spokenGatherer) filler(w []byte) bool {
-	var buf [32]byte
-	f, ok := foldWord(buf[:0], w)
-	if !ok || !spokenIDFillers.has(f) {
+// filler reports whether the folded word f is a hesitation or a separator
+// said aloud, and joins it to the number as a separator ("dash") or nothing
+// ("uh").
+func (g *spokenGatherer) filler(f []byte) bool {
+	if !spokenIDFillers.has(f) {
 		return false
 	}
 	if g.pendingTens >= 0 || g.repeat > 0 {
@@ -225,15 +293,10 @@ func (g *spokenGatherer) flushTens() bool {
 	return ok
 }
 
-// token feeds one trimmed token; it reports false when the token is not part
-// of a number. Hyphenated tokens are digit sequences ("four-one-five") or
-// French compounds ("quatre-vingt-dix").
-func (g *spokenGatherer) token(w []byte) bool {
-	var buf [64]byte
-	f, ok := foldWord(buf[:0], w)
-	if !ok {
-		return false
-	}
+// token feeds one trimmed and folded token; it reports false when the token
+// is not part of a number. Hyphenated tokens are digit sequences
+// ("four-one-five") or French compounds ("quatre-vingt-dix").
+func (g *spokenGatherer) token(f []byte) bool {
 	if isDigits(f) {
 		if !g.flushTens() || g.repeat > 0 || !g.num.add(f...) {
 			return false

@@ -57,6 +57,8 @@ func TestSpokenDigitsTruePositives(t *testing.T) {
 		{"it", "it", "il mio numero è tre tre tre uno due tre quattro cinque sei sette", "tre tre tre uno due tre quattro cinque sei sette", KindPhone},
 		{"card read out", "en", "card four one one one one one one one one one one one one one one one expiry", "four one one one one one one one one one one one one one one one", KindCreditCard},
 		{"ssn with cue", "en", "my social security number is one two three four five six seven eight nine", "one two three four five six seven eight nine", KindUSSSN},
+		{"es dni with its letter", "es", "cuatro siete tres ocho dos nueve uno cinco uve", "cuatro siete tres ocho dos nueve uno cinco uve", KindGovID},
+		{"br cpf in its layout", "pt", "um dois três ponto quatro cinco seis ponto sete oito nove traço zero nove", "um dois três ponto quatro cinco seis ponto sete oito nove traço zero nove", KindGovID},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -98,6 +100,23 @@ func TestSpokenDigitsNearMisses(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := scanOne(t, SpokenDigits, Input{Text: []byte(tt.give), Spoken: true}); len(got) != 0 {
 				t.Errorf("Scan(%q) = %v, want none", tt.give, got)
+			}
+		})
+	}
+}
+
+func TestSpokenDigitsNationalIDNearMisses(t *testing.T) {
+	tests := []struct{ name, give string }{
+		{"dni with a wrong letter", "cuatro siete tres ocho dos nueve uno cinco be"},
+		{"cpf with a wrong check", "um dois três ponto quatro cinco seis ponto sete oito nove traço zero oito"},
+		{"cpf digits without the layout", "um dois três quatro cinco seis sete oito nove zero nove"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, f := range scanOne(t, SpokenDigits, Input{Text: []byte(tt.give), Spoken: true}) {
+				if f.Kind == KindGovID {
+					t.Errorf("Scan(%q) = %v, want no GOV_ID", tt.give, f)
+				}
 			}
 		})
 	}

@@ -12,8 +12,8 @@ var SpokenEmail = Detector{
 	Name: "spoken-email",
 	Kind: KindEmail,
 	Trigger: Trigger{
-		Keywords: []string{"at", "arroba", "chiocciola", "arobase", "klammeraffe", "apenstaartje"},
-		All:      ClassAt, // "john@example dot com"
+		Keywords: []string{"at", "ät", "arroba", "chiocciola", "arobase", "klammeraffe", "apenstaartje"}, // "ät": German speech recognition writes "at" so
+		All:      ClassAt,                                                                                // "john@example dot com"
 	},
 	Find: findSpokenEmail,
 }
@@ -67,6 +67,9 @@ func findSpokenEmail(dst []Finding, in Input, tok Token) ([]Finding, int) {
 			return dst, tok.End // a written address: email.go's
 		}
 	}
+	if tok.Class&ClassAt == 0 && !mayBeSpokenDomain(text, tok.End) {
+		return dst, tok.End
+	}
 	dom, domEnd, dots, ok := spokenLabels(addr[:0], text, domStart, true)
 	if !ok || dots == 0 || !spokenEmailTLDs[string(lastLabel(dom))] {
 		return dst, tok.End
@@ -99,23 +102,36 @@ func findSpokenEmail(dst []Finding, in Input, tok Token) ([]Finding, int) {
 	}), domEnd
 }
 
+// mayBeSpokenDomain is the quick test after an at-word: a domain follows,
+// written ("example.com") or with a dot word after its first label
+// ("example dot com", "ejemplo punto es").
+func mayBeSpokenDomain(text []byte, i int) bool {
+	var w readWord
+	if !w.next(text, i) || w.stop {
+		return false
+	}
+	if bytes.IndexByte(text[w.ws:w.we], '.') > 0 {
+		return true
+	}
+	if !w.next(text, w.e) {
+		return false
+	}
+	_, ok := emailJoiners[string(w.word())]
+	return ok
+}
+
 // spokenLabels reads a dot-separated name forward from i: labels (words or
 // written "example.com" pieces) joined by joiner words. It appends the
 // rebuilt lower-case name to dst and returns it, the end of its last label,
 // and how many dots it holds.
 func spokenLabels(dst, text []byte, i int, domain bool) ([]byte, int, int, bool) {
 	end, dots, wantLabel := i, 0, true
+	var rw readWord
 	for {
-		s, e := nextToken(text, i)
-		if s == e {
+		if !rw.next(text, i) || !rw.ok || len(rw.word()) == 0 {
 			break
 		}
-		ws, we, stop := trimWord(text, s, e)
-		var buf [64]byte
-		w, ok := foldWord(buf[:0], text[ws:we])
-		if !ok || len(w) == 0 {
-			break
-		}
+		e, we, stop, w := rw.e, rw.we, rw.stop, rw.word()
 		if j, isJoin := emailJoiners[string(w)]; isJoin && !wantLabel {
 			if j == '-' {
 				if s2, e2 := nextToken(text, e); s2 < e2 {

@@ -16,6 +16,7 @@ func TestSpokenEmailTruePositives(t *testing.T) {
 		{"en underscore digits", "anna underscore b 42 at example dot org", "anna underscore b 42 at example dot org", "anna_b42@example.org", true},
 		{"es arroba", "mi correo es ana punto garcia arroba ejemplo punto es", "ana punto garcia arroba ejemplo punto es", "ana.garcia@ejemplo.es", true},
 		{"de Punkt", "meine Mail ist jonas Punkt weber at beispiel Punkt de", "jonas Punkt weber at beispiel Punkt de", "jonas.weber@beispiel.de", true},
+		{"de ät", "thomas punkt mueller ät example punkt de", "thomas punkt mueller ät example punkt de", "thomas.mueller@example.de", true},
 		{"half written", "write to john.smith at example.com please", "john.smith at example.com", "john.smith@example.com", false},
 		{"at with spoken domain", "it's john@example dot com", "john@example dot com", "john@example.com", false},
 		{"typed chat with cue", "my email is maria at example dot com", "maria at example dot com", "maria@example.com", false},

@@ -1,5 +1,7 @@
 package detectors
 
+import "bytes"
+
 // Identifiers read aloud: order, ticket, policy, tax, passport and member
 // numbers spelled out in a call ("b as in boy four four eight two nine", "l
 // zwo eins null eins", "a be ce cuatro cinco seis", "uh nine nine three oh
@@ -22,10 +24,12 @@ func (s *spokenID) value() []byte { return s.num.digits[:s.num.n] }
 func (s *spokenID) digits() int { return s.num.n - s.letters }
 
 // spokenIDFillers may stand inside a spoken identifier without ending it:
-// hesitations and separators said aloud.
+// hesitations and separators said aloud. Of the words for a dot only the
+// Portuguese "ponto" is one: a CPF is dictated with it, and Portuguese says
+// decimals with "vírgula", where "point" and "punto" are decimal points.
 var spokenIDFillers = newWordList(hesitationWords + `
 dash hyphen minus strich bindestrich tiret trait guion guión trattino traço hífen hifen streepje
-slash barra
+slash barra ponto
 `)
 
 // hesitationWords are the fillers among spokenIDFillers; the others are
@@ -81,20 +85,12 @@ var spellingWords = newWordList(`as like for wie comme como come voor`)
 func readSpokenID(text []byte, i int) spokenID {
 	var s spokenID
 	g := spokenGatherer{num: spokenNumber{start: -1}, pendingTens: -1, lastUnit: -1}
+	var rw readWord
 	for k := 0; k < 48; k++ {
-		ts, te := nextToken(text, i)
-		if ts == te {
+		if !rw.next(text, i) || rw.ws == rw.we || !rw.ok {
 			break
 		}
-		ws, we, stop := trimWord(text, ts, te)
-		if ws == we {
-			break
-		}
-		var buf [32]byte
-		f, ok := foldWord(buf[:0], text[ws:we])
-		if !ok {
-			break
-		}
+		te, ws, we, stop, f := rw.e, rw.ws, rw.we, rw.stop, rw.word()
 		// "um" is a hesitation in English and one in Portuguese: the number wins.
 		if _, isNum := numberWords[string(f)]; s.items > 0 && !isNum && spokenIDFillers.has(f) {
 			i = te
@@ -137,7 +133,7 @@ func readSpokenID(text []byte, i int) spokenID {
 					}
 				}
 			}
-		} else if !g.token(text[ws:we]) {
+		} else if !g.token(f) {
 			break
 		}
 		if g.num.start < 0 {
@@ -241,6 +237,13 @@ func idCueBefore(text []byte, pos int) bool {
 		i = s
 	}
 	return false
+}
+
+// mayStartSpokenID is the quick test, for the folded word f, that an
+// identifier typed as words may start at it: a letter, a letter's name, a
+// number word or a hyphenated compound ("k as in kilo", "soixante-douze").
+func mayStartSpokenID(f []byte) bool {
+	return len(f) == 1 || numberWordOrDigits(f) || letterNameList.has(f) || bytes.IndexByte(f, '-') > 0
 }
 
 // afterElision returns the word after an elided article or preposition

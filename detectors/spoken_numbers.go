@@ -247,20 +247,12 @@ func readCardinal(text []byte, i int) (c cardinal, ok bool) {
 	var last wordKind // 0 at the start
 	lastThous, pendingJoin, pendingOh := false, false, false
 	c.start = -1
+	var rw readWord
 	for k := 0; k < 12; k++ {
-		ts, te := nextToken(text, i)
-		if ts == te {
+		if !rw.next(text, i) || rw.ws == rw.we || !rw.ok {
 			break
 		}
-		ws, we, stop := trimWord(text, ts, te)
-		if ws == we {
-			break
-		}
-		var buf [40]byte
-		f, fok := foldWord(buf[:0], text[ws:we])
-		if !fok {
-			break
-		}
+		te, ws, we, stop, f := rw.e, rw.ws, rw.we, rw.stop, rw.word()
 		var atoms [maxAtoms]numAtom
 		n := numberAtoms(f, &atoms)
 		if n == 0 {

@@ -115,6 +115,16 @@ var numberWords = func() map[string]numWord {
 	return m
 }()
 
+// numberWordList holds numberWords' keys, for quick tests that reject most
+// words by first byte and length before a map lookup.
+var numberWordList = func() wordList {
+	l := wordList{words: map[string]struct{}{}}
+	for w := range numberWords {
+		l.add(w)
+	}
+	return l
+}()
+
 // frenchCompound evaluates hyphenated French numbers below 100:
 // "vingt-deux" 22, "soixante-dix" 70, "quatre-vingt" 80, "quatre-vingt-dix-neuf" 99.
 // A hyphenated run of single digits is not a compound: it returns false.
@@ -213,4 +223,49 @@ func addCompounds(m map[string]numWord) {
 			}
 		}
 	}
+}
+
+// readWord is the prologue the detectors of this family share when they
+// read the words around their trigger: find the next (or previous) token,
+// strip its punctuation, fold it to lower case. The folded word lives in
+// buf (word returns it: a slice kept in the struct would point into the
+// struct itself and move it to the heap).
+type readWord struct {
+	s, e   int  // the token
+	ws, we int  // the word: the token without surrounding punctuation
+	stop   bool // the punctuation ended a sentence or clause
+	// ok is false when the word is longer than buf, so it is no word any
+	// of these detectors knows.
+	ok  bool
+	n   int // the folded word's length in buf
+	buf [48]byte
+}
+
+// word returns the folded word, nil when it did not fit.
+func (w *readWord) word() []byte {
+	if !w.ok {
+		return nil
+	}
+	return w.buf[:w.n]
+}
+
+// next reads the first token at or after i; it reports false at the end of
+// text.
+func (w *readWord) next(text []byte, i int) bool {
+	w.s, w.e = nextToken(text, i)
+	return w.s < w.e && w.fold(text)
+}
+
+// prev reads the last token ending at or before i; it reports false at the
+// start of text.
+func (w *readWord) prev(text []byte, i int) bool {
+	w.s, w.e = prevToken(text, i)
+	return w.s < w.e && w.fold(text)
+}
+
+func (w *readWord) fold(text []byte) bool {
+	w.ws, w.we, w.stop = trimWord(text, w.s, w.e)
+	f, ok := foldWord(w.buf[:0], text[w.ws:w.we])
+	w.n, w.ok = len(f), ok
+	return true
 }
