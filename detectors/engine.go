@@ -164,9 +164,9 @@ type Engine struct {
 	byLen, byDigits              [maxTriggerCount + 1]uint64
 	needDigits, bigCounts        uint64
 	// kwFirst[b] (kwSecond[b], kwLast[b]) has bit n set when some keyword
-	// of length n starts with (has second, ends with) byte b: a cheap
-	// filter before the table lookup, which most words of ordinary prose
-	// fail. A one-byte keyword's second byte is its only one.
+	// of length n starts with (has second, ends with) byte b in either ASCII
+	// case: a cheap filter before the table lookup, which most words of
+	// ordinary prose fail. A one-byte keyword's second byte is its only one.
 	kwFirst, kwSecond, kwLast [256]uint64
 	// keywords is an open-addressing table of the keywords, indexed by
 	// kwHash and probed linearly; its size is a power of two at least twice
@@ -285,9 +285,18 @@ func New(dets []Detector) (*Engine, error) {
 			if kw == "" || len(kw) > maxKeyword || kw != strings.ToLower(kw) {
 				return nil, fmt.Errorf("detectors: detector %q: keyword %q must be lower-case, 1 to %d bytes", d.Name, kw, maxKeyword)
 			}
-			e.kwFirst[kw[0]] |= 1 << len(kw)
-			e.kwSecond[kw[min(1, len(kw)-1)]] |= 1 << len(kw)
-			e.kwLast[kw[len(kw)-1]] |= 1 << len(kw)
+			for c := range 256 {
+				switch lowerASCII(byte(c)) {
+				case kw[0]:
+					e.kwFirst[c] |= 1 << len(kw)
+				}
+				if lowerASCII(byte(c)) == kw[min(1, len(kw)-1)] {
+					e.kwSecond[c] |= 1 << len(kw)
+				}
+				if lowerASCII(byte(c)) == kw[len(kw)-1] {
+					e.kwLast[c] |= 1 << len(kw)
+				}
+			}
 			if _, ok := kwDets[kw]; !ok {
 				kws = append(kws, kw)
 			}
@@ -353,7 +362,7 @@ func (e *Engine) ScanInput(dst []Finding, in Input) []Finding {
 		cand := (e.wakeLo[lo] | e.wakeHi[hi]) & e.allLo[lo] & e.allHi[hi] & e.byLen[min(i-start, maxTriggerCount)]
 		var kw uint64
 		if l := we - ws; l > 0 && l <= maxKeyword &&
-			e.kwFirst[lowerASCII(text[ws])]&e.kwLast[lowerASCII(text[we-1])]&e.kwSecond[lowerASCII(text[ws+min(1, l-1)])]&(1<<l) != 0 {
+			e.kwFirst[text[ws]]&e.kwLast[text[we-1]]&e.kwSecond[text[ws+min(1, l-1)]]&(1<<l) != 0 {
 			kw = e.lookupKeyword(text, ws, we)
 		}
 		if cand|kw == 0 {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"regexp/syntax"
+	"slices"
 	"strconv"
 	"sync"
 
@@ -134,6 +135,11 @@ func langRegions(lang string) (rs [3]uint8, n int) {
 // phoneDesc is one number type of a numbering plan: a pattern for the
 // national significant number and the lengths it may have.
 type phoneDesc struct {
+	// dfa is the pattern compiled to a deterministic automaton over digits;
+	// re, the regexp, serves only the rare pattern whose automaton would be
+	// too large. Validating real numbers with the regexp was a tenth of
+	// Phone's time.
+	dfa  *digitDFA
 	re   *regexp.Regexp
 	lens uint32 // bit l set when length l is possible; 0 means any
 	// starts has bit 10a+b set when the pattern admits a number starting
@@ -143,7 +149,17 @@ type phoneDesc struct {
 }
 
 // match reports whether nsn, at least two digits, is a number of d.
-func (d *phoneDesc) match(nsn []byte) bool { return d.admits(nsn) && d.re.Match(nsn) }
+func (d *phoneDesc) match(nsn []byte) bool { return d.admits(nsn) && d.full(nsn) }
+
+// full reports whether the pattern matches all of nsn.
+func (d *phoneDesc) full(nsn []byte) bool {
+	if d.dfa != nil {
+		return d.dfa.match(nsn)
+	}
+	// regexp.Match keeps its input reachable from a pooled machine, so the
+	// digits it sees would escape: a copy keeps the caller's on the stack.
+	return d.re.Match(slices.Clone(nsn))
+}
 
 // admits reports whether nsn has a length and first digits of d: a
 // necessary condition for match, without the regexp.
@@ -170,7 +186,7 @@ func (p *phonePlan) valid(nsn []byte) bool {
 	// number some type matches.
 	for i := range p.types {
 		if p.types[i].match(nsn) {
-			return p.general.re.Match(nsn)
+			return p.general.full(nsn)
 		}
 	}
 	return false
@@ -264,7 +280,130 @@ func compileDesc(d *phonenumbers.PhoneNumberDesc) (phoneDesc, bool, error) {
 	if err != nil {
 		return phoneDesc{}, false, fmt.Errorf("pattern starts: %w", err)
 	}
-	return phoneDesc{re: re, lens: lens, starts: starts}, true, nil
+	dfa, err := compileDigitDFA(expr)
+	if err != nil {
+		return phoneDesc{}, false, fmt.Errorf("pattern automaton: %w", err)
+	}
+	return phoneDesc{dfa: dfa, re: re, lens: lens, starts: starts}, true, nil
+}
+
+// maxDFAStates bounds a digit automaton; a pattern that needs more keeps its
+// regexp. The plans' largest patterns need a few hundred.
+const maxDFAStates = 4096
+
+// digitDFA is a deterministic automaton over the digits 0-9 that matches a
+// whole string. State 0 rejects; next[s][d] is the state after digit d.
+type digitDFA struct {
+	next   [][10]uint16
+	accept []bool
+	start  uint16
+}
+
+// match reports whether the automaton accepts all of nsn, which holds only
+// digits.
+func (a *digitDFA) match(nsn []byte) bool {
+	s := a.start
+	for _, c := range nsn {
+		d := c - '0'
+		if d > 9 {
+			return false
+		}
+		if s = a.next[s][d]; s == 0 {
+			return false
+		}
+	}
+	return a.accept[s]
+}
+
+// compileDigitDFA builds the automaton of expr, an anchored pattern
+// "^(?:…)$" over digits, by subset construction over its compiled program.
+// It returns nil, and no error, when the pattern has empty-width assertions
+// other than the anchors or needs more than maxDFAStates states.
+func compileDigitDFA(expr string) (*digitDFA, error) {
+	re, err := syntax.Parse(expr, syntax.Perl)
+	if err != nil {
+		return nil, fmt.Errorf("parse: %w", err)
+	}
+	prog, err := syntax.Compile(re.Simplify())
+	if err != nil {
+		return nil, fmt.Errorf("compile: %w", err)
+	}
+	for _, in := range prog.Inst {
+		if in.Op == syntax.InstEmptyWidth && syntax.EmptyOp(in.Arg)&^(syntax.EmptyBeginText|syntax.EmptyEndText|syntax.EmptyBeginLine|syntax.EmptyEndLine) != 0 {
+			return nil, nil
+		}
+	}
+	// closure adds to set the rune-reading and matching instructions
+	// reachable from pc without input, marking what it visits in seen. The
+	// anchors hold: ^ is only met before the first digit and $ leads only to
+	// the match.
+	seen := make([]bool, len(prog.Inst))
+	var closure func(set []uint32, pc uint32) []uint32
+	closure = func(set []uint32, pc uint32) []uint32 {
+		if seen[pc] {
+			return set
+		}
+		seen[pc] = true
+		switch i := &prog.Inst[pc]; i.Op {
+		case syntax.InstAlt, syntax.InstAltMatch:
+			return closure(closure(set, i.Out), i.Arg)
+		case syntax.InstCapture, syntax.InstNop, syntax.InstEmptyWidth:
+			return closure(set, i.Out)
+		case syntax.InstFail:
+			return set
+		}
+		return append(set, pc)
+	}
+	a := &digitDFA{next: make([][10]uint16, 1), accept: make([]bool, 1)} // state 0 rejects
+	ids := map[string]uint16{}
+	var sets [][]uint32
+	var kb []byte
+	// add returns the state of set (sorted here), creating it if new.
+	add := func(set []uint32) (uint16, bool) {
+		slices.Sort(set)
+		kb = kb[:0]
+		for _, pc := range set {
+			kb = append(kb, byte(pc), byte(pc>>8), byte(pc>>16), byte(pc>>24))
+		}
+		if id, ok := ids[string(kb)]; ok {
+			return id, true
+		}
+		if len(a.next) >= maxDFAStates {
+			return 0, false
+		}
+		id := uint16(len(a.next))
+		ids[string(kb)] = id
+		a.next = append(a.next, [10]uint16{})
+		acc := false
+		for _, pc := range set {
+			acc = acc || prog.Inst[pc].Op == syntax.InstMatch
+		}
+		a.accept = append(a.accept, acc)
+		sets = append(sets, set)
+		return id, true
+	}
+	clear(seen)
+	a.start, _ = add(closure(nil, uint32(prog.Start)))
+	for s := 0; s < len(sets); s++ {
+		for d := range 10 {
+			clear(seen)
+			var next []uint32
+			for _, pc := range sets[s] {
+				if i := &prog.Inst[pc]; i.Op != syntax.InstMatch && i.MatchRune(rune('0'+d)) {
+					next = closure(next, i.Out)
+				}
+			}
+			if len(next) == 0 {
+				continue
+			}
+			id, ok := add(next)
+			if !ok {
+				return nil, nil
+			}
+			a.next[s+1][d] = id
+		}
+	}
+	return a, nil
 }
 
 // digitStarts returns the two-digit prefixes some string expr matches may
@@ -385,10 +524,8 @@ func matchPhone(t *phoneTables, c *numCut, in Input) (Finding, bool) {
 	if !strong && !cued && !bare {
 		return Finding{}, false
 	}
-	// regexp.Match keeps its input reachable from a pooled machine, so the
-	// digits it sees escape: copy them here, on the rare validation path,
-	// to keep the run itself on the stack.
-	d := append(make([]byte, 0, maxRunDigits), c.digits()...)
+	var buf [maxRunDigits]byte
+	d := append(buf[:0], c.digits()...)
 	var cc int
 	var nsn []byte
 	if intl {

@@ -782,7 +782,15 @@ naam gebruikersnaam nummer telefoon adres`)
 // otherValueNoun reports whether the token w is one of otherValueNouns.
 func otherValueNoun(w []byte) bool {
 	var buf [maxKeyword]byte
-	f, ok := foldWord(buf[:0], bytes.TrimRight(w, ",.:;!?"))
+	// A loop, not bytes.TrimRight: a cutset of several bytes builds a set
+	// per call, and prose cues call this for every word after them.
+	for len(w) > 0 && bytes.IndexByte([]byte(",.:;!?"), w[len(w)-1]) >= 0 {
+		w = w[:len(w)-1]
+	}
+	if len(w) == 0 || len(w) >= 64 || otherValueNouns.lens[lowerASCII(w[0])]&(1<<len(w)) == 0 && w[0] < 0x80 {
+		return false
+	}
+	f, ok := foldWord(buf[:0], w)
 	return ok && otherValueNouns.has(f)
 }
 
