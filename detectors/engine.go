@@ -149,20 +149,20 @@ const maxKeyword = 32
 type Engine struct {
 	dets []Detector
 	// The per-token dispatch works on detector sets (bit i = dets[i]) read
-	// from small tables, so a token costs a few loads and no per-detector
-	// branches until a detector is really woken. A token's class is split
-	// into its low and high classHalf bits to keep the tables small.
+	// from tables, so a token costs a few loads and no per-detector
+	// branches until a detector is really woken.
 	//
-	// wakeLo/wakeHi: the detectors a class may wake (those whose Any meets
-	// it, or whose All does when Any is empty). allLo/allHi: the detectors
-	// whose All, restricted to that half, the class holds. byLen[n]: those
-	// with MinLen <= n (the last entry for longer tokens). byDigits: the
-	// same for MinDigits. needDigits: those with a MinDigits. bigCounts:
-	// those whose MinLen or MinDigits exceeds maxTriggerCount, in the last
-	// entries and checked one by one.
-	wakeLo, wakeHi, allLo, allHi [1 << classHalf]uint64
-	byLen, byDigits              [maxTriggerCount + 1]uint64
-	needDigits, bigCounts        uint64
+	// byClass[c]: the detectors a token of class c may wake (its class
+	// meets their Any, or their All when Any is empty, and holds all of
+	// their All); one load, and a text touches only the few entries of the
+	// classes its tokens have. byLen[n]: those with MinLen <= n (the last
+	// entry for longer tokens). byDigits: the same for MinDigits.
+	// needDigits: those with a MinDigits. bigCounts: those whose MinLen or
+	// MinDigits exceeds maxTriggerCount, in the last entries and checked
+	// one by one.
+	byClass               *[classSpace]uint64
+	byLen, byDigits       [maxTriggerCount + 1]uint64
+	needDigits, bigCounts uint64
 	// kwFirst[b] (kwSecond[b], kwLast[b]) has bit n set when some keyword
 	// of length n starts with (has second, ends with) byte b in either ASCII
 	// case: a cheap filter before the table lookup, which most words of
@@ -181,9 +181,6 @@ type kwSlot struct {
 	word string
 	dets uint64
 }
-
-// classHalf is the number of class bits in each half of a token's class.
-const classHalf = 7
 
 // maxTriggerCount bounds the MinLen and MinDigits the dispatch tables tell
 // apart; larger values are checked per detector.
@@ -228,7 +225,7 @@ func New(dets []Detector) (*Engine, error) {
 	if len(dets) > maxDetectors {
 		return nil, fmt.Errorf("detectors: %d detectors; at most %d", len(dets), maxDetectors)
 	}
-	e := &Engine{dets: slices.Clone(dets)}
+	e := &Engine{dets: slices.Clone(dets), byClass: new([classSpace]uint64)}
 	seen := map[string]bool{}
 	kwDets := map[string]uint64{}
 	var kws []string
@@ -253,18 +250,9 @@ func New(dets []Detector) (*Engine, error) {
 		if wake == 0 {
 			wake = t.All
 		}
-		for c := range Class(1 << classHalf) {
-			if wake&c != 0 {
-				e.wakeLo[c] |= bit
-			}
-			if wake>>classHalf&c != 0 {
-				e.wakeHi[c] |= bit
-			}
-			if t.All&^c&(1<<classHalf-1) == 0 {
-				e.allLo[c] |= bit
-			}
-			if t.All>>classHalf&^c == 0 {
-				e.allHi[c] |= bit
+		for c := range classSpace {
+			if wake&c != 0 && t.All&^c == 0 {
+				e.byClass[c] |= bit
 			}
 		}
 		for n := range maxTriggerCount + 1 {
@@ -358,8 +346,7 @@ func (e *Engine) ScanInput(dst []Finding, in Input) []Finding {
 		if cls&^ClassLetter != 0 {
 			ws, we = leadingWord(text, start, i)
 		}
-		lo, hi := cls&(1<<classHalf-1), cls>>classHalf
-		cand := (e.wakeLo[lo] | e.wakeHi[hi]) & e.allLo[lo] & e.allHi[hi] & e.byLen[min(i-start, maxTriggerCount)]
+		cand := e.byClass[cls&(classSpace-1)] & e.byLen[min(i-start, maxTriggerCount)]
 		var kw uint64
 		if l := we - ws; l > 0 && l <= maxKeyword &&
 			e.kwFirst[text[ws]]&e.kwLast[text[we-1]]&e.kwSecond[text[ws+min(1, l-1)]]&(1<<l) != 0 {
