@@ -26,15 +26,12 @@ func Crypto() Detector {
 	return Detector{
 		Name:    "crypto",
 		Kind:    KindCrypto,
-		Trigger: Trigger{All: ClassDigit, MinLen: 26},
+		Trigger: Trigger{All: ClassDigit, MinLen: 26, Not: ShapeUUID | ShapeHex},
 		Find:    findCrypto,
 	}
 }
 
 func findCrypto(dst []Finding, in Input, tok Token) ([]Finding, int) {
-	if uuidToken(in.Text, tok) {
-		return dst, tok.End
-	}
 	text := in.Text
 	resume := tok.End
 	for p := tok.Start; p < tok.End; p++ {

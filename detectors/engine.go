@@ -89,6 +89,59 @@ type Token struct {
 	// space ("+1 415 555 0192", "DE89 3704 0044 …", "GB29 NWBK 6016 …").
 	// It is zero for a token without digits.
 	RunDigits int
+	// Shape is the token's shape, computed only for a token that may wake
+	// a detector whose Trigger names shapes in Not.
+	Shape Shape
+}
+
+// Shape is a set of token shapes the engine recognizes once for every
+// detector: long identifiers that hold digits but no number of the kinds the
+// numeric detectors look for.
+type Shape uint8
+
+// Token shapes.
+const (
+	// ShapeUUID is a UUID (8-4-4-4-12 hex digits), perhaps followed by one
+	// punctuation byte.
+	ShapeUUID Shape = 1 << iota
+	// ShapeHex is a run of at least minHexShape hex digits with both a digit
+	// and a letter, perhaps inside punctuation: a hash, a git SHA, a hex key.
+	ShapeHex
+
+	numShapes = 1 << iota // one past the largest set of shapes
+)
+
+// minHexShape is the shortest hex run that is ShapeHex: an MD5 digest.
+const minHexShape = 32
+
+// tokenShape returns the shape of text[start:end], a token of at least
+// minHexShape bytes.
+func tokenShape(text []byte, start, end int) Shape {
+	if n := end - start; n == 36 || n == 37 && isTrimmable(text[end-1]) {
+		if isUUID(text[start : start+36]) {
+			return ShapeUUID
+		}
+	}
+	for start < end && isTrimmable(text[start]) {
+		start++
+	}
+	for end > start && isTrimmable(text[end-1]) {
+		end--
+	}
+	if end-start < minHexShape {
+		return 0
+	}
+	var cls Class
+	for _, c := range text[start:end] {
+		if csOf[c]&csHex == 0 {
+			return 0
+		}
+		cls |= byteClass[c]
+	}
+	if cls&ClassDigit == 0 || cls == ClassDigit {
+		return 0
+	}
+	return ShapeHex
 }
 
 // Input is one text to scan with what is known about it.
@@ -117,6 +170,9 @@ type Trigger struct {
 	All, Any  Class
 	MinLen    int
 	MinDigits int
+	// Not lists token shapes that do not wake the detector by class: the
+	// numeric detectors find nothing in a UUID or a hash.
+	Not Shape
 	// Keywords are lower-case words, compared with the token's leading word
 	// ASCII-case-insensitively. Non-ASCII bytes compare exactly.
 	Keywords []string
@@ -163,6 +219,10 @@ type Engine struct {
 	byClass               *[classSpace]uint64
 	byLen, byDigits       [maxTriggerCount + 1]uint64
 	needDigits, bigCounts uint64
+	// byShape[s]: the detectors a token of shapes s does not wake;
+	// shaped: those with a Trigger.Not.
+	byShape [numShapes]uint64
+	shaped  uint64
 	// kwFirst[b] (kwSecond[b], kwLast[b]) has bit n set when some keyword
 	// of length n starts with (has second, ends with) byte b in either ASCII
 	// case: a cheap filter before the table lookup, which most words of
@@ -266,6 +326,17 @@ func New(dets []Detector) (*Engine, error) {
 		if t.MinDigits > 0 {
 			e.needDigits |= bit
 		}
+		if t.Not >= numShapes {
+			return nil, fmt.Errorf("detectors: detector %q: trigger names an unknown shape", d.Name)
+		}
+		if t.Not != 0 {
+			e.shaped |= bit
+			for s := range Shape(numShapes) {
+				if s&t.Not != 0 {
+					e.byShape[s] |= bit
+				}
+			}
+		}
 		if t.MinLen > maxTriggerCount || t.MinDigits > maxTriggerCount {
 			e.bigCounts |= bit
 		}
@@ -362,6 +433,10 @@ func (e *Engine) ScanInput(dst []Finding, in Input) []Finding {
 		cand &= e.byDigits[min(tok.RunDigits, maxTriggerCount)]
 		if cand&e.bigCounts != 0 {
 			cand &^= e.bigCounts & e.tooShort(tok)
+		}
+		if cand&e.shaped != 0 && i-start >= minHexShape {
+			tok.Shape = tokenShape(text, start, i)
+			cand &^= e.byShape[tok.Shape]
 		}
 		// Keyword wakes need no class, length or digit match.
 		for cand |= kw; cand != 0; cand &= cand - 1 {

@@ -29,14 +29,11 @@ import (
 var IPAddress = Detector{
 	Name:    "ip-address",
 	Kind:    KindIPAddress,
-	Trigger: Trigger{All: ClassDigit, Any: ClassDot | ClassColon, MinLen: 3},
+	Trigger: Trigger{All: ClassDigit, Any: ClassDot | ClassColon, MinLen: 3, Not: ShapeUUID | ShapeHex},
 	Find:    findIP,
 }
 
 func findIP(dst []Finding, in Input, tok Token) ([]Finding, int) {
-	if uuidToken(in.Text, tok) {
-		return dst, tok.End
-	}
 	t := in.Text
 	if tok.End-tok.Start < len("1.2.3.4") && bytes.Index(t[tok.Start:tok.End], doubleColon) < 0 {
 		return dst, tok.End // "10:30", "4.99": too short for anything but "::1"-style IPv6

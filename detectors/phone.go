@@ -41,7 +41,7 @@ func Phone() Detector {
 	return Detector{
 		Name:    "phone",
 		Kind:    KindPhone,
-		Trigger: Trigger{All: ClassDigit, MinDigits: 7},
+		Trigger: Trigger{All: ClassDigit, MinDigits: 7, Not: ShapeUUID | ShapeHex},
 		Find: func(dst []Finding, in Input, tok Token) ([]Finding, int) {
 			return findPhone(plans, dst, in, tok)
 		},
@@ -465,9 +465,6 @@ func digitStarts(expr string) ([2]uint64, error) {
 
 // findPhone is Phone's FindFunc.
 func findPhone(t *phoneTables, dst []Finding, in Input, tok Token) ([]Finding, int) {
-	if uuidToken(in.Text, tok) {
-		return dst, tok.End
-	}
 	text := in.Text
 	resume := tok.End
 	for i := tok.Start; i < tok.End; {
