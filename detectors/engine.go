@@ -107,15 +107,26 @@ const (
 	// ShapeHex is a run of at least minHexShape hex digits with both a digit
 	// and a letter, perhaps inside punctuation: a hash, a git SHA, a hex key.
 	ShapeHex
+	// ShapeKey is a run of at least minKeyShape letters, digits, '_', '-',
+	// '+' and '/' with upper- and lower-case letters and digits, perhaps
+	// inside punctuation and with '=' padding: an API key, a token, base64.
+	// No number may start inside it, since a number needs white space or
+	// punctuation before it, nor at its start, since it does not end at a
+	// boundary.
+	ShapeKey
 
 	numShapes = 1 << iota // one past the largest set of shapes
 )
 
-// minHexShape is the shortest hex run that is ShapeHex: an MD5 digest.
-const minHexShape = 32
+// Shortest runs of each shape: an MD5 digest; a key.
+const (
+	minHexShape = 32
+	minKeyShape = 24
+	minShape    = min(minHexShape, minKeyShape)
+)
 
 // tokenShape returns the shape of text[start:end], a token of at least
-// minHexShape bytes.
+// minShape bytes.
 func tokenShape(text []byte, start, end int) Shape {
 	if n := end - start; n == 36 || n == 37 && isTrimmable(text[end-1]) {
 		if isUUID(text[start : start+36]) {
@@ -125,23 +136,26 @@ func tokenShape(text []byte, start, end int) Shape {
 	for start < end && isTrimmable(text[start]) {
 		start++
 	}
-	for end > start && isTrimmable(text[end-1]) {
+	for end > start && (isTrimmable(text[end-1]) || text[end-1] == '=') {
 		end--
 	}
-	if end-start < minHexShape {
+	if end-start < minShape {
 		return 0
 	}
 	var cls Class
+	hex := true
 	for _, c := range text[start:end] {
-		if csOf[c]&csHex == 0 {
-			return 0
-		}
 		cls |= byteClass[c]
+		hex = hex && csOf[c]&csHex != 0
 	}
-	if cls&ClassDigit == 0 || cls == ClassDigit {
-		return 0
+	switch {
+	case hex && end-start >= minHexShape && cls&ClassDigit != 0 && cls != ClassDigit:
+		return ShapeHex
+	case cls&^(ClassUpper|ClassLower|ClassDigit|ClassUnderscore|ClassDash|ClassPlus|ClassSlash) == 0 &&
+		cls&(ClassUpper|ClassLower|ClassDigit) == ClassUpper|ClassLower|ClassDigit:
+		return ShapeKey
 	}
-	return ShapeHex
+	return 0
 }
 
 // Input is one text to scan with what is known about it.
@@ -434,7 +448,7 @@ func (e *Engine) ScanInput(dst []Finding, in Input) []Finding {
 		if cand&e.bigCounts != 0 {
 			cand &^= e.bigCounts & e.tooShort(tok)
 		}
-		if cand&e.shaped != 0 && i-start >= minHexShape {
+		if cand&e.shaped != 0 && i-start >= minShape {
 			tok.Shape = tokenShape(text, start, i)
 			cand &^= e.byShape[tok.Shape]
 		}
