@@ -3,6 +3,7 @@ package detectors
 import (
 	"bytes"
 	"math"
+	"math/bits"
 	"slices"
 )
 
@@ -330,13 +331,16 @@ func asciiEqualFold(b []byte, w string) bool {
 // entropy returns the Shannon entropy of b in bits per byte.
 func entropy(b []byte) float64 {
 	var counts [256]uint16
+	var seen [4]uint64 // the bytes b holds, to visit only those
 	for _, c := range b {
 		counts[c]++
+		seen[c>>6] |= 1 << (c & 63)
 	}
+	// Ascending byte order, as a walk over all 256 counts would add them.
 	h, n := 0.0, float64(len(b))
-	for _, k := range counts {
-		if k > 0 {
-			p := float64(k) / n
+	for w, m := range seen {
+		for ; m != 0; m &= m - 1 {
+			p := float64(counts[w<<6|bits.TrailingZeros64(m)]) / n
 			h -= p * math.Log2(p)
 		}
 	}
