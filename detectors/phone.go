@@ -485,12 +485,13 @@ func findPhone(t *phoneTables, dst []Finding, in Input, tok Token) ([]Finding, i
 			continue // a run longer than any phone: a parcel, card or account number
 		}
 		// Longest cut first: "call 415-555-0192 2 times" is cut before "2".
+		var cues runCues
 		for g := r.ng - 1; g >= 0; g-- {
 			c, ok := r.cut(text, g)
 			if !ok || c.n < 7 {
 				continue
 			}
-			if f, ok := matchPhone(t, &c, in); ok {
+			if f, ok := matchPhone(t, &c, in, &cues); ok {
 				dst = append(dst, f)
 				resume = max(resume, c.end)
 				i = max(i, c.end)
@@ -501,8 +502,37 @@ func findPhone(t *phoneTables, dst []Finding, in Input, tok Token) ([]Finding, i
 	return dst, resume
 }
 
-// matchPhone validates a cut as a phone number.
-func matchPhone(t *phoneTables, c *numCut, in Input) (Finding, bool) {
+// runCues holds what the words before a run say, read once for all of
+// the run's cuts, which start where it does. Each answer is read on first
+// use: 0 unread, 1 no, 2 yes.
+type runCues struct {
+	other, phone uint8
+}
+
+// otherID is otherIDCue(text, pos), pos the run's start.
+func (rc *runCues) otherID(text []byte, pos int) bool {
+	if rc.other == 0 {
+		rc.other = 1
+		if otherIDCue(text, pos) {
+			rc.other = 2
+		}
+	}
+	return rc.other == 2
+}
+
+// phoneCue is cueBefore(text, pos, phoneCues), pos the run's start.
+func (rc *runCues) phoneCue(text []byte, pos int) bool {
+	if rc.phone == 0 {
+		rc.phone = 1
+		if cueBefore(text, pos, phoneCues) {
+			rc.phone = 2
+		}
+	}
+	return rc.phone == 2
+}
+
+// matchPhone validates a cut as a phone number; cues are those of its run.
+func matchPhone(t *phoneTables, c *numCut, in Input, cues *runCues) (Finding, bool) {
 	r := c.r
 	intl := r.lead == '+' || (r.digits[0] == '0' && r.digits[1] == '0')
 	maxDigits := 15
@@ -512,11 +542,11 @@ func matchPhone(t *phoneTables, c *numCut, in Input) (Finding, bool) {
 	if c.n > maxDigits || !phoneShape(c, intl) {
 		return Finding{}, false
 	}
-	if r.lead != '+' && otherIDCue(in.Text, r.start) {
+	if r.lead != '+' && cues.otherID(in.Text, r.start) {
 		return Finding{}, false // "passport number 782356189", "CEP 01310-100"
 	}
 	strong := phoneStrong(c, intl)
-	cued := cueBefore(in.Text, r.start, phoneCues)
+	cued := cues.phoneCue(in.Text, r.start)
 	bare := !strong && !cued && bareNational(c, in.Lang)
 	if !strong && !cued && !bare {
 		return Finding{}, false
