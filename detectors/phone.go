@@ -503,32 +503,49 @@ func findPhone(t *phoneTables, dst []Finding, in Input, tok Token) ([]Finding, i
 }
 
 // runCues holds what the words before a run say, read once for all of
-// the run's cuts, which start where it does. Each answer is read on first
-// use: 0 unread, 1 no, 2 yes.
+// the run's cuts, which start where it does.
 type runCues struct {
-	other, phone uint8
+	read bool
+	// other: among the words in the cueWindow bytes before the run, a cue
+	// of another kind of number (otherIDCues) comes nearer than any phone
+	// cue (phoneOnlyCues): "my NHS number is 739 092 8506", but not "order
+	// 12345, call 415-555-0192".
+	other bool
+	phone bool // a phoneCues word is among them
 }
 
-// otherID is otherIDCue(text, pos), pos the run's start.
-func (rc *runCues) otherID(text []byte, pos int) bool {
-	if rc.other == 0 {
-		rc.other = 1
-		if otherIDCue(text, pos) {
-			rc.other = 2
-		}
+// get reads the cues before pos, the run's start, on first use, in one walk
+// over the window's words from the nearest.
+func (rc *runCues) get(text []byte, pos int) *runCues {
+	if rc.read {
+		return rc
 	}
-	return rc.other == 2
-}
-
-// phoneCue is cueBefore(text, pos, phoneCues), pos the run's start.
-func (rc *runCues) phoneCue(text []byte, pos int) bool {
-	if rc.phone == 0 {
-		rc.phone = 1
-		if cueBefore(text, pos, phoneCues) {
-			rc.phone = 2
+	rc.read = true
+	decided := false // whether a phone-only or other-number cue was met
+	lo := max(0, pos-cueWindow)
+	for i := pos; i > lo && !(decided && rc.phone); {
+		for i > lo && byteClass[text[i-1]]&ClassLetter == 0 {
+			i--
 		}
+		we := i
+		for i > lo && byteClass[text[i-1]]&ClassLetter != 0 {
+			i--
+		}
+		if we == i {
+			continue
+		}
+		w := text[i:we]
+		if !decided {
+			switch {
+			case phoneOnlyCues.match(w):
+				decided = true
+			case otherIDCues.match(w):
+				decided, rc.other = true, true
+			}
+		}
+		rc.phone = rc.phone || phoneCues.match(w)
 	}
-	return rc.phone == 2
+	return rc
 }
 
 // matchPhone validates a cut as a phone number; cues are those of its run.
@@ -542,11 +559,12 @@ func matchPhone(t *phoneTables, c *numCut, in Input, cues *runCues) (Finding, bo
 	if c.n > maxDigits || !phoneShape(c, intl) {
 		return Finding{}, false
 	}
-	if r.lead != '+' && cues.otherID(in.Text, r.start) {
+	rc := cues.get(in.Text, r.start)
+	if r.lead != '+' && rc.other {
 		return Finding{}, false // "passport number 782356189", "CEP 01310-100"
 	}
 	strong := phoneStrong(c, intl)
-	cued := cues.phoneCue(in.Text, r.start)
+	cued := rc.phone
 	bare := !strong && !cued && bareNational(c, in.Lang)
 	if !strong && !cued && !bare {
 		return Finding{}, false
@@ -668,34 +686,6 @@ var otherIDCues = newCueSet([]cueWord{
 	{"matricule", false}, {"codice", false}, {"bic", false}, {"swift", false},
 	{"transaction", false}, {"transfer", false}, {"reference", false}, {"ref", false},
 })
-
-// otherIDCue reports whether, among the words in the cueWindow bytes before
-// text[pos], a cue of another kind of number (otherIDCues) comes nearer than
-// any phone cue (phoneOnlyCues): "my NHS number is 739 092 8506", but not
-// "order 12345, call 415-555-0192".
-func otherIDCue(text []byte, pos int) bool {
-	lo := max(0, pos-cueWindow)
-	for i := pos; i > lo; {
-		for i > lo && byteClass[text[i-1]]&ClassLetter == 0 {
-			i--
-		}
-		we := i
-		for i > lo && byteClass[text[i-1]]&ClassLetter != 0 {
-			i--
-		}
-		if we == i {
-			continue
-		}
-		w := text[i:we]
-		if phoneOnlyCues.match(w) {
-			return false
-		}
-		if otherIDCues.match(w) {
-			return true
-		}
-	}
-	return false
-}
 
 // phoneShape turns away cuts whose digits and separators read as something
 // else: dates (2024-01-15, 15.01.2024, 01/15/2024), versions and IP
