@@ -676,7 +676,7 @@ func trimValue(text []byte, s, e int) (int, int) {
 	for s < e && (text[s] == '"' || text[s] == '\'' || text[s] == '`' || text[s] == '(') {
 		s++
 	}
-	for e > s && bytes.IndexByte([]byte(".,;:)]}\"'`?"), text[e-1]) >= 0 {
+	for e > s && inSet(&valueEndQ, text[e-1]) {
 		e--
 	}
 	return s, e
@@ -786,9 +786,10 @@ naam gebruikersnaam nummer telefoon adres`)
 // otherValueNoun reports whether the token w is one of otherValueNouns.
 func otherValueNoun(w []byte) bool {
 	var buf [maxKeyword]byte
-	// A loop, not bytes.TrimRight: a cutset of several bytes builds a set
-	// per call, and prose cues call this for every word after them.
-	for len(w) > 0 && bytes.IndexByte([]byte(",.:;!?"), w[len(w)-1]) >= 0 {
+	// A loop over a table, not bytes.TrimRight: a cutset of several bytes
+	// builds a set per call, and prose cues call this for every word after
+	// them.
+	for len(w) > 0 && inSet(&sentenceEnd, w[len(w)-1]) {
 		w = w[:len(w)-1]
 	}
 	if len(w) == 0 || len(w) >= 64 || otherValueNouns.lens[lowerASCII(w[0])]&(1<<len(w)) == 0 && w[0] < 0x80 {
@@ -950,6 +951,30 @@ func isCue(w []byte) bool {
 	return false
 }
 
+// byteSet is a set of bytes, read with inSet: the trailing punctuation
+// sets below are tested for every word after a credential cue, where a
+// table read beats bytes.IndexByte over a short string.
+type byteSet [256]bool
+
+// newByteSet returns the set of the bytes of s.
+func newByteSet(s string) (t byteSet) {
+	for i := range len(s) {
+		t[s[i]] = true
+	}
+	return t
+}
+
+func inSet(t *byteSet, c byte) bool { return t[c] }
+
+// Trailing punctuation that trimValue (valueEndQ), valueAt (valueEnd),
+// trimPunct (punctEnd) and otherValueNoun (sentenceEnd) drop; read-only.
+var (
+	valueEndQ   = newByteSet(".,;:)]}\"'`?")
+	valueEnd    = newByteSet(".,;:)]}\"'`")
+	punctEnd    = newByteSet(".,;:)]}\"'")
+	sentenceEnd = newByteSet(",.:;!?")
+)
+
 func lineBreakBetween(text []byte, a, b int) bool { return bytes.IndexByte(text[a:b], '\n') >= 0 }
 
 func skipBlank(text []byte, p int) int {
@@ -985,7 +1010,7 @@ func nameBefore(text []byte, start, end int) (int, int) {
 }
 
 func trimPunct(b []byte) []byte {
-	for len(b) > 0 && bytes.IndexByte([]byte(".,;:)]}\"'"), b[len(b)-1]) >= 0 {
+	for len(b) > 0 && inSet(&punctEnd, b[len(b)-1]) {
 		b = b[:len(b)-1]
 	}
 	return b
@@ -1264,7 +1289,7 @@ func valueAt(text []byte, p int, t term, prov int, explicit bool, stop byte) (Fi
 		for ve < len(text) && byteClass[text[ve]] != classSpace && (stop == 0 || text[ve] != stop) && !(stop == ',' && text[ve] == '}') {
 			ve++
 		}
-		for ve > vs && bytes.IndexByte([]byte(".,;:)]}\"'`"), text[ve-1]) >= 0 {
+		for ve > vs && inSet(&valueEnd, text[ve-1]) {
 			ve--
 		}
 	}
