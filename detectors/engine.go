@@ -511,6 +511,7 @@ func runDigits(text []byte, start, end int) int {
 			e++
 		}
 		d, upper, ok := 0, 0, e > s && e-s <= 12
+	group:
 		for _, c := range text[s:e] {
 			switch cls := byteClass[c]; {
 			case cls == ClassDigit:
@@ -519,7 +520,8 @@ func runDigits(text []byte, start, end int) int {
 				upper++
 			case c == '-' || c == '.' || c == '/' || c == '(' || c == ')' || c == ',':
 			default:
-				ok = false
+				ok = false // a word: no more groups
+				break group
 			}
 		}
 		if !ok || d == 0 && (upper == 0 || upper > 4 || upper != e-s) {
