@@ -243,10 +243,15 @@ type Engine struct {
 	// ordinary prose fail. A one-byte keyword's second byte is its only one.
 	kwFirst, kwSecond, kwLast [256]uint64
 	// keywords is an open-addressing table of the keywords, indexed by
-	// kwHash and probed linearly; its size is a power of two at least twice
-	// the keyword count, so a probe ends at an empty slot.
+	// kwIndex and probed linearly; its size is a power of two at least four
+	// times the keyword count, so a probe ends soon at an empty slot.
+	// kwTags holds each slot's kwTag, 0 when empty: a probe reads this
+	// small array (a few KB, where the slots take ten times more) and
+	// compares words only when a tag matches, which a word of prose that
+	// passed the byte filters rarely does.
 	keywords []kwSlot
-	kwShift  uint8 // 32 - log2(len(keywords)): kwHash's top bits index the table
+	kwTags   []uint32
+	kwShift  uint8 // 32 - log2(len(keywords)): kwIndex's top bits index the table
 }
 
 // kwSlot is one entry of the keyword table: a keyword and the detectors it
@@ -260,25 +265,45 @@ type kwSlot struct {
 // apart; larger values are checked per detector.
 const maxTriggerCount = 63
 
-// kwHash hashes a word of length l from its lower-cased first, middle and
-// last bytes: cheap, and enough to spread a few hundred keywords.
-func kwHash(first, mid, last byte, l int) uint32 {
-	return (uint32(first) | uint32(mid)<<8 | uint32(last)<<16 | uint32(l)<<24) * 0x9e3779b1
+// kwHash hashes w from its first and last eight bytes and its length, with
+// ASCII case folded by setting bit 0x20 of every byte (which maps words
+// equal up to ASCII case to the same bytes; the table compares words
+// exactly). The keywords of all detectors together run to over a thousand
+// words, many sharing their first, middle and last letters, and an
+// unsuccessful probe ends only at an empty slot: a hash of more bytes keeps
+// the probes short. The bytes are gathered without a dependency chain.
+func kwHash[T string | []byte](w T) uint32 {
+	const fold = 0x2020202020202020
+	n := len(w)
+	k := min(n, 8)
+	var head, tail uint64
+	for i := range k {
+		head |= uint64(w[i]) << (8 * i)
+		tail |= uint64(w[n-k+i]) << (8 * i)
+	}
+	x := (head|fold)*0x9e3779b97f4a7c15 ^ (tail|fold)*0xc2b2ae3d27d4eb4f ^ uint64(n)*0x165667b19e3779f9
+	return uint32(x >> 32)
 }
+
+// kwIndex is the table slot where a probe for hash h starts.
+func (e *Engine) kwIndex(h uint32) uint32 { return (h * 0x9e3779b1) >> e.kwShift }
+
+// kwTag is the tag of a word of hash h: never 0, which marks empty slots.
+func kwTag(h uint32) uint32 { return h | 1 }
 
 // lookupKeyword returns the detectors that text[ws:we], lower-cased, wakes
 // as a keyword, or 0.
 func (e *Engine) lookupKeyword(text []byte, ws, we int) uint64 {
-	l := we - ws
+	w := text[ws:we]
+	h := kwHash(w)
 	mask := uint32(len(e.keywords) - 1)
-	h := kwHash(lowerASCII(text[ws]), lowerASCII(text[ws+l/2]), lowerASCII(text[we-1]), l) >> e.kwShift
-	for ; ; h = (h + 1) & mask {
-		s := &e.keywords[h]
-		if len(s.word) == l && equalLowerASCII(text[ws:we], s.word) {
-			return s.dets
-		}
-		if s.word == "" {
+	tag := kwTag(h)
+	for i := e.kwIndex(h); ; i = (i + 1) & mask {
+		switch t := e.kwTags[i]; {
+		case t == 0:
 			return 0
+		case t == tag && len(e.keywords[i].word) == len(w) && equalLowerASCII(w, e.keywords[i].word):
+			return e.keywords[i].dets
 		}
 	}
 }
@@ -377,17 +402,18 @@ func New(dets []Detector) (*Engine, error) {
 		}
 	}
 	size, shift := 1, 32
-	for size < 2*len(kws)+1 {
+	for size < 4*len(kws)+1 {
 		size, shift = size*2, shift-1
 	}
-	e.keywords, e.kwShift = make([]kwSlot, size), uint8(shift)
+	e.keywords, e.kwTags, e.kwShift = make([]kwSlot, size), make([]uint32, size), uint8(shift)
 	mask := uint32(size - 1)
 	for _, kw := range kws {
-		h := kwHash(kw[0], kw[len(kw)/2], kw[len(kw)-1], len(kw)) >> shift
-		for e.keywords[h].word != "" {
-			h = (h + 1) & mask
+		h := kwHash(kw)
+		i := e.kwIndex(h)
+		for e.kwTags[i] != 0 {
+			i = (i + 1) & mask
 		}
-		e.keywords[h] = kwSlot{word: kw, dets: kwDets[kw]}
+		e.keywords[i], e.kwTags[i] = kwSlot{word: kw, dets: kwDets[kw]}, kwTag(h)
 	}
 	return e, nil
 }
