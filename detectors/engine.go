@@ -89,8 +89,9 @@ type Token struct {
 	// space ("+1 415 555 0192", "DE89 3704 0044 …", "GB29 NWBK 6016 …").
 	// It is zero for a token without digits.
 	RunDigits int
-	// Shape is the token's shape, computed only for a token that may wake
-	// a detector whose Trigger names shapes in Not.
+	// Shape is the token's shape, computed only for a token of at least
+	// minShape bytes that may wake a detector whose Trigger names shapes in
+	// Not; zero otherwise.
 	Shape Shape
 }
 
@@ -185,7 +186,7 @@ type Trigger struct {
 	MinLen    int
 	MinDigits int
 	// Not lists token shapes that do not wake the detector by class: the
-	// numeric detectors find nothing in a UUID or a hash.
+	// numeric detectors find nothing in a UUID, a hash or an API key.
 	Not Shape
 	// Keywords are lower-case words, compared with the token's leading word
 	// ASCII-case-insensitively. Non-ASCII bytes compare exactly.
@@ -246,9 +247,9 @@ type Engine struct {
 	// kwIndex and probed linearly; its size is a power of two at least four
 	// times the keyword count, so a probe ends soon at an empty slot.
 	// kwTags holds each slot's kwTag, 0 when empty: a probe reads this
-	// small array (a few KB, where the slots take ten times more) and
-	// compares words only when a tag matches, which a word of prose that
-	// passed the byte filters rarely does.
+	// array, a sixth of the slots' size, and compares words only when a
+	// tag matches, which a word of prose that passed the byte filters
+	// rarely does.
 	keywords []kwSlot
 	kwTags   []uint32
 	kwShift  uint8 // 32 - log2(len(keywords)): kwIndex's top bits index the table
