@@ -216,7 +216,8 @@ func (t *phoneTables) valid(cc int, nsn []byte) bool {
 }
 
 // phonePlans compiles the numbering plans of every region once per process
-// (about 100 ms and 8 MB); the tables are immutable afterwards.
+// (about 100 ms and 8 MB, of which 0.6 MB are the 28,000 states of the
+// patterns' automata); the tables are immutable afterwards.
 var phonePlans = sync.OnceValues(func() (*phoneTables, error) {
 	col, err := phonenumbers.MetadataCollection()
 	if err != nil {
