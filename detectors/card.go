@@ -16,15 +16,12 @@ func Card() Detector {
 		Kind: KindCreditCard,
 		// 12, not 13: the engine stops counting at a last group glued to an
 		// escaped line break ("… 1111\nExp"), which findCard reads.
-		Trigger: Trigger{All: ClassDigit, MinLen: 4, MinDigits: 12},
+		Trigger: Trigger{All: ClassDigit, MinLen: 4, MinDigits: 12, Not: ShapeUUID | ShapeHex | ShapeKey},
 		Find:    findCard,
 	}
 }
 
 func findCard(dst []Finding, in Input, tok Token) ([]Finding, int) {
-	if uuidToken(in.Text, tok) {
-		return dst, tok.End
-	}
 	text := in.Text
 	resume := tok.End
 	var r numRun

@@ -26,54 +26,65 @@ func Crypto() Detector {
 	return Detector{
 		Name:    "crypto",
 		Kind:    KindCrypto,
-		Trigger: Trigger{All: ClassDigit, MinLen: 26},
+		Trigger: Trigger{All: ClassDigit, MinLen: 26, Not: ShapeUUID | ShapeHex},
 		Find:    findCrypto,
 	}
 }
 
 func findCrypto(dst []Finding, in Input, tok Token) ([]Finding, int) {
-	if uuidToken(in.Text, tok) {
-		return dst, tok.End
-	}
 	text := in.Text
 	resume := tok.End
 	for p := tok.Start; p < tok.End; p++ {
-		if !okBeforeAt(text, p) {
+		if !isDigit(text[p]) && !isASCIILetter(text[p]) {
 			continue
 		}
 		e := p
 		for e < tok.End && (isDigit(text[e]) || isASCIILetter(text[e])) {
 			e++
 		}
-		if e-p < 26 || !boundaryAfter(text, e) {
-			continue
-		}
-		w := text[p:e]
-		f := Finding{Kind: KindCrypto, Start: p, End: e, Confidence: 0.99, Validated: true}
-		switch {
-		case w[0] == '0' && w[1] == 'x':
-			ok, checked := ethAddress(w)
-			if !ok {
-				continue
+		// An address is a whole run of letters and digits, so only its first
+		// byte, or its second after an escaped line break ("\\nbc1q…"), may
+		// start one: okBeforeAt fails inside the run.
+		for q := p; q <= p+1 && q < e; q++ {
+			if f, ok := cryptoAt(text, q, e); ok {
+				dst = append(dst, f)
+				resume = max(resume, e)
+				break
 			}
-			f.Rule, f.Value = "ethereum", lowerCopy(w)
-			if !checked {
-				f.Confidence, f.Validated = 0.85, false
-			}
-		case base58First[w[0]] && (len(w) == 33 || len(w) == 34 || w[0] <= '3' && len(w) <= 35) && base58Address(w):
-			f.Rule, f.Value = base58Rule(w[0]), append([]byte(nil), w...)
-		case (w[0] == 'b' || w[0] == 'B') && bech32Address(w, "bc"):
-			f.Rule, f.Value = "bitcoin-bech32", lowerCopy(w)
-		case (w[0] == 'l' || w[0] == 'L') && bech32Address(w, "ltc"):
-			f.Rule, f.Value = "litecoin-bech32", lowerCopy(w)
-		default:
-			continue
 		}
-		dst = append(dst, f)
-		resume = max(resume, e)
 		p = e
 	}
 	return dst, resume
+}
+
+// cryptoAt reports the wallet address that is text[p:e], a run of letters
+// and digits, if one may start at p and end at e.
+func cryptoAt(text []byte, p, e int) (Finding, bool) {
+	if e-p < 26 || !okBeforeAt(text, p) || !boundaryAfter(text, e) {
+		return Finding{}, false
+	}
+	w := text[p:e]
+	f := Finding{Kind: KindCrypto, Start: p, End: e, Confidence: 0.99, Validated: true}
+	switch {
+	case w[0] == '0' && w[1] == 'x':
+		ok, checked := ethAddress(w)
+		if !ok {
+			return Finding{}, false
+		}
+		f.Rule, f.Value = "ethereum", lowerCopy(w)
+		if !checked {
+			f.Confidence, f.Validated = 0.85, false
+		}
+	case base58First[w[0]] && (len(w) == 33 || len(w) == 34 || w[0] <= '3' && len(w) <= 35) && base58Address(w):
+		f.Rule, f.Value = base58Rule(w[0]), append([]byte(nil), w...)
+	case (w[0] == 'b' || w[0] == 'B') && bech32Address(w, "bc"):
+		f.Rule, f.Value = "bitcoin-bech32", lowerCopy(w)
+	case (w[0] == 'l' || w[0] == 'L') && bech32Address(w, "ltc"):
+		f.Rule, f.Value = "litecoin-bech32", lowerCopy(w)
+	default:
+		return Finding{}, false
+	}
+	return f, true
 }
 
 func lowerCopy(w []byte) []byte {

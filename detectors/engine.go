@@ -89,6 +89,74 @@ type Token struct {
 	// space ("+1 415 555 0192", "DE89 3704 0044 …", "GB29 NWBK 6016 …").
 	// It is zero for a token without digits.
 	RunDigits int
+	// Shape is the token's shape, computed only for a token of at least
+	// minShape bytes that may wake a detector whose Trigger names shapes in
+	// Not; zero otherwise.
+	Shape Shape
+}
+
+// Shape is a set of token shapes the engine recognizes once for every
+// detector: long identifiers that hold digits but no number of the kinds the
+// numeric detectors look for.
+type Shape uint8
+
+// Token shapes.
+const (
+	// ShapeUUID is a UUID (8-4-4-4-12 hex digits), perhaps followed by one
+	// punctuation byte.
+	ShapeUUID Shape = 1 << iota
+	// ShapeHex is a run of at least minHexShape hex digits with both a digit
+	// and a letter, perhaps inside punctuation: a hash, a git SHA, a hex key.
+	ShapeHex
+	// ShapeKey is a run of at least minKeyShape letters, digits, '_', '-',
+	// '+' and '/' with upper- and lower-case letters and digits, perhaps
+	// inside punctuation and with '=' padding: an API key, a token, base64.
+	// No number may start inside it, since a number needs white space or
+	// punctuation before it, nor at its start, since it does not end at a
+	// boundary.
+	ShapeKey
+
+	numShapes = 1 << iota // one past the largest set of shapes
+)
+
+// Shortest runs of each shape: an MD5 digest; a key.
+const (
+	minHexShape = 32
+	minKeyShape = 24
+	minShape    = min(minHexShape, minKeyShape)
+)
+
+// tokenShape returns the shape of text[start:end], a token of at least
+// minShape bytes.
+func tokenShape(text []byte, start, end int) Shape {
+	if n := end - start; n == 36 || n == 37 && isTrimmable(text[end-1]) {
+		if isUUID(text[start : start+36]) {
+			return ShapeUUID
+		}
+	}
+	for start < end && isTrimmable(text[start]) {
+		start++
+	}
+	for end > start && (isTrimmable(text[end-1]) || text[end-1] == '=') {
+		end--
+	}
+	if end-start < minShape {
+		return 0
+	}
+	var cls Class
+	hex := true
+	for _, c := range text[start:end] {
+		cls |= byteClass[c]
+		hex = hex && csOf[c]&csHex != 0
+	}
+	switch {
+	case hex && end-start >= minHexShape && cls&ClassDigit != 0 && cls != ClassDigit:
+		return ShapeHex
+	case cls&^(ClassUpper|ClassLower|ClassDigit|ClassUnderscore|ClassDash|ClassPlus|ClassSlash) == 0 &&
+		cls&(ClassUpper|ClassLower|ClassDigit) == ClassUpper|ClassLower|ClassDigit:
+		return ShapeKey
+	}
+	return 0
 }
 
 // Input is one text to scan with what is known about it.
@@ -117,6 +185,9 @@ type Trigger struct {
 	All, Any  Class
 	MinLen    int
 	MinDigits int
+	// Not lists token shapes that do not wake the detector by class: the
+	// numeric detectors find nothing in a UUID, a hash or an API key.
+	Not Shape
 	// Keywords are lower-case words, compared with the token's leading word
 	// ASCII-case-insensitively. Non-ASCII bytes compare exactly.
 	Keywords []string
@@ -149,30 +220,39 @@ const maxKeyword = 32
 type Engine struct {
 	dets []Detector
 	// The per-token dispatch works on detector sets (bit i = dets[i]) read
-	// from small tables, so a token costs a few loads and no per-detector
-	// branches until a detector is really woken. A token's class is split
-	// into its low and high classHalf bits to keep the tables small.
+	// from tables, so a token costs a few loads and no per-detector
+	// branches until a detector is really woken.
 	//
-	// wakeLo/wakeHi: the detectors a class may wake (those whose Any meets
-	// it, or whose All does when Any is empty). allLo/allHi: the detectors
-	// whose All, restricted to that half, the class holds. byLen[n]: those
-	// with MinLen <= n (the last entry for longer tokens). byDigits: the
-	// same for MinDigits. needDigits: those with a MinDigits. bigCounts:
-	// those whose MinLen or MinDigits exceeds maxTriggerCount, in the last
-	// entries and checked one by one.
-	wakeLo, wakeHi, allLo, allHi [1 << classHalf]uint64
-	byLen, byDigits              [maxTriggerCount + 1]uint64
-	needDigits, bigCounts        uint64
+	// byClass[c]: the detectors a token of class c may wake (its class
+	// meets their Any, or their All when Any is empty, and holds all of
+	// their All); one load, and a text touches only the few entries of the
+	// classes its tokens have. byLen[n]: those with MinLen <= n (the last
+	// entry for longer tokens). byDigits: the same for MinDigits.
+	// needDigits: those with a MinDigits. bigCounts: those whose MinLen or
+	// MinDigits exceeds maxTriggerCount, in the last entries and checked
+	// one by one.
+	byClass               *[classSpace]uint64
+	byLen, byDigits       [maxTriggerCount + 1]uint64
+	needDigits, bigCounts uint64
+	// byShape[s]: the detectors a token of shapes s does not wake;
+	// shaped: those with a Trigger.Not.
+	byShape [numShapes]uint64
+	shaped  uint64
 	// kwFirst[b] (kwSecond[b], kwLast[b]) has bit n set when some keyword
-	// of length n starts with (has second, ends with) byte b: a cheap
-	// filter before the table lookup, which most words of ordinary prose
-	// fail. A one-byte keyword's second byte is its only one.
+	// of length n starts with (has second, ends with) byte b in either ASCII
+	// case: a cheap filter before the table lookup, which most words of
+	// ordinary prose fail. A one-byte keyword's second byte is its only one.
 	kwFirst, kwSecond, kwLast [256]uint64
 	// keywords is an open-addressing table of the keywords, indexed by
-	// kwHash and probed linearly; its size is a power of two at least twice
-	// the keyword count, so a probe ends at an empty slot.
+	// kwIndex and probed linearly; its size is a power of two at least four
+	// times the keyword count, so a probe ends soon at an empty slot.
+	// kwTags holds each slot's kwTag, 0 when empty: a probe reads this
+	// array, a sixth of the slots' size, and compares words only when a
+	// tag matches, which a word of prose that passed the byte filters
+	// rarely does.
 	keywords []kwSlot
-	kwShift  uint8 // 32 - log2(len(keywords)): kwHash's top bits index the table
+	kwTags   []uint32
+	kwShift  uint8 // 32 - log2(len(keywords)): kwIndex's top bits index the table
 }
 
 // kwSlot is one entry of the keyword table: a keyword and the detectors it
@@ -182,32 +262,49 @@ type kwSlot struct {
 	dets uint64
 }
 
-// classHalf is the number of class bits in each half of a token's class.
-const classHalf = 7
-
 // maxTriggerCount bounds the MinLen and MinDigits the dispatch tables tell
 // apart; larger values are checked per detector.
 const maxTriggerCount = 63
 
-// kwHash hashes a word of length l from its lower-cased first, middle and
-// last bytes: cheap, and enough to spread a few hundred keywords.
-func kwHash(first, mid, last byte, l int) uint32 {
-	return (uint32(first) | uint32(mid)<<8 | uint32(last)<<16 | uint32(l)<<24) * 0x9e3779b1
+// kwHash hashes w from its first and last eight bytes and its length, with
+// ASCII case folded by setting bit 0x20 of every byte (which maps words
+// equal up to ASCII case to the same bytes; the table compares words
+// exactly). The keywords of all detectors together run to over a thousand
+// words, many sharing their first, middle and last letters, and an
+// unsuccessful probe ends only at an empty slot: a hash of more bytes keeps
+// the probes short. The bytes are gathered without a dependency chain.
+func kwHash[T string | []byte](w T) uint32 {
+	const fold = 0x2020202020202020
+	n := len(w)
+	k := min(n, 8)
+	var head, tail uint64
+	for i := range k {
+		head |= uint64(w[i]) << (8 * i)
+		tail |= uint64(w[n-k+i]) << (8 * i)
+	}
+	x := (head|fold)*0x9e3779b97f4a7c15 ^ (tail|fold)*0xc2b2ae3d27d4eb4f ^ uint64(n)*0x165667b19e3779f9
+	return uint32(x >> 32)
 }
+
+// kwIndex is the table slot where a probe for hash h starts.
+func (e *Engine) kwIndex(h uint32) uint32 { return (h * 0x9e3779b1) >> e.kwShift }
+
+// kwTag is the tag of a word of hash h: never 0, which marks empty slots.
+func kwTag(h uint32) uint32 { return h | 1 }
 
 // lookupKeyword returns the detectors that text[ws:we], lower-cased, wakes
 // as a keyword, or 0.
 func (e *Engine) lookupKeyword(text []byte, ws, we int) uint64 {
-	l := we - ws
+	w := text[ws:we]
+	h := kwHash(w)
 	mask := uint32(len(e.keywords) - 1)
-	h := kwHash(lowerASCII(text[ws]), lowerASCII(text[ws+l/2]), lowerASCII(text[we-1]), l) >> e.kwShift
-	for ; ; h = (h + 1) & mask {
-		s := &e.keywords[h]
-		if len(s.word) == l && equalLowerASCII(text[ws:we], s.word) {
-			return s.dets
-		}
-		if s.word == "" {
+	tag := kwTag(h)
+	for i := e.kwIndex(h); ; i = (i + 1) & mask {
+		switch t := e.kwTags[i]; {
+		case t == 0:
 			return 0
+		case t == tag && len(e.keywords[i].word) == len(w) && equalLowerASCII(w, e.keywords[i].word):
+			return e.keywords[i].dets
 		}
 	}
 }
@@ -228,7 +325,7 @@ func New(dets []Detector) (*Engine, error) {
 	if len(dets) > maxDetectors {
 		return nil, fmt.Errorf("detectors: %d detectors; at most %d", len(dets), maxDetectors)
 	}
-	e := &Engine{dets: slices.Clone(dets)}
+	e := &Engine{dets: slices.Clone(dets), byClass: new([classSpace]uint64)}
 	seen := map[string]bool{}
 	kwDets := map[string]uint64{}
 	var kws []string
@@ -253,18 +350,9 @@ func New(dets []Detector) (*Engine, error) {
 		if wake == 0 {
 			wake = t.All
 		}
-		for c := range Class(1 << classHalf) {
-			if wake&c != 0 {
-				e.wakeLo[c] |= bit
-			}
-			if wake>>classHalf&c != 0 {
-				e.wakeHi[c] |= bit
-			}
-			if t.All&^c&(1<<classHalf-1) == 0 {
-				e.allLo[c] |= bit
-			}
-			if t.All>>classHalf&^c == 0 {
-				e.allHi[c] |= bit
+		for c := range classSpace {
+			if wake&c != 0 && t.All&^c == 0 {
+				e.byClass[c] |= bit
 			}
 		}
 		for n := range maxTriggerCount + 1 {
@@ -278,6 +366,17 @@ func New(dets []Detector) (*Engine, error) {
 		if t.MinDigits > 0 {
 			e.needDigits |= bit
 		}
+		if t.Not >= numShapes {
+			return nil, fmt.Errorf("detectors: detector %q: trigger names an unknown shape", d.Name)
+		}
+		if t.Not != 0 {
+			e.shaped |= bit
+			for s := range Shape(numShapes) {
+				if s&t.Not != 0 {
+					e.byShape[s] |= bit
+				}
+			}
+		}
 		if t.MinLen > maxTriggerCount || t.MinDigits > maxTriggerCount {
 			e.bigCounts |= bit
 		}
@@ -285,9 +384,18 @@ func New(dets []Detector) (*Engine, error) {
 			if kw == "" || len(kw) > maxKeyword || kw != strings.ToLower(kw) {
 				return nil, fmt.Errorf("detectors: detector %q: keyword %q must be lower-case, 1 to %d bytes", d.Name, kw, maxKeyword)
 			}
-			e.kwFirst[kw[0]] |= 1 << len(kw)
-			e.kwSecond[kw[min(1, len(kw)-1)]] |= 1 << len(kw)
-			e.kwLast[kw[len(kw)-1]] |= 1 << len(kw)
+			for c := range 256 {
+				switch lowerASCII(byte(c)) {
+				case kw[0]:
+					e.kwFirst[c] |= 1 << len(kw)
+				}
+				if lowerASCII(byte(c)) == kw[min(1, len(kw)-1)] {
+					e.kwSecond[c] |= 1 << len(kw)
+				}
+				if lowerASCII(byte(c)) == kw[len(kw)-1] {
+					e.kwLast[c] |= 1 << len(kw)
+				}
+			}
 			if _, ok := kwDets[kw]; !ok {
 				kws = append(kws, kw)
 			}
@@ -295,17 +403,18 @@ func New(dets []Detector) (*Engine, error) {
 		}
 	}
 	size, shift := 1, 32
-	for size < 2*len(kws)+1 {
+	for size < 4*len(kws)+1 {
 		size, shift = size*2, shift-1
 	}
-	e.keywords, e.kwShift = make([]kwSlot, size), uint8(shift)
+	e.keywords, e.kwTags, e.kwShift = make([]kwSlot, size), make([]uint32, size), uint8(shift)
 	mask := uint32(size - 1)
 	for _, kw := range kws {
-		h := kwHash(kw[0], kw[len(kw)/2], kw[len(kw)-1], len(kw)) >> shift
-		for e.keywords[h].word != "" {
-			h = (h + 1) & mask
+		h := kwHash(kw)
+		i := e.kwIndex(h)
+		for e.kwTags[i] != 0 {
+			i = (i + 1) & mask
 		}
-		e.keywords[h] = kwSlot{word: kw, dets: kwDets[kw]}
+		e.keywords[i], e.kwTags[i] = kwSlot{word: kw, dets: kwDets[kw]}, kwTag(h)
 	}
 	return e, nil
 }
@@ -349,11 +458,10 @@ func (e *Engine) ScanInput(dst []Finding, in Input) []Finding {
 		if cls&^ClassLetter != 0 {
 			ws, we = leadingWord(text, start, i)
 		}
-		lo, hi := cls&(1<<classHalf-1), cls>>classHalf
-		cand := (e.wakeLo[lo] | e.wakeHi[hi]) & e.allLo[lo] & e.allHi[hi] & e.byLen[min(i-start, maxTriggerCount)]
+		cand := e.byClass[cls&(classSpace-1)] & e.byLen[min(i-start, maxTriggerCount)]
 		var kw uint64
 		if l := we - ws; l > 0 && l <= maxKeyword &&
-			e.kwFirst[lowerASCII(text[ws])]&e.kwLast[lowerASCII(text[we-1])]&e.kwSecond[lowerASCII(text[ws+min(1, l-1)])]&(1<<l) != 0 {
+			e.kwFirst[text[ws]]&e.kwLast[text[we-1]]&e.kwSecond[text[ws+min(1, l-1)]]&(1<<l) != 0 {
 			kw = e.lookupKeyword(text, ws, we)
 		}
 		if cand|kw == 0 {
@@ -366,6 +474,10 @@ func (e *Engine) ScanInput(dst []Finding, in Input) []Finding {
 		cand &= e.byDigits[min(tok.RunDigits, maxTriggerCount)]
 		if cand&e.bigCounts != 0 {
 			cand &^= e.bigCounts & e.tooShort(tok)
+		}
+		if cand&e.shaped != 0 && i-start >= minShape {
+			tok.Shape = tokenShape(text, start, i)
+			cand &^= e.byShape[tok.Shape]
 		}
 		// Keyword wakes need no class, length or digit match.
 		for cand |= kw; cand != 0; cand &= cand - 1 {
@@ -426,6 +538,7 @@ func runDigits(text []byte, start, end int) int {
 			e++
 		}
 		d, upper, ok := 0, 0, e > s && e-s <= 12
+	group:
 		for _, c := range text[s:e] {
 			switch cls := byteClass[c]; {
 			case cls == ClassDigit:
@@ -434,7 +547,8 @@ func runDigits(text []byte, start, end int) int {
 				upper++
 			case c == '-' || c == '.' || c == '/' || c == '(' || c == ')' || c == ',':
 			default:
-				ok = false
+				ok = false // a word: no more groups
+				break group
 			}
 		}
 		if !ok || d == 0 && (upper == 0 || upper > 4 || upper != e-s) {

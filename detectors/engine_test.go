@@ -51,6 +51,9 @@ func TestEngineTriggers(t *testing.T) {
 		{"min digits above dispatch table", word("d", KindPhone, "1", false, Trigger{All: ClassDigit, MinDigits: 70}), strings.Repeat("1", 65) + " x " + strings.Repeat("1", 70), [][3]int{{int(KindPhone), 68, 69}}},
 		{"all with a high class bit", word("d", KindSecret, "a=b", false, Trigger{All: ClassEqual | ClassLower}), "a=b 1=2 =", [][3]int{{int(KindSecret), 0, 3}}},
 		{"keyword wakes without the class", word("d", KindSecret, "token", false, Trigger{All: ClassDigit, MinDigits: 9, Keywords: []string{"token"}}), "token x", [][3]int{{int(KindSecret), 0, 5}}},
+		{"not a uuid", word("d", KindPhone, "1", false, Trigger{All: ClassDigit, Not: ShapeUUID}), "123e4567-e89b-12d3-a456-426614174000. 123e4567-e89b-12d3-a456-42661417400g", [][3]int{{int(KindPhone), 38, 39}}},
+		{"not a hash", word("d", KindPhone, "1", false, Trigger{All: ClassDigit, Not: ShapeHex}), "(da39a3ee5e6b4b0d3255bfef95601890afd80709), 11111111111111111111111111111111111 da39a3ee5e6b4b0d3255bfef9560189", [][3]int{{int(KindPhone), 44, 45}, {int(KindPhone), 108, 109}}},
+		{"not a key", word("d", KindPhone, "1", false, Trigger{All: ClassDigit, Not: ShapeKey}), `"xoxb-1234-5678-AbCdEfGhIjKlMnOp", aB1+cD2/eF3_gH4-iJ5kL6mN7== ab1_cd2_ef3_gh4_ij5_kl6_mn7 AB1_CD2_EF3_GH4_IJ5_KL6_MN7`, [][3]int{{int(KindPhone), 65, 66}, {int(KindPhone), 93, 94}}},
 		{"keyword among many", word("d", KindSecret, "zeta", false, Trigger{Keywords: []string{"alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta"}}), "zeta zet zetas", [][3]int{{int(KindSecret), 0, 4}}},
 	}
 	for _, tt := range tests {
@@ -119,6 +122,7 @@ func TestNewRejectsBadDetectors(t *testing.T) {
 		{"no find", []Detector{{Name: "x", Kind: KindEmail}}},
 		{"bad kind", []Detector{{Name: "x", Find: find}}},
 		{"duplicate", []Detector{{Name: "x", Kind: KindEmail, Find: find}, {Name: "x", Kind: KindEmail, Find: find}}},
+		{"unknown shape", []Detector{{Name: "x", Kind: KindEmail, Find: find, Trigger: Trigger{Not: numShapes}}}},
 		{"upper keyword", []Detector{{Name: "x", Kind: KindEmail, Find: find, Trigger: Trigger{Keywords: []string{"Pass"}}}}},
 	}
 	for _, tt := range tests {

@@ -10,7 +10,7 @@ func IBAN() Detector {
 	return Detector{
 		Name:    "iban",
 		Kind:    KindIBAN,
-		Trigger: Trigger{All: ClassDigit, Any: ClassUpper | ClassLower, MinLen: 4, MinDigits: 10},
+		Trigger: Trigger{All: ClassDigit, Any: ClassUpper | ClassLower, MinLen: 4, MinDigits: 10, Not: ShapeUUID | ShapeHex | ShapeKey},
 		Find:    findIBAN,
 	}
 }
@@ -39,9 +39,6 @@ var ibanLen = func() (t [26][26]uint8) {
 func isASCIILetter(b byte) bool { return byteClass[b]&(ClassUpper|ClassLower) != 0 }
 
 func findIBAN(dst []Finding, in Input, tok Token) ([]Finding, int) {
-	if uuidToken(in.Text, tok) {
-		return dst, tok.End
-	}
 	text := in.Text
 	resume := tok.End
 	for p := tok.Start; p+4 <= tok.End; p++ {

@@ -29,17 +29,29 @@ import (
 var IPAddress = Detector{
 	Name:    "ip-address",
 	Kind:    KindIPAddress,
-	Trigger: Trigger{All: ClassDigit, Any: ClassDot | ClassColon, MinLen: 3},
+	Trigger: Trigger{All: ClassDigit, Any: ClassDot | ClassColon, MinLen: 3, Not: ShapeUUID | ShapeHex | ShapeKey},
 	Find:    findIP,
 }
 
 func findIP(dst []Finding, in Input, tok Token) ([]Finding, int) {
-	if uuidToken(in.Text, tok) {
-		return dst, tok.End
-	}
 	t := in.Text
 	if tok.End-tok.Start < len("1.2.3.4") && bytes.Index(t[tok.Start:tok.End], doubleColon) < 0 {
 		return dst, tok.End // "10:30", "4.99": too short for anything but "::1"-style IPv6
+	}
+	// An IPv4 address has three dots, an IPv6 address two colons at least:
+	// most tokens with digits and a dot or colon (prices, times, dates,
+	// e-mail addresses, versions) have fewer.
+	dots, colons := 0, 0
+	for _, c := range t[tok.Start:tok.End] {
+		switch c {
+		case '.':
+			dots++
+		case ':':
+			colons++
+		}
+	}
+	if dots < 3 && colons < 2 {
+		return dst, tok.End
 	}
 	for p := tok.Start; p < tok.End; {
 		if !ipRunByte(t[p]) {

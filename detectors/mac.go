@@ -11,14 +11,11 @@ package detectors
 var MACAddress = Detector{
 	Name:    "mac-address",
 	Kind:    KindMACAddress,
-	Trigger: Trigger{All: ClassDigit, Any: ClassColon | ClassDash | ClassDot, MinLen: 14},
+	Trigger: Trigger{All: ClassDigit, Any: ClassColon | ClassDash | ClassDot, MinLen: 14, Not: ShapeUUID | ShapeHex | ShapeKey},
 	Find:    findMAC,
 }
 
 func findMAC(dst []Finding, in Input, tok Token) ([]Finding, int) {
-	if uuidToken(in.Text, tok) {
-		return dst, tok.End
-	}
 	t := in.Text
 	for p := tok.Start; p+14 <= tok.End; p++ {
 		if hexNibble(t[p]) < 0 || p > tok.Start && isASCIIAlnum(t[p-1]) {

@@ -216,3 +216,61 @@ func TestPhoneConcurrentScans(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+// TestPhoneDFAMatchesRegexp checks every numbering-plan automaton against
+// its regexp on digit strings that share a prefix with the plan's example
+// numbers and on strings of each possible length drawn from a fixed
+// sequence, so the automaton accepts exactly the regexp's numbers.
+func TestPhoneDFAMatchesRegexp(t *testing.T) {
+	plans, err := phonePlans()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var descs, withDFA, checked int
+	x := uint64(88172645463325252)
+	for cc := range plans.byCC {
+		for pi := range plans.byCC[cc] {
+			p := &plans.byCC[cc][pi]
+			for di := -1; di < len(p.types); di++ {
+				d := &p.general
+				if di >= 0 {
+					d = &p.types[di]
+				}
+				descs++
+				if d.dfa == nil {
+					continue
+				}
+				withDFA++
+				for l := 2; l <= 17; l++ {
+					for range 60 {
+						give := make([]byte, l)
+						for i := range give {
+							x ^= x << 13
+							x ^= x >> 7
+							x ^= x << 17
+							give[i] = '0' + byte(x%10)
+						}
+						// Start with a prefix the pattern admits half of the
+						// time, so that matches are tried, not only misses.
+						if x%2 == 0 {
+							for p := range 100 {
+								if d.starts[p/64]&(1<<(p%64)) != 0 && x%7 == uint64(p%7) {
+									give[0], give[1] = '0'+byte(p/10), '0'+byte(p%10)
+									break
+								}
+							}
+						}
+						if got, want := d.dfa.match(give), d.re.Match(give); got != want {
+							t.Fatalf("cc %d plan %d desc %d: dfa.match(%s) = %v, want %v (regexp)", cc, pi, di, give, got, want)
+						}
+						checked++
+					}
+				}
+			}
+		}
+	}
+	if withDFA < descs*9/10 {
+		t.Errorf("%d of %d patterns have an automaton, want at least 90%%", withDFA, descs)
+	}
+	t.Logf("%d patterns, %d with an automaton, %d strings checked", descs, withDFA, checked)
+}

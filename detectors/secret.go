@@ -3,6 +3,7 @@ package detectors
 import (
 	"bytes"
 	"math"
+	"math/bits"
 	"slices"
 )
 
@@ -330,13 +331,16 @@ func asciiEqualFold(b []byte, w string) bool {
 // entropy returns the Shannon entropy of b in bits per byte.
 func entropy(b []byte) float64 {
 	var counts [256]uint16
+	var seen [4]uint64 // the bytes b holds, to visit only those
 	for _, c := range b {
 		counts[c]++
+		seen[c>>6] |= 1 << (c & 63)
 	}
+	// Ascending byte order, as a walk over all 256 counts would add them.
 	h, n := 0.0, float64(len(b))
-	for _, k := range counts {
-		if k > 0 {
-			p := float64(k) / n
+	for w, m := range seen {
+		for ; m != 0; m &= m - 1 {
+			p := float64(counts[w<<6|bits.TrailingZeros64(m)]) / n
 			h -= p * math.Log2(p)
 		}
 	}
@@ -672,7 +676,7 @@ func trimValue(text []byte, s, e int) (int, int) {
 	for s < e && (text[s] == '"' || text[s] == '\'' || text[s] == '`' || text[s] == '(') {
 		s++
 	}
-	for e > s && bytes.IndexByte([]byte(".,;:)]}\"'`?"), text[e-1]) >= 0 {
+	for e > s && inSet(&valueEndQ, text[e-1]) {
 		e--
 	}
 	return s, e
@@ -782,7 +786,16 @@ naam gebruikersnaam nummer telefoon adres`)
 // otherValueNoun reports whether the token w is one of otherValueNouns.
 func otherValueNoun(w []byte) bool {
 	var buf [maxKeyword]byte
-	f, ok := foldWord(buf[:0], bytes.TrimRight(w, ",.:;!?"))
+	// A loop over a table, not bytes.TrimRight: a cutset of several bytes
+	// builds a set per call, and prose cues call this for every word after
+	// them.
+	for len(w) > 0 && inSet(&sentenceEnd, w[len(w)-1]) {
+		w = w[:len(w)-1]
+	}
+	if len(w) == 0 || len(w) >= 64 || otherValueNouns.lens[lowerASCII(w[0])]&(1<<len(w)) == 0 && w[0] < 0x80 {
+		return false
+	}
+	f, ok := foldWord(buf[:0], w)
 	return ok && otherValueNouns.has(f)
 }
 
@@ -938,6 +951,30 @@ func isCue(w []byte) bool {
 	return false
 }
 
+// byteSet is a set of bytes, read with inSet: the trailing punctuation
+// sets below are tested for every word after a credential cue, where a
+// table read beats bytes.IndexByte over a short string.
+type byteSet [256]bool
+
+// newByteSet returns the set of the bytes of s.
+func newByteSet(s string) (t byteSet) {
+	for i := range len(s) {
+		t[s[i]] = true
+	}
+	return t
+}
+
+func inSet(t *byteSet, c byte) bool { return t[c] }
+
+// Trailing punctuation that trimValue (valueEndQ), valueAt (valueEnd),
+// trimPunct (punctEnd) and otherValueNoun (sentenceEnd) drop; read-only.
+var (
+	valueEndQ   = newByteSet(".,;:)]}\"'`?")
+	valueEnd    = newByteSet(".,;:)]}\"'`")
+	punctEnd    = newByteSet(".,;:)]}\"'")
+	sentenceEnd = newByteSet(",.:;!?")
+)
+
 func lineBreakBetween(text []byte, a, b int) bool { return bytes.IndexByte(text[a:b], '\n') >= 0 }
 
 func skipBlank(text []byte, p int) int {
@@ -973,7 +1010,7 @@ func nameBefore(text []byte, start, end int) (int, int) {
 }
 
 func trimPunct(b []byte) []byte {
-	for len(b) > 0 && bytes.IndexByte([]byte(".,;:)]}\"'"), b[len(b)-1]) >= 0 {
+	for len(b) > 0 && inSet(&punctEnd, b[len(b)-1]) {
 		b = b[:len(b)-1]
 	}
 	return b
@@ -1252,7 +1289,7 @@ func valueAt(text []byte, p int, t term, prov int, explicit bool, stop byte) (Fi
 		for ve < len(text) && byteClass[text[ve]] != classSpace && (stop == 0 || text[ve] != stop) && !(stop == ',' && text[ve] == '}') {
 			ve++
 		}
-		for ve > vs && bytes.IndexByte([]byte(".,;:)]}\"'`"), text[ve-1]) >= 0 {
+		for ve > vs && inSet(&valueEnd, text[ve-1]) {
 			ve--
 		}
 	}

@@ -2,6 +2,7 @@ package detectors
 
 import (
 	"encoding/base64"
+	"math"
 	"strings"
 	"testing"
 
@@ -533,5 +534,27 @@ func TestKeywordClassesMatchClassifyLower(t *testing.T) {
 				t.Errorf("classifyName(%q) = %v, %d; want %v, %d", tt.give, gotT, gotProv, wantT, wantProv)
 			}
 		}
+	}
+}
+
+func TestEntropy(t *testing.T) {
+	tests := []struct {
+		give string
+		want float64
+	}{
+		{"", 0},
+		{"aaaa", 0},
+		{"abab", 1},
+		{"abcd", 2},
+		{"0123456789abcdef", 4},
+		{"\x00\xff\x00\xff", 1},
+		{"aab", -(2.0/3*math.Log2(2.0/3) + 1.0/3*math.Log2(1.0/3))},
+	}
+	for _, tt := range tests {
+		t.Run(tt.give, func(t *testing.T) {
+			if got := entropy([]byte(tt.give)); math.Abs(got-tt.want) > 1e-12 {
+				t.Errorf("entropy(%q) = %v, want %v", tt.give, got, tt.want)
+			}
+		})
 	}
 }

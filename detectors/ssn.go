@@ -16,7 +16,7 @@ func SSN() Detector {
 	return Detector{
 		Name:    "us-ssn",
 		Kind:    KindUSSSN,
-		Trigger: Trigger{All: ClassDigit, MinLen: 3, MinDigits: 9},
+		Trigger: Trigger{All: ClassDigit, MinLen: 3, MinDigits: 9, Not: ShapeUUID | ShapeHex | ShapeKey},
 		Find:    findSSN,
 	}
 }
@@ -28,9 +28,6 @@ var ssnCues = newCueSet([]cueWord{
 })
 
 func findSSN(dst []Finding, in Input, tok Token) ([]Finding, int) {
-	if uuidToken(in.Text, tok) {
-		return dst, tok.End
-	}
 	text := in.Text
 	resume := tok.End
 	var r numRun

@@ -123,17 +123,3 @@ func compoundTail(rest []byte) bool {
 	}
 	return false
 }
-
-// uuidToken reports whether tok is a UUID (8-4-4-4-12 hex digits), perhaps
-// ending a sentence or clause: an opaque record id that holds no phone,
-// card, IBAN, SSN, IP, MAC or wallet address, though its digit runs and
-// dashes wake those detectors.
-func uuidToken(text []byte, tok Token) bool {
-	switch n := tok.End - tok.Start; {
-	case n == 36:
-	case n == 37 && isTrimmable(text[tok.End-1]):
-	default:
-		return false
-	}
-	return isUUID(text[tok.Start : tok.Start+36])
-}
