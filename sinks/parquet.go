@@ -97,7 +97,8 @@ type ParquetOptions struct {
 type Parquet struct {
 	fs    FS
 	codec *zstd.Codec
-	wopts []parquet.WriterOption
+	// writers are reused from file to file (writers.go).
+	writers *writers
 	log   *slog.Logger
 	m     *metrics.Metrics
 	// direct commits without renames: files go straight to their final
@@ -128,11 +129,15 @@ func NewParquet(fsys FS, opts ParquetOptions) *Parquet {
 	return &Parquet{
 		fs:    fsys,
 		codec: codec,
-		wopts: []parquet.WriterOption{
-			parquet.Compression(codec),
-			parquet.MaxRowsPerRowGroup(cmp.Or(opts.RowGroupRows, 128<<10)),
-			parquet.WriteBufferSize(256 << 10),
-			parquet.CreatedBy("convanon", "", ""),
+		writers: &writers{
+			opts: []parquet.WriterOption{
+				parquet.Compression(codec),
+				parquet.MaxRowsPerRowGroup(cmp.Or(opts.RowGroupRows, 128<<10)),
+				// Unbuffered: the writer's output is a reused buffer already.
+				parquet.WriteBufferSize(-1),
+				parquet.CreatedBy("convanon", "", ""),
+			},
+			free: map[writerKey][]any{},
 		},
 		log:           log,
 		m:             cmp.Or(opts.Metrics, metrics.Discard()),
@@ -524,7 +529,7 @@ func (s *Parquet) writeFile(name string, rows Rows) (int64, error) {
 		return 0, err
 	}
 	cw := &countingWriter{w: f}
-	if err := rows.writeParquet(cw, append(s.wopts[:len(s.wopts):len(s.wopts)], parquet.PageBufferSize(s.pageBuffer(rows.Len())))); err != nil {
+	if err := rows.writeParquet(cw, s.writers, s.pageBuffer(rows.Len())); err != nil {
 		f.Close()
 		return 0, fmt.Errorf("%s: %w", name, err)
 	}
