@@ -6,7 +6,6 @@ import (
 	"io"
 	"time"
 
-
 	"github.com/convanon/convanon/internal/events"
 )
 
