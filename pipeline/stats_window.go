@@ -257,10 +257,9 @@ func (w *worker) userHash(ev *events.Event, tp *tenantPolicy) (uint64, bool, err
 		return 0, false, nil
 	}
 	s := w.session(tp.anon)
-	out, err := s.Pseudonym(w.buf[:0], ev.TenantID, ev.TS, "user", ev.UserID)
+	p, err := s.PseudonymOf(ev.TenantID, ev.TS, "user", ev.UserID)
 	if err != nil {
 		return 0, false, noKey(err)
 	}
-	w.buf = out[:0]
-	return xxhash.Sum64(out), true, nil
+	return xxhash.Sum64String(p), true, nil
 }
