@@ -223,6 +223,7 @@ type Session struct {
 	// ids memoizes PseudonymOf: conversation and user ids recur across a
 	// stream's events, and each HMAC costs about a microsecond.
 	ids     map[idKey]string
+	tenants interner // the memo's tenants, one copy each
 	scratch []byte
 }
 
@@ -241,7 +242,7 @@ const maxMemoIDs = 1 << 15
 // NewSession returns a session over a.
 func (a *Anonymizer) NewSession() *Session {
 	return &Session{a: a, h: keys.NewHasher(), found: make([]detectors.Finding, 0, 16), res: make([]Finding, 0, 16),
-		ids: map[idKey]string{}}
+		ids: map[idKey]string{}, tenants: interner{}}
 }
 
 // Text appends the anonymized in.Text to dst, which must not overlap it, and
@@ -340,7 +341,7 @@ func (s *Session) PseudonymOf(tenant string, at time.Time, typ, id string) (stri
 	}
 	// Cloned: the caller's strings may share a record's buffer, which the
 	// memo would otherwise keep alive.
-	s.ids[idKey{key, strings.Clone(tenant), typ, strings.Clone(id)}] = p
+	s.ids[idKey{key, s.tenants.get(tenant), typ, strings.Clone(id)}] = p
 	return p, nil
 }
 

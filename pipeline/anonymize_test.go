@@ -587,3 +587,32 @@ func FuzzAnonymize(f *testing.F) {
 		}
 	})
 }
+
+func TestInterner(t *testing.T) {
+	in := interner{}
+	tests := []struct {
+		name string
+		give string
+	}{
+		{name: "new", give: "acme"},
+		{name: "again", give: "acme"},
+		{name: "other", give: "globex"},
+		{name: "empty", give: ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			b := []byte(tt.give)
+			got := in.get(string(b))
+			clear(b)
+			if got != tt.give || in.get(tt.give) != got {
+				t.Errorf("get(%q) = %q, then %q; want %q both times", tt.give, got, in.get(tt.give), tt.give)
+			}
+		})
+	}
+	for i := range maxInterned + 1 {
+		in.get(fmt.Sprint(i))
+	}
+	if len(in) > maxInterned {
+		t.Errorf("interner holds %d strings, want at most %d", len(in), maxInterned)
+	}
+}

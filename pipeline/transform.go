@@ -220,3 +220,28 @@ func (a *arena) string(b []byte) string {
 	a.chunk = append(a.chunk, b...)
 	return unsafe.String(&a.chunk[start], len(b))
 }
+
+// interner hands out one copy of each string it is given, for the few
+// distinct values (tenants, models, channels, languages) that would
+// otherwise be cloned out of every record that needs to outlive it.
+type interner map[string]string
+
+// maxInterned bounds an interner; it is cleared when full, which only
+// costs copies.
+const maxInterned = 4096
+
+// get returns s's interned copy, "" for "".
+func (in interner) get(s string) string {
+	if s == "" {
+		return ""
+	}
+	if c, ok := in[s]; ok {
+		return c
+	}
+	if len(in) >= maxInterned {
+		clear(in)
+	}
+	c := strings.Clone(s)
+	in[c] = c
+	return c
+}
