@@ -38,53 +38,66 @@ var personCues = []struct {
 }{
 	{"en", "decl", []string{"my name is", "my name's", "my full name is", "name is", "call me", "i'm called", "i am called", "name:", "full name:",
 		"name on card:", "name on the card:", "cardholder:", "card holder:", "account holder:", "account name:", "customer:", "customer name:",
-		"employee:", "patient:", "patient name:", "contact:", "recipient:", "chatting with", "you're chatting with"}},
-	{"es", "decl", []string{"me llamo", "mi nombre es", "nombre:", "atiende", "titular:", "paciente:", "cliente:", "destinatario:"}},
+		"employee:", "patient:", "patient name:", "contact:", "recipient:", "chatting with", "you're chatting with",
+		"calls me", "account name", "account name is", "surname is", "my surname is", "last name is", "my last name is", "surname:", "last name:"}},
+	{"es", "decl", []string{"me llamo", "mi nombre es", "nombre:", "atiende", "titular:", "paciente:", "cliente:", "destinatario:",
+		"se llama", "mi apellido es", "apellido es", "apellido:", "apellidos:"}},
 	{"fr", "decl", []string{"je m'appelle", "mon nom est", "moi c'est", "nom:", "titulaire:", "patient:", "patiente:", "client:", "destinataire:",
-		"discutez avec"}},
+		"discutez avec", "s'appelle", "mon nom c'est", "nom c'est", "mon nom de famille est", "soussigné", "soussignée", "je soussigné",
+		"je soussignée", "l'attention de"}},
 	{"de", "decl", []string{"ich heiße", "ich heisse", "mein name ist", "ich bin der", "ich bin die", "name:", "kontoinhaber", "kontoinhaberin",
-		"kontoinhaber:", "karteninhaber:", "patient:", "patientin:", "kunde:", "empfänger:"}},
-	{"it", "decl", []string{"mi chiamo", "il mio nome è", "mio nome è", "nome:", "intestatario:", "intestataria:", "paziente:", "cliente:"}},
-	{"pt", "decl", []string{"me chamo", "eu me chamo", "chamo-me", "meu nome é", "o meu nome é", "nome:", "titular:", "paciente:", "cliente:"}},
-	{"nl", "decl", []string{"mijn naam is", "ik heet", "naam:", "spreekt met", "rekeninghouder:", "patiënt:", "klant:"}},
+		"kontoinhaber:", "karteninhaber:", "patient:", "patientin:", "kunde:", "empfänger:", "mein nachname ist", "nachname:", "er heißt", "sie heißt", "er heisst", "sie heisst"}},
+	{"it", "decl", []string{"mi chiamo", "il mio nome è", "mio nome è", "nome:", "intestatario:", "intestataria:", "paziente:", "cliente:", "si chiama", "il mio cognome è", "cognome:"}},
+	{"pt", "decl", []string{"me chamo", "eu me chamo", "chamo-me", "meu nome é", "o meu nome é", "nome:", "titular:", "paciente:", "cliente:", "se chama", "o meu apelido é",
+		"meu sobrenome é", "apelido:", "sobrenome:"}},
+	{"nl", "decl", []string{"mijn naam is", "ik heet", "naam:", "spreekt met", "rekeninghouder:", "patiënt:", "klant:", "mijn achternaam is", "achternaam:"}},
 	{"en", "self", []string{"i'm", "i am", "this is", "it's", "its", "speak to", "talk to", "speaking with", "speaking to"}},
+	{"en", "rel", []string{"cousin of", "friend of", "sister of", "brother of", "wife of", "husband of", "son of", "daughter of", "mother of",
+		"father of", "mum of", "mom of", "dad of", "girlfriend of", "boyfriend of", "partner of"}},
 	{"en", "greet", []string{"hi", "hello", "hey", "hiya", "dear", "good morning", "morning", "thanks", "thank you", "thx", "ty", "regards", "best regards",
-		"kind regards", "best", "cheers", "many thanks", "sincerely", "bye", "love", "congrats"}},
+		"kind regards", "best", "cheers", "many thanks", "sincerely", "bye", "love", "congrats", "yo", "thanx", "thnx", "tks"}},
 	{"en", "rel", []string{"my mom", "my mum", "my mother", "my dad", "my father", "my son", "my daughter", "my wife", "my husband", "my partner",
 		"my brother", "my sister", "my friend", "my colleague", "my coworker", "my boss", "my manager", "my girlfriend", "my boyfriend",
 		"my grandma", "my grandmother", "my grandpa", "my grandfather", "my aunt", "my uncle", "my niece", "my nephew", "my neighbour",
 		"my neighbor", "your colleague", "patient", "colleague", "agent"}},
 	{"es", "self", []string{"soy", "yo soy", "habla"}},
-	{"es", "greet", []string{"hola", "buenos días", "buenas", "buenas tardes", "buenas noches", "querido", "querida", "estimado", "estimada", "gracias",
+	{"es", "greet", []string{"hola", "holaa", "holaaa", "buenos días", "buenas", "buenas tardes", "buenas noches", "querido", "querida", "estimado", "estimada", "gracias",
 		"muchas gracias", "saludos", "saludo", "atentamente", "besos", "bss", "chao", "adiós"}},
 	{"es", "rel", []string{"mi madre", "mi padre", "mi hijo", "mi hija", "mi esposo", "mi esposa", "mi marido", "mi mujer",
 		"mi hermano", "mi hermana", "mi compañero", "mi compañera", "mi jefe", "mi jefa", "mi novio", "mi novia", "mi amigo", "mi amiga",
-		"mi abuela", "mi abuelo", "mi tío", "mi tía", "paciente"}},
-	{"fr", "self", []string{"je suis", "c'est", "c", "ici"}},
+		"mi abuela", "mi abuelo", "mi tío", "mi tía", "paciente", "amiga de", "amigo de", "prima de", "primo de",
+		"hermana de", "hermano de", "hija de", "hijo de", "madre de", "padre de", "novia de", "novio de", "mi primo", "mi prima"}},
+	{"fr", "self", []string{"je suis", "c'est", "c", "ici", "jsuis", "chui"}},
 	{"fr", "greet", []string{"bonjour", "bonsoir", "salut", "coucou", "cher", "chère", "merci", "cordialement", "bien à vous", "amitiés", "bises", "bisous"}},
 	{"fr", "rel", []string{"ma mère", "mon père", "mon fils", "ma fille", "mon mari", "ma femme", "mon frère", "ma sœur", "mon collègue", "ma collègue",
-		"mon ami", "mon amie", "mon copain", "ma copine", "mon chef", "ma cheffe", "mon conseiller", "ma conseillère", "patient", "patiente"}},
+		"mon ami", "mon amie", "mon copain", "ma copine", "mon chef", "ma cheffe", "mon conseiller", "ma conseillère", "patient", "patiente",
+		"mon cousin", "ma cousine", "cousin de", "cousine de", "frère de", "sœur de", "ami de", "amie de", "fils de", "fille de", "copine de",
+		"copain de"}},
 	{"de", "self", []string{"ich bin", "hier ist", "hier spricht"}},
 	{"de", "greet", []string{"hallo", "guten tag", "liebe", "lieber", "servus", "moin", "danke", "vielen dank", "grüße", "grüsse", "viele grüße",
 		"liebe grüße", "beste grüße", "gruß", "lg", "vg", "mfg", "freundlichen grüßen", "freundliche grüße", "tschüss"}},
 	{"de", "rel", []string{"meine mutter", "mein vater", "mein sohn", "meine tochter", "meine frau", "mein mann",
 		"mein bruder", "meine schwester", "mein kollege", "meine kollegin", "meinem kollegen", "meiner kollegin", "mein freund", "meine freundin",
-		"mein chef", "meine chefin", "patient", "patientin"}},
+		"mein chef", "meine chefin", "patient", "patientin", "mein cousin", "meine cousine",
+		"schwester von", "bruder von", "freundin von", "freund von", "cousine von", "cousin von", "tochter von", "sohn von"}},
 	{"it", "self", []string{"sono", "io sono"}},
-	{"it", "greet", []string{"ciao", "salve", "buongiorno", "buonasera", "caro", "cara", "gentile", "grazie", "grazie mille", "saluti", "cordiali saluti",
+	{"it", "greet", []string{"ciao", "ciaoo", "salve", "buongiorno", "buonasera", "caro", "cara", "gentile", "grazie", "grazie mille", "saluti", "cordiali saluti",
 		"saluto", "distinti saluti", "abbraccio", "baci"}},
 	{"it", "rel", []string{"mia madre", "mio padre", "mio figlio", "mia figlia", "mio marito", "mia moglie", "mio fratello", "mia sorella",
-		"mio collega", "mia collega", "mio amico", "mia amica", "paziente"}},
-	{"pt", "self", []string{"eu sou", "sou", "aqui é", "sou o", "sou a", "é o", "é a", "aqui é o", "aqui é a"}},
-	{"pt", "greet", []string{"olá", "oi", "bom dia", "boa tarde", "boa noite", "prezado", "prezada", "obrigado", "obrigada", "abraços", "abraço",
+		"mio collega", "mia collega", "mio amico", "mia amica", "paziente",
+		"mio cugino", "mia cugina", "cugina di", "cugino di", "amica di", "amico di", "sorella di", "fratello di", "figlia di", "figlio di"}},
+	{"pt", "self", []string{"eu sou", "sou", "aqui é", "sou o", "sou a", "é o", "é a", "aqui é o", "aqui é a", "fala o", "fala a"}},
+	{"pt", "greet", []string{"olá", "oi", "oii", "bom dia", "boa tarde", "boa noite", "prezado", "prezada", "obrigado", "obrigada", "abraços", "abraço",
 		"cumprimentos", "atenciosamente", "beijos", "bjs", "valeu"}},
 	{"pt", "rel", []string{"minha mãe", "meu pai", "meu filho", "minha filha", "meu marido", "minha esposa", "meu irmão", "minha irmã", "meu colega",
-		"minha colega", "meu amigo", "minha amiga", "meu chefe", "minha chefe", "meu namorado", "minha namorada", "paciente"}},
+		"minha colega", "meu amigo", "minha amiga", "meu chefe", "minha chefe", "meu namorado", "minha namorada", "paciente", "meu primo",
+		"minha prima", "amiga de", "amigo de", "prima de", "primo de", "irmã de", "irmão de", "filha de", "filho de"}},
 	{"nl", "self", []string{"ik ben", "hallo met"}},
 	{"nl", "greet", []string{"hoi", "hai", "goedemorgen", "goedemiddag", "beste", "groeten", "groetjes", "vriendelijke groet",
-		"vriendelijke groeten", "bedankt", "dank je", "dank u", "doei"}},
+		"vriendelijke groeten", "bedankt", "dank je", "dank u", "doei", "dankjewel", "dankje", "dankjee", "thx"}},
 	{"nl", "rel", []string{"mijn moeder", "mijn vader", "mijn zoon", "mijn dochter", "mijn man", "mijn vrouw", "mijn broer", "mijn zus", "mijn collega",
-		"mijn vriend", "mijn vriendin", "mijn baas", "patiënt"}},
+		"mijn vriend", "mijn vriendin", "mijn baas", "patiënt", "mijn neef", "mijn nicht",
+		"zus van", "broer van", "vriendin van", "vriend van", "neef van", "nicht van", "dochter van", "zoon van"}},
 	{"en", "title", []string{"mr", "mrs", "ms", "miss", "mister", "dr", "doctor", "prof"}},
 	{"es", "title", []string{"sr", "sra", "srta", "señor", "señora", "señorita", "don", "doña", "doctor", "doctora", "dra"}},
 	{"fr", "title", []string{"m", "mme", "mlle", "monsieur", "madame", "mademoiselle", "docteur", "dr", "maître"}},
@@ -97,7 +110,7 @@ var personCues = []struct {
 // nameParticles join the parts of a surname ("van der Berg", "de la Cruz").
 var nameParticles = foldSetOf(
 	"von", "van", "der", "den", "de", "da", "del", "della", "di", "du", "des", "le", "la", "dos", "das", "do",
-	"ten", "ter", "zu", "vom", "y", "mac",
+	"ten", "ter", "zu", "vom", "y", "mac", "t",
 )
 
 // personFinder holds what the PERSON detectors share: the lexicon and the
@@ -107,6 +120,9 @@ type personFinder struct {
 	// cueFirst maps a cue's first word, folded, to its index in cues.
 	cueFirst foldIndex
 	cues     []cueGroup
+	// titles are the one-word titles ("meneer", "sra"), which a declaration
+	// cue may put before the name ("spreekt met meneer de Wilde").
+	titles foldIndex
 }
 
 // cueGroup is the cues that share a first word.
@@ -123,6 +139,7 @@ func newPersonFinder(lex *Lexicon) (*personFinder, []string) {
 	var kws []string
 	seen := map[string]bool{}
 	first := map[string]uint32{}
+	titles := map[string]uint32{}
 	for _, g := range personCues {
 		for _, ph := range g.phrases {
 			var c cue
@@ -130,6 +147,9 @@ func newPersonFinder(lex *Lexicon) (*personFinder, []string) {
 			for _, w := range strings.Fields(ph) {
 				f, _ := foldAppend(nil, []byte(w))
 				c.words = append(c.words, string(f))
+			}
+			if c.kind == cueTitle && len(c.words) == 1 && len(c.words[0]) > 1 {
+				titles[c.words[0]] = 0
 			}
 			v, ok := first[c.words[0]]
 			if !ok {
@@ -154,6 +174,7 @@ func newPersonFinder(lex *Lexicon) (*personFinder, []string) {
 		}
 	}
 	p.cueFirst = newFoldIndex(first)
+	p.titles = newFoldIndex(titles)
 	return p, kws
 }
 
@@ -252,7 +273,11 @@ func (p *personFinder) find(dst []Finding, in Input, tok Token) ([]Finding, int)
 	if in.Lang == "de" && e.wordIn("de") && e&EntryPopular == 0 {
 		clean = false // German capitalizes its nouns: "Sommer", "Damen"
 	}
-	end := p.extend(text, in.Lang, we, true, clean, false)
+	wordy := e.Word(in.Lang) && e&(EntryPopular|EntryAmbiguous) == 0
+	end := p.extend(text, in.Lang, we, true, clean, wordy)
+	if end == we && wordy && p.upperWordFollows(text, in.Lang, we) {
+		return dst, tok.End // "Easter Sunday", "Spring Boot": a term of two words
+	}
 	switch {
 	case end > we:
 		return append(dst, p.finding(text, ws, end, 0.75, "person-name-pair")), end
@@ -341,6 +366,9 @@ func (p *personFinder) lookupName(w []byte) Entry {
 	if bytes.IndexByte(w, '-') < 0 {
 		return e
 	}
+	if saintPrefix(w) {
+		return 0 // "Saint-Valentin", "Sankt-Johann": a holiday or a place
+	}
 	shared := EntryName
 	for len(w) > 0 && shared != 0 {
 		part := w
@@ -359,6 +387,9 @@ func (p *personFinder) lookupName(w []byte) Entry {
 // Catarina"), a street ("rue Victor Hugo", "Via Giuseppe Verdi") or a date
 // ("Jan 15").
 func (p *personFinder) notName(text []byte, ws, we int) (int, bool) {
+	if streetAfterNumber(text, ws, we) {
+		return we, true // "14 bellfield ave": the street's type, not "Ave"
+	}
 	if end := p.placeFrom(text, ws); end > we {
 		return end, true
 	}
@@ -510,14 +541,31 @@ func (p *personFinder) afterCue(in Input, c *cue, ws, we int, next *cueNextWord)
 	if g == gapOther && !(c.dot && text[end] == '.' && gapBetween(text, end+1, s) == gapSpace) {
 		return Finding{}, false
 	}
+	if c.kind == cueTitle && g == gapBreak {
+		return Finding{}, false // "Madame, Monsieur,": a salutation
+	}
+	// A strong title before a lower-case word that no list knows: "frau
+	// lindqvist", "señor etxeberria"; not after an article ("die frau kommt").
+	strongLow := c.kind == cueTitle && lowerTitles.has([]byte(last)) && !afterWord(text, ws, determiners)
+	if c.kind == cueDecl {
+		// "spreekt met meneer de Wilde", "à l'attention de Monsieur Le Bihan"
+		if te, ok := p.titleEnd(text, s, e); ok {
+			s2, e2 := nextWord(text, te)
+			if s2 < 0 || gapBetween(text, te, s2) != gapSpace {
+				return Finding{}, false
+			}
+			s, e, strongLow = s2, e2, true
+		}
+	}
 	start := s
+	particle := false
 	if particleWord(text[s:e]) { // "Herr von Weizsäcker", "Sra. de la Cruz"
 		if c.kind != cueDecl && c.kind != cueTitle {
 			return Finding{}, false // "soy de Valencia", "merci de votre aide"
 		}
-		for n := 0; n < 2 && particleWord(text[s:e]); n++ {
-			s2, e2 := nextWord(text, e)
-			if s2 < 0 || gapBetween(text, e, s2) != gapSpace {
+		for n := 0; n < 3 && particleWord(text[s:e]); n++ {
+			s2, e2, ok := nextSurnameWord(text, e)
+			if !ok {
 				return Finding{}, false
 			}
 			s, e = s2, e2
@@ -528,11 +576,16 @@ func (p *personFinder) afterCue(in Input, c *cue, ws, we int, next *cueNextWord)
 		if ent := p.lex.Lookup(text[s:e]); ent&EntryPlace != 0 && ent&EntryLast == 0 {
 			return Finding{}, false // "name: de Lyon"
 		}
+		particle = true
 	}
 	e = trimPossessive(text, s, e)
 	ent := p.lookupName(text[s:e])
 	upper := isUpperAt(text, s)
-	if lowTitle && !(upper && ent&EntryName != 0 && !ent.StopAny()) {
+	shaped := nameShaped(ent, in.Lang) && lettersOnly(text, s, e) && !isAllUpperWord(text, s, e)
+	if particle && !upper && ent&EntryName == 0 {
+		return Finding{}, false // "me llamo la atención": a lower-case surname after a particle must be one
+	}
+	if lowTitle && !(upper && (ent&EntryName != 0 || shaped) && !ent.StopAny()) && !(strongLow && shaped) {
 		return Finding{}, false
 	}
 	var ok bool
@@ -541,9 +594,9 @@ func (p *personFinder) afterCue(in Input, c *cue, ws, we int, next *cueNextWord)
 		ok = ent&EntryFirst != 0 && (!ent.Stop(in.Lang) || ent&(EntryAmbiguous|EntryPopular) != 0) ||
 			!ent.StopAny() && (upper || !ent.Word(in.Lang))
 	case cueTitle:
-		ok = (upper && (ent&EntryName != 0 || !ent.StopAny())) || (ent&EntryName != 0 && !ent.StopAny())
+		ok = (upper && (ent&EntryName != 0 || !ent.StopAny())) || (ent&EntryName != 0 && !ent.StopAny()) || strongLow && shaped
 		if len(last) == 1 {
-			ok = upper && ent&EntryName != 0
+			ok = upper && (ent&EntryName != 0 || shaped)
 		}
 	case cueSelf:
 		ok = p.selfName(in, ent, s, e, upper)
@@ -554,6 +607,9 @@ func (p *personFinder) afterCue(in Input, c *cue, ws, we int, next *cueNextWord)
 		return Finding{}, false
 	}
 	end = p.extend(text, in.Lang, e, upper, true, false)
+	if lowerText(in) {
+		end = spellEnd(text, end) // "kowalczyk k o w a l c z y k"
+	}
 	conf := float32(0.85)
 	if c.kind != cueDecl && c.kind != cueTitle {
 		conf = 0.8
@@ -570,6 +626,12 @@ func (p *personFinder) afterCue(in Input, c *cue, ws, we int, next *cueNextWord)
 // words that end a self-introduction ("this is grace i'm calling").
 func (p *personFinder) selfName(in Input, ent Entry, s, e int, upper bool) bool {
 	text := in.Text
+	if upper && ent&EntryName == 0 && p.unknownName(text, in.Lang, ent, s, e) {
+		// A capitalized word no list knows: "I'm Priyanka Venkataraman",
+		// "je suis Océane,". German capitalizes nouns ("Ich bin Rentner,"),
+		// so there a surname must follow.
+		return p.upperNameFollows(text, in.Lang, e) || in.Lang != "de" && vocativeEnd(text, e)
+	}
 	if ent&EntryName == 0 || ent&EntryBrand != 0 {
 		return false
 	}
@@ -600,13 +662,20 @@ func (p *personFinder) selfName(in Input, ent Entry, s, e int, upper bool) bool 
 // relative or colleague a given name needs no more ("mijn collega sem").
 func (p *personFinder) addressedName(in Input, kind cueKind, ent Entry, s, e int, upper bool) bool {
 	text := in.Text
+	end := vocativeEnd(text, e)
+	if upper && ent&EntryName == 0 && p.unknownName(text, in.Lang, ent, s, e) {
+		// "Hallo Swaantje, Ihr Termin…", "Dank je, Marijke. Wat…", "the
+		// cousin of Anneliese". A greeting or thanks must address the word
+		// on its line with the message going on: a signature after "Viele
+		// Grüße," or "Thanks," is as often a team ("Vertrieb", "Ops").
+		return kind == cueRel || end && sameLine(text, s) && moreAfter(text, e)
+	}
 	if p.selfName(in, ent, s, e, upper) {
 		return true
 	}
 	if ent&EntryBrand != 0 || ent.Stop(in.Lang) || isAllUpperWord(text, s, e) {
 		return false
 	}
-	end := vocativeEnd(text, e)
 	if ent&EntryFirst == 0 || ent&EntryPlace != 0 && ent&EntryPopular == 0 {
 		return false
 	}
@@ -696,14 +765,20 @@ func (p *personFinder) extend(text []byte, lang string, end int, upper, clean, w
 		}
 		if particleWord(text[s:e]) && !isUpperAt(text, s) {
 			// A particle counts only with a surname after it.
-			s2, e2 := nextWord(text, e)
-			if s2 < 0 || gapBetween(text, e, s2) != gapSpace || upper != isUpperAt(text, s2) {
+			s2, e2, ok := nextSurnameWord(text, e)
+			if ok && particleWord(text[s2:e2]) && !isUpperAt(text, s2) {
+				s2, e2, ok = nextSurnameWord(text, e2) // "van 't Hof", "van der Berg"
+			}
+			if !ok || upper != isUpperAt(text, s2) {
 				return end
 			}
 			e2 = trimPossessive(text, s2, e2)
 			ent2 := p.lookupName(text[s2:e2])
 			if ent2.StopAny() || (!upper && ent2&EntryLast == 0) || (upper && ent2&EntryLast == 0 && ent2.Word(lang)) {
 				return end // "MAC vom Drucker", "Anna aus Köln"
+			}
+			if ent2&EntryAmbiguous != 0 && (text[s]|0x20) == 'y' {
+				return end // "Rosa y Blanca": colours, not a double surname
 			}
 			end = e2
 			continue
@@ -713,11 +788,16 @@ func (p *personFinder) extend(text []byte, lang string, end int, upper, clean, w
 		var ok bool
 		switch {
 		case upper:
-			ok = isUpperAt(text, s) && (ent&EntryLast != 0 && ent&EntryAmbiguous == 0 ||
-				clean && !ent.StopAny() && (ent&EntryName != 0 || ent&(EntryPlace|EntryBrand) == 0))
+			ok = isUpperAt(text, s) && !ent.StopAny() && (ent&EntryLast != 0 && ent&EntryAmbiguous == 0 ||
+				clean && (ent&EntryName != 0 || ent&(EntryPlace|EntryBrand) == 0)) &&
+				!(wordy && ent.Word(lang)) // "Easter Sunday", "Spring Boot"
 		default:
 			ok = !isUpperAt(text, s) && ent&EntryLast != 0 && !ent.StopAny() && ent&EntryAmbiguous == 0 &&
 				!(wordy && ent.Word(lang))
+			if !ok && clean && ent == 0 && e-s >= 4 && lettersOnly(text, s, e) && spellEnd(text, e) > e {
+				// A surname no list knows, spelled out next: "ramón etxeberria e t x e…".
+				ok = true
+			}
 			if !ok && ent&EntryFirst != 0 && !ent.StopAny() && ent&EntryAmbiguous == 0 &&
 				(!ent.Word(lang) || ent&EntryPopular != 0) {
 				// A middle given name, if a surname follows: "marcos vinícius pereira".
@@ -799,4 +879,238 @@ func isAllUpperWord(text []byte, s, e int) bool {
 func (p *personFinder) finding(text []byte, s, e int, conf float32, rule string) Finding {
 	v, _ := foldAppend(make([]byte, 0, e-s+4), text[s:e])
 	return Finding{Kind: KindPerson, Start: s, End: e, Confidence: conf, Rule: rule, Value: v}
+}
+
+// nameShaped reports whether a word with entry ent may be a name the lexicon
+// does not list: no stop word or brand anywhere, no everyday word of lang,
+// and no place unless it is also a name.
+func nameShaped(ent Entry, lang string) bool {
+	return !ent.StopAny() && ent&EntryBrand == 0 && !ent.Word(lang) && (ent&EntryPlace == 0 || ent&EntryName != 0)
+}
+
+// upperNameFollows reports whether a capitalized word that may be a surname
+// follows the word ending at e on the same line: "Priyanka Venkataraman".
+func (p *personFinder) upperNameFollows(text []byte, lang string, e int) bool {
+	s, e2 := nextWord(text, e)
+	if s < 0 || gapBetween(text, e, s) != gapSpace || !isUpperAt(text, s) || isAllUpperWord(text, s, e2) {
+		return false
+	}
+	ent := p.lookupName(text[s:e2])
+	return ent&EntryLast != 0 && !ent.StopAny() || nameShaped(ent, lang) && lettersOnly(text, s, e2)
+}
+
+// titleEnd reports whether text[s:e] is a one-word title ("meneer", "Mme"),
+// and the end of it with its dot.
+func (p *personFinder) titleEnd(text []byte, s, e int) (int, bool) {
+	var buf [maxFold]byte
+	k, ok := foldAppend(buf[:0], text[s:e])
+	if !ok || !p.titles.has(k) {
+		return 0, false
+	}
+	if e < len(text) && text[e] == '.' {
+		e++
+	}
+	return e, true
+}
+
+// nextSurnameWord returns the word after a surname particle ending at end,
+// which follows it after spaces or, for "'t" ("van 't Hof"), an apostrophe.
+func nextSurnameWord(text []byte, end int) (int, int, bool) {
+	s, e := nextWord(text, end)
+	if s < 0 {
+		return 0, 0, false
+	}
+	if g := gapBetween(text, end, s); g == gapSpace {
+		return s, e, true
+	}
+	// "van 't Hof": spaces, then an apostrophe right before a lone t.
+	if e-s != 1 || text[s]|0x20 != 't' {
+		return 0, 0, false
+	}
+	a := s - 1
+	if a >= 2 && text[a] == 0x99 && text[a-1] == 0x80 && text[a-2] == 0xe2 {
+		a -= 2
+	} else if text[a] != '\'' {
+		return 0, 0, false
+	}
+	if a == end || gapBetween(text, end, a) != gapSpace {
+		return 0, 0, false
+	}
+	return s, e, true
+}
+
+// afterWord reports whether the word before the one at ws, after spaces
+// only, is in set.
+func afterWord(text []byte, ws int, set foldIndex) bool {
+	ps, pe := prevWord(text, ws)
+	if ps < 0 || gapBetween(text, pe, ws) != gapSpace {
+		return false
+	}
+	var buf [maxFold]byte
+	k, ok := foldAppend(buf[:0], text[ps:pe])
+	return ok && set.has(k)
+}
+
+// lowerTitles are the titles that announce a name even in lower case and
+// before a word no list knows ("frau lindqvist", "señor etxeberria"); "miss",
+// "dona", "seu" and "doctor" are everyday words too.
+var lowerTitles = foldSetOf(
+	"mr", "mrs", "señor", "señora", "señorita", "sr", "sra", "srta", "monsieur", "madame", "mademoiselle", "mme", "mlle",
+	"herr", "frau", "signor", "signora", "signorina", "sig", "senhor", "senhora", "meneer", "mevrouw", "mevr", "dhr",
+)
+
+// vocativeWords follow greetings and thanks but are no names: "Hi Team,",
+// "Hallo zusammen", "Danke Schön!".
+var vocativeWords = foldSetOf(
+	"team", "all", "everyone", "everybody", "guys", "folks", "there", "again", "so", "much", "lot", "mate", "bro", "dude", "sir", "madam",
+	"zusammen", "leute", "alle", "allerseits", "schön", "sehr", "vielmals", "kollegen", "tous", "toutes", "monde", "beaucoup", "encore",
+	"ragazzi", "tutti", "mille", "todos", "todas", "chicos", "gente", "pessoal", "galera", "allemaal", "iedereen", "jongens", "wel",
+	"support", "service", "admin",
+)
+
+// spellWords join a spelled letter to the word that names it: "b as in
+// bravo", "b wie Berta", "b comme Bernard", "b come Bologna", "b de Barcelona",
+// "b als in Bernard".
+var spellWords = foldSetOf("as", "like", "for", "wie", "comme", "come", "como", "de", "di", "da", "als", "van", "voor", "pour", "per", "para")
+
+// spellEnd returns the end of a name spelled out letter by letter right
+// after end ("k o w a l c z y k", "h-u-g-o", "b as in bravo r as in
+// romeo"), or end when fewer than three letters follow.
+func spellEnd(text []byte, end int) int {
+	n, last := 0, end
+	var buf [maxFold]byte
+	for i := end; ; {
+		s, e := nextWord(text, i)
+		if s < 0 || gapBetween(text, i, s) == gapOther {
+			break
+		}
+		if l := spelledLetters(text, s, e); l > 0 {
+			n, last, i = n+l, e, e
+			continue
+		}
+		k, _ := foldAppend(buf[:0], text[s:e])
+		if n == 0 || !spellWords.has(k) {
+			break
+		}
+		// The connector, "in" after "as"/"als", then the word for the letter.
+		s, e = nextWord(text, e)
+		if s >= 0 && e-s == 2 && (text[s]|0x20) == 'i' && (text[s+1]|0x20) == 'n' {
+			s, e = nextWord(text, e)
+		}
+		if s < 0 || e-s < 2 {
+			break
+		}
+		last, i = e, e
+	}
+	if n < 3 {
+		return end
+	}
+	return last
+}
+
+// spelledLetters returns how many letters the word text[s:e] spells: one
+// letter, or letters joined by hyphens ("h-u-g-o"); 0 for any other word.
+func spelledLetters(text []byte, s, e int) int {
+	n := 0
+	for i := s; i < e; {
+		ok, l := isLetterAt(text, i)
+		if !ok {
+			return 0
+		}
+		i += l
+		n++
+		if i < e {
+			if text[i] != '-' {
+				return 0
+			}
+			i++
+		}
+	}
+	return n
+}
+
+// unknownName reports whether the capitalized word text[s:e], with entry
+// ent, may be a name no list knows: name-shaped, letters only, not in
+// capitals and not a word that follows greetings ("Hi Team,").
+func (p *personFinder) unknownName(text []byte, lang string, ent Entry, s, e int) bool {
+	if !nameShaped(ent, lang) || !lettersOnly(text, s, e) || isAllUpperWord(text, s, e) {
+		return false
+	}
+	var buf [maxFold]byte
+	k, ok := foldAppend(buf[:0], text[s:e])
+	return ok && len(k) >= 3 && !vocativeWords.has(k) && !p.titles.has(k)
+}
+
+// sameLine reports whether no line break comes between the word at s and
+// the word before it.
+func sameLine(text []byte, s int) bool {
+	_, pe := prevWord(text, s)
+	for i := max(pe, 0); i < s; i++ {
+		if text[i] == '\n' || text[i] == '\r' || escapedBreak(text, i) {
+			return false
+		}
+	}
+	return true
+}
+
+// moreAfter reports whether a word follows the punctuation that closes the
+// word ending at e on its line: "Marijke. Wat is…".
+func moreAfter(text []byte, e int) bool {
+	for i := e; i < len(text); i++ {
+		switch c := text[i]; {
+		case c == '\n' || c == '\r' || escapedBreak(text, i):
+			return false
+		case c >= '0' && c <= '9' || c >= 0x80:
+			return true
+		case c|0x20 >= 'a' && c|0x20 <= 'z':
+			return true
+		}
+	}
+	return false
+}
+
+// upperWordFollows reports whether a capitalized everyday word of lang
+// follows the word ending at e on the same line.
+func (p *personFinder) upperWordFollows(text []byte, lang string, e int) bool {
+	s, e2 := nextWord(text, e)
+	return s >= 0 && gapBetween(text, e, s) == gapSpace && isUpperAt(text, s) && p.lookupName(text[s:e2]).Word(lang)
+}
+
+// saintPrefix reports whether the hyphenated word w starts with a saint's
+// title: "Saint-Valentin", "Sainte-Marie", "San-Martín", "Sankt-Peter".
+func saintPrefix(w []byte) bool {
+	i := bytes.IndexByte(w, '-')
+	if i < 2 || i > 6 {
+		return false
+	}
+	var buf [8]byte
+	k, _ := foldAppend(buf[:0], w[:i])
+	return saintWords.has(k)
+}
+
+var saintWords = foldSetOf("saint", "sainte", "st", "ste", "sankt", "san", "santa", "santo", "sao")
+
+// streetAfterNumber reports whether text[ws:we] is a street type ("ave",
+// "rd", "str") after a house number and one or two words: "14 bellfield ave".
+func streetAfterNumber(text []byte, ws, we int) bool {
+	var buf [maxFold]byte
+	if k, ok := foldAppend(buf[:0], text[ws:we]); !ok || !streetWords.has(k) {
+		return false
+	}
+	i := ws
+	for n := 0; n < 2; n++ {
+		ps, pe := prevWord(text, i)
+		if ps < 0 || gapBetween(text, pe, i) != gapSpace {
+			return false
+		}
+		j := ps - 1
+		for j >= 0 && text[j] == ' ' {
+			j--
+		}
+		if j >= 0 && text[j] >= '0' && text[j] <= '9' {
+			return true
+		}
+		i = ps
+	}
+	return false
 }
