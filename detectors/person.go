@@ -39,7 +39,7 @@ var personCues = []struct {
 	{"en", "decl", []string{"my name is", "my name's", "my full name is", "name is", "call me", "i'm called", "i am called", "name:", "full name:",
 		"name on card:", "name on the card:", "cardholder:", "card holder:", "account holder:", "account name:", "customer:", "customer name:",
 		"employee:", "patient:", "patient name:", "contact:", "recipient:", "chatting with", "you're chatting with",
-		"calls me", "account name", "account name is", "surname is", "my surname is", "last name is", "my last name is", "surname:", "last name:"}},
+		"calls me", "you're speaking with", "you are speaking with", "account name", "account name is", "surname is", "my surname is", "last name is", "my last name is", "surname:", "last name:"}},
 	{"es", "decl", []string{"me llamo", "mi nombre es", "nombre:", "atiende", "titular:", "paciente:", "cliente:", "destinatario:",
 		"se llama", "mi apellido es", "apellido es", "apellido:", "apellidos:"}},
 	{"fr", "decl", []string{"je m'appelle", "mon nom est", "moi c'est", "nom:", "titulaire:", "patient:", "patiente:", "client:", "destinataire:",
@@ -273,7 +273,9 @@ func (p *personFinder) find(dst []Finding, in Input, tok Token) ([]Finding, int)
 	if in.Lang == "de" && e.wordIn("de") && e&EntryPopular == 0 {
 		clean = false // German capitalizes its nouns: "Sommer", "Damen"
 	}
-	wordy := e.Word(in.Lang) && e&(EntryPopular|EntryAmbiguous) == 0
+	// A given name that is also a surname and an everyday word ("Easter",
+	// "Spring") starts no name with another everyday word.
+	wordy := e.Word(in.Lang) && e&EntryLast != 0 && e&(EntryPopular|EntryAmbiguous) == 0
 	end := p.extend(text, in.Lang, we, true, clean, wordy)
 	if end == we && wordy && p.upperWordFollows(text, in.Lang, we) {
 		return dst, tok.End // "Easter Sunday", "Spring Boot": a term of two words
@@ -546,7 +548,7 @@ func (p *personFinder) afterCue(in Input, c *cue, ws, we int, next *cueNextWord)
 	}
 	// A strong title before a lower-case word that no list knows: "frau
 	// lindqvist", "señor etxeberria"; not after an article ("die frau kommt").
-	strongLow := c.kind == cueTitle && lowerTitles.has([]byte(last)) && !afterWord(text, ws, determiners)
+	strongLow := c.kind == cueTitle && lowerTitles.has([]byte(last)) && !afterWord(text, ws, notTitleBefore)
 	if c.kind == cueDecl {
 		// "spreekt met meneer de Wilde", "à l'attention de Monsieur Le Bihan"
 		if te, ok := p.titleEnd(text, s, e); ok {
@@ -950,6 +952,14 @@ func afterWord(text []byte, ws int, set foldIndex) bool {
 	k, ok := foldAppend(buf[:0], text[ps:pe])
 	return ok && set.has(k)
 }
+
+// notTitleBefore make a title word a noun: "die frau kommt", "a madame",
+// "meine frau hat".
+var notTitleBefore = foldSetOf(
+	"the", "a", "an", "my", "your", "der", "die", "das", "dem", "den", "des", "ein", "eine", "einen", "einem", "einer", "meine", "mein",
+	"meiner", "deine", "seine", "ihre", "un", "una", "une", "uno", "um", "uma", "een", "mi", "mia", "mio", "ma", "mon", "minha", "mijn",
+	"su", "sua", "tu", "ta", "sa", "tua",
+)
 
 // lowerTitles are the titles that announce a name even in lower case and
 // before a word no list knows ("frau lindqvist", "señor etxeberria"); "miss",
