@@ -559,8 +559,22 @@ func (p *personFinder) afterCue(in Input, c *cue, ws, we int, next *cueNextWord)
 			s, e, strongLow = s2, e2, true
 		}
 	}
+	for n := 0; n < 2 && lowerText(in) && fillerWord(text, s, e); n++ {
+		// "hallo äh friedhelm": a hesitation between cue and name.
+		s2, e2 := nextWord(text, e)
+		if s2 < 0 || gapBetween(text, e, s2) == gapOther {
+			return Finding{}, false
+		}
+		s, e = s2, e2
+	}
 	start := s
 	particle := false
+	if (c.kind == cueDecl || c.kind == cueTitle) && isUpperAt(text, s) && capParticle(text, s, e) {
+		// "mevrouw El Amrani", "Herr Ben Salah"
+		if s2, e2 := nextWord(text, e); s2 >= 0 && gapBetween(text, e, s2) == gapSpace && isUpperAt(text, s2) {
+			s, e, particle = s2, e2, true
+		}
+	}
 	if particleWord(text[s:e]) { // "Herr von Weizsäcker", "Sra. de la Cruz"
 		if c.kind != cueDecl && c.kind != cueTitle {
 			return Finding{}, false // "soy de Valencia", "merci de votre aide"
@@ -643,8 +657,8 @@ func (p *personFinder) selfName(in Input, ent Entry, s, e int, upper bool) bool 
 	if ent.Stop(in.Lang) {
 		return false
 	}
-	if p.extend(text, in.Lang, e, false, false, false) > e {
-		return true // "i'm bill o'brien", "its paris hilton"
+	if p.extend(text, in.Lang, e, false, true, false) > e {
+		return true // "i'm bill o'brien", "its paris hilton", "soy ramón etxeberria e t x e…"
 	}
 	if ent&EntryFirst == 0 {
 		return false
@@ -653,7 +667,9 @@ func (p *personFinder) selfName(in Input, ent Entry, s, e int, upper bool) bool 
 	if ent&(EntryAmbiguous|EntryPlace) == 0 && (!ent.Word(in.Lang) || ent&EntryPopular != 0) {
 		return true
 	}
-	return known && lowerText(in) && p.nameEndsHere(text, s, e)
+	// A given name that a word list also has ("joana", "océane") when
+	// what follows shows the introduction is over.
+	return (known || ent&(EntryAmbiguous|EntryPlace) == 0) && lowerText(in) && p.nameEndsHere(text, s, e)
 }
 
 // addressedName reports whether text[s:e], after a greeting, thanks or
@@ -750,7 +766,7 @@ var afterNameWords = foldSetOf(
 	"i'm", "im", "i've", "i'd", "you've", "you're", "calling", "speaking", "here", "again", "from", "and",
 	"thanks", "bye", "aqui", "desde", "llamo", "le", "gracias", "en", "que", "j'appelle", "merci", "pour", "au",
 	"hier", "aus", "vom", "danke", "ich", "sono", "chiamo", "grazie", "per", "falo", "obrigado", "obrigada",
-	"tudo", "van", "bedankt", "waarmee", "ik",
+	"tudo", "van", "bedankt", "waarmee", "ik", "du", "da", "do", "dal", "della", "del", "how", "what",
 )
 
 // extend returns the end of the name whose first word ends at end: further
@@ -786,6 +802,9 @@ func (p *personFinder) extend(text []byte, lang string, end int, upper, clean, w
 			continue
 		}
 		e = trimPossessive(text, s, e)
+		if _, ok := p.titleEnd(text, s, e); ok {
+			return end // "Cara Sra. Magalhães": the title starts a name of its own
+		}
 		ent := p.lookupName(text[s:e])
 		var ok bool
 		switch {
@@ -1123,4 +1142,29 @@ func streetAfterNumber(text []byte, ws, we int) bool {
 		i = ps
 	}
 	return false
+}
+
+// fillerWords are hesitations in speech transcripts: "hallo äh friedhelm".
+var fillerWords = foldSetOf("äh", "ähm", "eh", "ehm", "ehh", "euh", "heu", "uh", "uhm", "um", "umm", "hum", "hm", "hmm", "mm", "eeh", "ahm", "ah")
+
+// capParticles start Arabic and Berber surnames when capitalized: "El
+// Amrani", "Ben Salah", "Aït Ali".
+var capParticles = foldSetOf("el", "al", "ben", "bin", "ibn", "abu", "ait", "ou")
+
+func fillerWord(text []byte, s, e int) bool {
+	var buf [8]byte
+	if e-s > len(buf) {
+		return false
+	}
+	k, _ := foldAppend(buf[:0], text[s:e])
+	return fillerWords.has(k)
+}
+
+func capParticle(text []byte, s, e int) bool {
+	var buf [8]byte
+	if e-s > len(buf) {
+		return false
+	}
+	k, _ := foldAppend(buf[:0], text[s:e])
+	return capParticles.has(k)
 }
