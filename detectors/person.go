@@ -648,6 +648,12 @@ func (p *personFinder) selfName(in Input, ent Entry, s, e int, upper bool) bool 
 		// so there a surname must follow.
 		return p.upperNameFollows(text, in.Lang, e) || in.Lang != "de" && vocativeEnd(text, e)
 	}
+	if !upper && ent&EntryName == 0 && nameShaped(ent, in.Lang) && e-s >= 3 && lettersOnly(text, s, e) {
+		// A lower-case word no list knows, with a known surname or a
+		// spelling after it: "hallo friedhelm kowalczyk", "soy iker e t…".
+		// The surname must be no everyday word: "i'm moving house".
+		return p.extend(text, in.Lang, e, false, true, true) > e || spellEnd(text, e) > e
+	}
 	if ent&EntryName == 0 || ent&EntryBrand != 0 {
 		return false
 	}
@@ -794,6 +800,9 @@ func (p *personFinder) extend(text []byte, lang string, end int, upper, clean, w
 			ent2 := p.lookupName(text[s2:e2])
 			if ent2.StopAny() || (!upper && ent2&EntryLast == 0) || (upper && ent2&EntryLast == 0 && ent2.Word(lang)) {
 				return end // "MAC vom Drucker", "Anna aus Köln"
+			}
+			if !upper && wordy && ent2.Word(lang) {
+				return end // "data de nascimento"
 			}
 			if ent2&EntryAmbiguous != 0 && (text[s]|0x20) == 'y' {
 				return end // "Rosa y Blanca": colours, not a double surname
