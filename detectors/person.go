@@ -16,6 +16,7 @@ const (
 	cueSelf                     // "I'm", "soy", "ich bin": a known name only
 	cueGreet                    // "hi", "thanks", "Grüße": a vocative or a signature
 	cueRel                      // "my wife", "mon fils", "ma collègue": a relative or colleague
+	cueSpell                    // "that's spelled", "ça s'écrit": a name spelled letter by letter
 )
 
 // cue is a phrase that introduces a name, as folded words.
@@ -91,13 +92,17 @@ var personCues = []struct {
 		"cumprimentos", "atenciosamente", "beijos", "bjs", "valeu"}},
 	{"pt", "rel", []string{"minha mãe", "meu pai", "meu filho", "minha filha", "meu marido", "minha esposa", "meu irmão", "minha irmã", "meu colega",
 		"minha colega", "meu amigo", "minha amiga", "meu chefe", "minha chefe", "meu namorado", "minha namorada", "paciente", "meu primo",
-		"minha prima", "amiga de", "amigo de", "prima de", "primo de", "irmã de", "irmão de", "filha de", "filho de"}},
+		"minha prima", "amiga de", "amigo de", "prima de", "primo de", "irmã de", "irmão de", "filha de", "filho de", "amiga da", "amiga do",
+		"amigo da", "amigo do", "prima da", "prima do", "primo da", "primo do", "irmã da", "irmã do", "irmão da", "irmão do", "filha da",
+		"filha do", "filho da", "filho do"}},
 	{"nl", "self", []string{"ik ben", "hallo met"}},
 	{"nl", "greet", []string{"hoi", "hai", "goedemorgen", "goedemiddag", "beste", "groeten", "groetjes", "vriendelijke groet",
 		"vriendelijke groeten", "bedankt", "dank je", "dank u", "doei", "dankjewel", "dankje", "dankjee", "thx"}},
 	{"nl", "rel", []string{"mijn moeder", "mijn vader", "mijn zoon", "mijn dochter", "mijn man", "mijn vrouw", "mijn broer", "mijn zus", "mijn collega",
 		"mijn vriend", "mijn vriendin", "mijn baas", "patiënt", "mijn neef", "mijn nicht",
 		"zus van", "broer van", "vriendin van", "vriend van", "neef van", "nicht van", "dochter van", "zoon van"}},
+	{"", "spell", []string{"spelled", "spelt", "spelled like", "s'écrit", "ça s'écrit", "se escribe", "se deletrea", "si scrive", "escreve-se",
+		"se escreve", "schreibt sich", "geschrieben", "buchstabiert", "spel", "gespeld", "geschreven"}},
 	{"en", "title", []string{"mr", "mrs", "ms", "miss", "mister", "dr", "doctor", "prof"}},
 	{"es", "title", []string{"sr", "sra", "srta", "señor", "señora", "señorita", "don", "doña", "doctor", "doctora", "dra"}},
 	{"fr", "title", []string{"m", "mme", "mlle", "monsieur", "madame", "mademoiselle", "docteur", "dr", "maître"}},
@@ -135,7 +140,7 @@ type cueGroup struct {
 
 func newPersonFinder(lex *Lexicon) (*personFinder, []string) {
 	p := &personFinder{lex: lex}
-	kinds := map[string]cueKind{"decl": cueDecl, "self": cueSelf, "greet": cueGreet, "rel": cueRel, "title": cueTitle}
+	kinds := map[string]cueKind{"decl": cueDecl, "self": cueSelf, "greet": cueGreet, "rel": cueRel, "title": cueTitle, "spell": cueSpell}
 	var kws []string
 	seen := map[string]bool{}
 	first := map[string]uint32{}
@@ -566,6 +571,15 @@ func (p *personFinder) afterCue(in Input, c *cue, ws, we int, next *cueNextWord)
 			return Finding{}, false
 		}
 		s, e = s2, e2
+	}
+	if c.kind == cueSpell || c.kind == cueDecl && lowerText(in) && spelledLetters(text, s, e) == 1 {
+		// "ça s'écrit l e f e v r e", "o sobrenome é c a r d o s o"
+		if se := spellEnd(text, end); se > end {
+			return p.finding(text, s, se, 0.8, "person-spelled"), true
+		}
+		if c.kind == cueSpell {
+			return Finding{}, false
+		}
 	}
 	start := s
 	particle := false
