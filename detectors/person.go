@@ -633,6 +633,9 @@ func (p *personFinder) afterCue(in Input, c *cue, ws, we int, next *cueNextWord)
 	case cueGreet, cueRel:
 		ok = p.addressedName(in, c.kind, ent, s, e, upper)
 	}
+	if !ok && c.kind != cueSpell && !ent.StopAny() && e-s >= 3 && spellsWord(text, s, e) {
+		ok = true // "mein name ist kranz k wie kaufmann r a n z"
+	}
 	if !ok {
 		return Finding{}, false
 	}
@@ -885,6 +888,12 @@ func (p *personFinder) findLower(dst []Finding, in Input, tok Token) ([]Finding,
 	if !ok {
 		return dst, tok.End
 	}
+	if in.Spoken && we-ws >= 3 && spellsWord(text, ws, we) {
+		// A word and its spelling: "the last name is hugo h-u-g-o".
+		if end := spellEnd(text, we); !p.lex.Lookup(text[ws:we]).StopAny() {
+			return append(dst, p.finding(text, ws, end, 0.8, "person-spelled")), end
+		}
+	}
 	e := p.firstNameEntry(text[ws:we], k, 0)
 	if e&EntryFirst == 0 || e.StopAny() || e&EntryBrand != 0 {
 		return dst, tok.End
@@ -1029,6 +1038,45 @@ var spellWords = foldSetOf("as", "like", "for", "wie", "comme", "come", "como", 
 // after end ("k o w a l c z y k", "h-u-g-o", "b as in bravo r as in
 // romeo"), or end when fewer than three letters follow.
 func spellEnd(text []byte, end int) int {
+	var letters [maxFold]byte
+	e, _ := spelled(text, end, &letters)
+	return e
+}
+
+// spellsWord reports whether the word text[s:e] is followed by its own
+// spelling, or the first three letters of it at least: "hugo h u g o",
+// "kranz k wie kaufmann r a n z", "etxeberria e t x e…".
+func spellsWord(text []byte, s, e int) bool {
+	if !startsSpelling(text, e) {
+		return false
+	}
+	var letters, word [maxFold]byte
+	se, n := spelled(text, e, &letters)
+	if se == e {
+		return false
+	}
+	w, ok := foldAppend(word[:0], text[s:e])
+	return ok && n <= len(w) && string(w[:n]) == string(letters[:n])
+}
+
+// startsSpelling reports, cheaply, whether a lone letter follows end after
+// spaces: the only way a spelling starts.
+func startsSpelling(text []byte, end int) bool {
+	i := end
+	for i < len(text) && text[i] == ' ' {
+		i++
+	}
+	if i == end || i >= len(text) {
+		return false
+	}
+	ok, n := isLetterAt(text, i)
+	return ok && (i+n == len(text) || text[i+n] == ' ' || text[i+n] == '-' || text[i+n] == ',')
+}
+
+// spelled returns the end of the spelling after end and its letters,
+// folded, in letters (n of them); the end is end itself when fewer than
+// three letters follow.
+func spelled(text []byte, end int, letters *[maxFold]byte) (int, int) {
 	n, last := 0, end
 	var buf [maxFold]byte
 	for i := end; ; {
@@ -1037,7 +1085,18 @@ func spellEnd(text []byte, end int) int {
 			break
 		}
 		if l := spelledLetters(text, s, e); l > 0 {
-			n, last, i = n+l, e, e
+			for j := s; j < e; {
+				_, w := isLetterAt(text, j)
+				if f, ok := foldAppend(buf[:0], text[j:j+w]); ok && len(f) == 1 && n < len(letters) {
+					letters[n] = f[0]
+					n++
+				}
+				j += w
+				if j < e {
+					j++ // the hyphen
+				}
+			}
+			last, i = e, e
 			continue
 		}
 		k, _ := foldAppend(buf[:0], text[s:e])
@@ -1055,9 +1114,9 @@ func spellEnd(text []byte, end int) int {
 		last, i = e, e
 	}
 	if n < 3 {
-		return end
+		return end, 0
 	}
-	return last
+	return last, n
 }
 
 // spelledLetters returns how many letters the word text[s:e] spells: one

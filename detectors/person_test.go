@@ -135,6 +135,8 @@ var personUnknownNames = []nameCase{
 		[]string{"PERSON:oduya o as in oscar d as in delta u y a"}},
 	{"pt relative of", "é para a amiga de Iracema", "pt", false, []string{"PERSON:Iracema"}},
 	{"pt relative of contracted", "oi aqui é a bruna amiga da Jussara", "pt", false, []string{"PERSON:Jussara"}},
+	{"nl lower title capital particle", "Ik heb meneer De Bruijne gesproken", "nl", false, []string{"PERSON:De Bruijne"}},
+	{"de spelled wie", "mein name ist kranz k wie kaufmann r a n z", "de", true, []string{"PERSON:kranz k wie kaufmann r a n z"}},
 	{"fr spelling cue", "ça s'écrit k e r g o a t", "fr", true, []string{"PERSON:k e r g o a t"}},
 	{"en spelling cue", "that's spelled o k a f o r", "en", true, []string{"PERSON:o k a f o r"}},
 	{"en spelled word not name", "spelled it wrong again", "en", true, []string{}},
