@@ -692,7 +692,9 @@ func (p *personFinder) selfName(in Input, ent Entry, s, e int, upper bool) bool 
 	}
 	// A given name that a word list also has ("joana", "océane") when
 	// what follows shows the introduction is over.
-	return (known || ent&(EntryAmbiguous|EntryPlace) == 0) && lowerText(in) && p.nameEndsHere(text, s, e)
+	// A town's name too ("fala a rafaela da assistência", "this is austin
+	// from support"): places follow no self-introduction cue.
+	return (known || ent&EntryAmbiguous == 0) && lowerText(in) && p.nameEndsHere(text, s, e)
 }
 
 // addressedName reports whether text[s:e], after a greeting, thanks or

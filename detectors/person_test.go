@@ -137,6 +137,8 @@ var personUnknownNames = []nameCase{
 	{"pt relative of contracted", "oi aqui é a bruna amiga da Jussara", "pt", false, []string{"PERSON:Jussara"}},
 	{"nl lower title capital particle", "Ik heb meneer De Bruijne gesproken", "nl", false, []string{"PERSON:De Bruijne"}},
 	{"de spelled wie", "mein name ist kranz k wie kaufmann r a n z", "de", true, []string{"PERSON:kranz k wie kaufmann r a n z"}},
+	{"en self town name voice", "hi this is austin from support", "en", true, []string{"PERSON:austin"}},
+	{"fr self place negative", "je suis à paris depuis lundi", "fr", false, []string{"LOCATION:paris"}},
 	{"fr spelling cue", "ça s'écrit k e r g o a t", "fr", true, []string{"PERSON:k e r g o a t"}},
 	{"en spelling cue", "that's spelled o k a f o r", "en", true, []string{"PERSON:o k a f o r"}},
 	{"en spelled word not name", "spelled it wrong again", "en", true, []string{}},
