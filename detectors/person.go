@@ -1201,6 +1201,7 @@ func saintPrefix(w []byte) bool {
 	return saintWords.has(k)
 }
 
+// saintWords start the hyphenated names of feasts and towns.
 var saintWords = foldSetOf("saint", "sainte", "st", "ste", "sankt", "san", "santa", "santo", "sao")
 
 // streetAfterNumber reports whether text[ws:we] is a street type ("ave",
@@ -1235,6 +1236,7 @@ var fillerWords = foldSetOf("äh", "ähm", "eh", "ehm", "ehh", "euh", "heu", "uh
 // Amrani", "Ben Salah", "Aït Ali".
 var capParticles = foldSetOf("el", "al", "ben", "bin", "ibn", "abu", "ait", "ou")
 
+// fillerWord reports whether text[s:e] is a hesitation ("äh", "euh").
 func fillerWord(text []byte, s, e int) bool {
 	var buf [8]byte
 	if e-s > len(buf) {
@@ -1244,6 +1246,7 @@ func fillerWord(text []byte, s, e int) bool {
 	return fillerWords.has(k)
 }
 
+// capParticle reports whether text[s:e] is one of capParticles.
 func capParticle(text []byte, s, e int) bool {
 	var buf [8]byte
 	if e-s > len(buf) {
