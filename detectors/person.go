@@ -40,20 +40,20 @@ var personCues = []struct {
 	{"en", "decl", []string{"my name is", "my name's", "my full name is", "name is", "call me", "i'm called", "i am called", "name:", "full name:",
 		"name on card:", "name on the card:", "cardholder:", "card holder:", "account holder:", "account name:", "customer:", "customer name:",
 		"employee:", "patient:", "patient name:", "contact:", "recipient:", "chatting with", "you're chatting with",
-		"calls me", "you're speaking with", "you are speaking with", "account name", "account name is", "surname is", "my surname is", "last name is", "my last name is", "surname:", "last name:"}},
+		"calls me", "speaking with", "account name", "account name is", "surname is", "my surname is", "last name is", "my last name is", "surname:", "last name:"}},
 	{"es", "decl", []string{"me llamo", "mi nombre es", "nombre:", "atiende", "titular:", "paciente:", "cliente:", "destinatario:",
 		"se llama", "mi apellido es", "apellido es", "apellido:", "apellidos:"}},
 	{"fr", "decl", []string{"je m'appelle", "mon nom est", "moi c'est", "nom:", "titulaire:", "patient:", "patiente:", "client:", "destinataire:",
 		"discutez avec", "s'appelle", "mon nom c'est", "nom c'est", "mon nom de famille est", "soussigné", "soussignée", "je soussigné",
 		"je soussignée", "l'attention de"}},
 	{"de", "decl", []string{"ich heiße", "ich heisse", "mein name ist", "ich bin der", "ich bin die", "name:", "kontoinhaber", "kontoinhaberin",
-		"kontoinhaber:", "karteninhaber:", "patient:", "patientin:", "kunde:", "empfänger:", "mein nachname ist", "nachname:", "er heißt", "sie heißt", "er heisst", "sie heisst"}},
-	{"it", "decl", []string{"mi chiamo", "il mio nome è", "mio nome è", "nome:", "intestatario:", "intestataria:", "paziente:", "cliente:", "si chiama", "il mio cognome è", "cognome:"}},
-	{"pt", "decl", []string{"me chamo", "eu me chamo", "chamo-me", "meu nome é", "o meu nome é", "nome:", "titular:", "paciente:", "cliente:", "se chama", "o meu apelido é",
+		"kontoinhaber:", "karteninhaber:", "patient:", "patientin:", "kunde:", "empfänger:", "mein nachname ist", "nachname:"}},
+	{"it", "decl", []string{"mi chiamo", "il mio nome è", "mio nome è", "nome:", "intestatario:", "intestataria:", "paziente:", "cliente:", "si chiama", "mio cognome è", "cognome:"}},
+	{"pt", "decl", []string{"me chamo", "eu me chamo", "chamo-me", "meu nome é", "o meu nome é", "nome:", "titular:", "paciente:", "cliente:", "se chama", "meu apelido é",
 		"meu sobrenome é", "apelido:", "sobrenome:"}},
 	{"nl", "decl", []string{"mijn naam is", "ik heet", "naam:", "spreekt met", "rekeninghouder:", "patiënt:", "klant:", "mijn achternaam is", "achternaam:"}},
-	{"en", "self", []string{"i'm", "i am", "this is", "it's", "its", "speak to", "talk to", "speaking with", "speaking to"}},
-	{"en", "rel", []string{"cousin of", "friend of", "sister of", "brother of", "wife of", "husband of", "son of", "daughter of", "mother of",
+	{"en", "self", []string{"i'm", "i am", "this is", "it's", "its", "speak to", "talk to", "speaking to"}},
+	{"en", "rel", []string{"cousin of", "friend of", "sister of", "brother of", "wife of", "husband of", "daughter of", "mother of",
 		"father of", "mum of", "mom of", "dad of", "girlfriend of", "boyfriend of", "partner of"}},
 	{"en", "greet", []string{"hi", "hello", "hey", "hiya", "dear", "good morning", "morning", "thanks", "thank you", "thx", "ty", "regards", "best regards",
 		"kind regards", "best", "cheers", "many thanks", "sincerely", "bye", "love", "congrats", "yo", "thanx", "thnx", "tks"}},
@@ -66,8 +66,8 @@ var personCues = []struct {
 		"muchas gracias", "saludos", "saludo", "atentamente", "besos", "bss", "chao", "adiós"}},
 	{"es", "rel", []string{"mi madre", "mi padre", "mi hijo", "mi hija", "mi esposo", "mi esposa", "mi marido", "mi mujer",
 		"mi hermano", "mi hermana", "mi compañero", "mi compañera", "mi jefe", "mi jefa", "mi novio", "mi novia", "mi amigo", "mi amiga",
-		"mi abuela", "mi abuelo", "mi tío", "mi tía", "paciente", "amiga de", "amigo de", "prima de", "primo de",
-		"hermana de", "hermano de", "hija de", "hijo de", "madre de", "padre de", "novia de", "novio de", "mi primo", "mi prima"}},
+		"mi abuela", "mi abuelo", "mi tío", "mi tía", "paciente", "amiga de", "amigo de", "hermana de", "hermano de",
+		"hija de", "hijo de", "madre de", "padre de", "novia de", "novio de", "mi primo", "mi prima"}},
 	{"fr", "self", []string{"je suis", "c'est", "c", "ici", "jsuis", "chui"}},
 	{"fr", "greet", []string{"bonjour", "bonsoir", "salut", "coucou", "cher", "chère", "merci", "cordialement", "bien à vous", "amitiés", "bises", "bisous"}},
 	{"fr", "rel", []string{"ma mère", "mon père", "mon fils", "ma fille", "mon mari", "ma femme", "mon frère", "ma sœur", "mon collègue", "ma collègue",
@@ -92,16 +92,16 @@ var personCues = []struct {
 		"cumprimentos", "atenciosamente", "beijos", "bjs", "valeu"}},
 	{"pt", "rel", []string{"minha mãe", "meu pai", "meu filho", "minha filha", "meu marido", "minha esposa", "meu irmão", "minha irmã", "meu colega",
 		"minha colega", "meu amigo", "minha amiga", "meu chefe", "minha chefe", "meu namorado", "minha namorada", "paciente", "meu primo",
-		"minha prima", "amiga de", "amigo de", "prima de", "primo de", "irmã de", "irmão de", "filha de", "filho de", "amiga da", "amiga do",
-		"amigo da", "amigo do", "prima da", "prima do", "primo da", "primo do", "irmã da", "irmã do", "irmão da", "irmão do", "filha da",
+		"minha prima", "amiga de", "amigo de", "irmã de", "irmão de", "filha de", "filho de", "amiga da", "amiga do",
+		"amigo da", "amigo do", "irmã da", "irmã do", "irmão da", "irmão do", "filha da",
 		"filha do", "filho da", "filho do"}},
 	{"nl", "self", []string{"ik ben", "hallo met"}},
 	{"nl", "greet", []string{"hoi", "hai", "goedemorgen", "goedemiddag", "beste", "groeten", "groetjes", "vriendelijke groet",
 		"vriendelijke groeten", "bedankt", "dank je", "dank u", "doei", "dankjewel", "dankje", "dankjee", "thx"}},
 	{"nl", "rel", []string{"mijn moeder", "mijn vader", "mijn zoon", "mijn dochter", "mijn man", "mijn vrouw", "mijn broer", "mijn zus", "mijn collega",
 		"mijn vriend", "mijn vriendin", "mijn baas", "patiënt", "mijn neef", "mijn nicht",
-		"zus van", "broer van", "vriendin van", "vriend van", "neef van", "nicht van", "dochter van", "zoon van"}},
-	{"", "spell", []string{"spelled", "spelt", "spelled like", "s'écrit", "ça s'écrit", "se escribe", "se deletrea", "si scrive", "escreve-se",
+		"zus van", "broer van", "vriendin van", "vriend van", "dochter van", "zoon van"}},
+	{"", "spell", []string{"spelled", "spelt", "spelled like", "s'écrit", "se escribe", "se deletrea", "si scrive", "escreve-se",
 		"se escreve", "schreibt sich", "geschrieben", "buchstabiert", "spel", "gespeld", "geschreven"}},
 	{"en", "title", []string{"mr", "mrs", "ms", "miss", "mister", "dr", "doctor", "prof"}},
 	{"es", "title", []string{"sr", "sra", "srta", "señor", "señora", "señorita", "don", "doña", "doctor", "doctora", "dra"}},
@@ -1061,18 +1061,40 @@ func spellsWord(text []byte, s, e int) bool {
 	return ok && n <= len(w) && string(w[:n]) == string(letters[:n])
 }
 
-// startsSpelling reports, cheaply, whether a lone letter follows end after
-// spaces: the only way a spelling starts.
+// startsSpelling reports, cheaply, whether two lone letters follow end
+// after spaces ("h u", "h-u"): the only way a spelling starts.
 func startsSpelling(text []byte, end int) bool {
 	i := end
 	for i < len(text) && text[i] == ' ' {
 		i++
 	}
-	if i == end || i >= len(text) {
+	if i == end {
 		return false
 	}
-	ok, n := isLetterAt(text, i)
-	return ok && (i+n == len(text) || text[i+n] == ' ' || text[i+n] == '-' || text[i+n] == ',')
+	for n := 0; n < 2; n++ {
+		if i >= len(text) {
+			return false
+		}
+		ok, l := isLetterAt(text, i)
+		if !ok {
+			return false
+		}
+		if i+l >= len(text) || text[i+l] != ' ' && text[i+l] != '-' && text[i+l] != ',' {
+			// "k wie kaufmann": a connector may come second.
+			if n == 0 {
+				return false
+			}
+			_, e := nextWord(text, i)
+			var buf [8]byte
+			k, _ := foldAppend(buf[:0], text[i:min(e, i+8)])
+			return e-i <= 6 && spellWords.has(k)
+		}
+		i += l + 1
+		for i < len(text) && text[i] == ' ' {
+			i++
+		}
+	}
+	return true
 }
 
 // spelled returns the end of the spelling after end and its letters,
