@@ -268,7 +268,7 @@ func (p *personFinder) find(dst []Finding, in Input, tok Token) ([]Finding, int)
 	if isAllUpperWord(text, ws, we) && !nextAllUpper(text, we) {
 		return dst, tok.End // "MAC vom Drucker", "IBAN": acronyms in mixed case
 	}
-	if end, ok := p.notName(text, ws, we); ok {
+	if end, ok := p.notName(text, k, ws, we); ok {
 		return dst, end
 	}
 	clean := !e.StopAny() && e&(EntryAmbiguous|EntryBrand|EntryPlace) == 0
@@ -393,8 +393,8 @@ func (p *personFinder) lookupName(w []byte) Entry {
 // else, and where that ends: a place ("San Francisco", "São Paulo", "Santa
 // Catarina"), a street ("rue Victor Hugo", "Via Giuseppe Verdi") or a date
 // ("Jan 15").
-func (p *personFinder) notName(text []byte, ws, we int) (int, bool) {
-	if streetAfterNumber(text, ws, we) {
+func (p *personFinder) notName(text, k []byte, ws, we int) (int, bool) {
+	if streetWords.has(k) && streetAfterNumber(text, ws) {
 		return we, true // "14 bellfield ave": the street's type, not "Ave"
 	}
 	if end := p.placeFrom(text, ws); end > we {
@@ -900,7 +900,7 @@ func (p *personFinder) findLower(dst []Finding, in Input, tok Token) ([]Finding,
 	if e&EntryFirst == 0 || e.StopAny() || e&EntryBrand != 0 {
 		return dst, tok.End
 	}
-	if end, ok := p.notName(text, ws, we); ok {
+	if end, ok := p.notName(text, k, ws, we); ok {
 		return dst, end
 	}
 	wordy := e.Word(in.Lang) && e&EntryPopular == 0
@@ -1072,8 +1072,11 @@ func startsSpelling(text []byte, end int) bool {
 		return false
 	}
 	for n := 0; n < 2; n++ {
-		if i >= len(text) {
+		if i+1 >= len(text) {
 			return false
+		}
+		if c := text[i+1]; n == 0 && (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
+			return false // a word of two letters or more, most often
 		}
 		ok, l := isLetterAt(text, i)
 		if !ok {
@@ -1226,13 +1229,9 @@ func saintPrefix(w []byte) bool {
 // saintWords start the hyphenated names of feasts and towns.
 var saintWords = foldSetOf("saint", "sainte", "st", "ste", "sankt", "san", "santa", "santo", "sao")
 
-// streetAfterNumber reports whether text[ws:we] is a street type ("ave",
-// "rd", "str") after a house number and one or two words: "14 bellfield ave".
-func streetAfterNumber(text []byte, ws, we int) bool {
-	var buf [maxFold]byte
-	if k, ok := foldAppend(buf[:0], text[ws:we]); !ok || !streetWords.has(k) {
-		return false
-	}
+// streetAfterNumber reports whether the street type ("ave", "rd", "str")
+// at ws comes after a house number and one or two words: "14 bellfield ave".
+func streetAfterNumber(text []byte, ws int) bool {
 	i := ws
 	for n := 0; n < 2; n++ {
 		ps, pe := prevWord(text, i)
