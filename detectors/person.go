@@ -532,7 +532,8 @@ func (p *personFinder) afterCue(in Input, c *cue, ws, we int, next *cueNextWord)
 	}
 	// "frau" and "dona" in prose are words; "signor Bianchi", "sr. Almeida"
 	// in typed chat are titles before a known name.
-	lowTitle := c.kind == cueTitle && !isUpperAt(text, ws) && !lowerText(in)
+	low := lowerText(in) // once: it scans the text
+	lowTitle := c.kind == cueTitle && !isUpperAt(text, ws) && !low
 	s, e := nextWord(text, end)
 	if s < 0 {
 		return Finding{}, false
@@ -564,7 +565,7 @@ func (p *personFinder) afterCue(in Input, c *cue, ws, we int, next *cueNextWord)
 			s, e, strongLow = s2, e2, true
 		}
 	}
-	for n := 0; n < 2 && lowerText(in) && fillerWord(text, s, e); n++ {
+	for n := 0; n < 2 && low && fillerWord(text, s, e); n++ {
 		// "hallo äh friedhelm": a hesitation between cue and name.
 		s2, e2 := nextWord(text, e)
 		if s2 < 0 || gapBetween(text, e, s2) == gapOther {
@@ -572,7 +573,7 @@ func (p *personFinder) afterCue(in Input, c *cue, ws, we int, next *cueNextWord)
 		}
 		s, e = s2, e2
 	}
-	if c.kind == cueSpell || c.kind == cueDecl && lowerText(in) && spelledLetters(text, s, e) == 1 {
+	if c.kind == cueSpell || c.kind == cueDecl && low && spelledLetters(text, s, e) == 1 {
 		// "ça s'écrit l e f e v r e", "o sobrenome é c a r d o s o"
 		if se := spellEnd(text, end); se > end {
 			return p.finding(text, s, se, 0.8, "person-spelled"), true
@@ -600,7 +601,7 @@ func (p *personFinder) afterCue(in Input, c *cue, ws, we int, next *cueNextWord)
 			}
 			s, e = s2, e2
 		}
-		if !isUpperAt(text, s) && !lowerText(in) {
+		if !isUpperAt(text, s) && !low {
 			return Finding{}, false
 		}
 		if ent := p.lex.Lookup(text[s:e]); ent&EntryPlace != 0 && ent&EntryLast == 0 {
@@ -640,7 +641,7 @@ func (p *personFinder) afterCue(in Input, c *cue, ws, we int, next *cueNextWord)
 		return Finding{}, false
 	}
 	end = p.extend(text, in.Lang, e, upper, true, false)
-	if lowerText(in) {
+	if low {
 		end = spellEnd(text, end) // "kowalczyk k o w a l c z y k"
 	}
 	conf := float32(0.85)
@@ -830,10 +831,12 @@ func (p *personFinder) extend(text []byte, lang string, end int, upper, clean, w
 			continue
 		}
 		e = trimPossessive(text, s, e)
-		if _, ok := p.titleEnd(text, s, e); ok {
-			return end // "Cara Sra. Magalhães": the title starts a name of its own
-		}
 		ent := p.lookupName(text[s:e])
+		if upper && ent&EntryName == 0 {
+			if _, ok := p.titleEnd(text, s, e); ok {
+				return end // "Cara Sra. Magalhães": the title starts a name of its own
+			}
+		}
 		var ok bool
 		switch {
 		case upper:
