@@ -43,7 +43,53 @@ func addressKeywords() []string {
 			kws = append(kws, w)
 		}
 	}
+	kws = append(kws, gluedHundreds()...)
 	slices.Sort(kws)
+	return kws
+}
+
+// gluedHundreds returns the numbers 101 to 999 said as one German or Dutch
+// word ("hundertzwölf", "tweehonderdvijftig"): house numbers in a
+// transcript that no number word wakes alone.
+func gluedHundreds() []string {
+	type lang struct {
+		hundred, and       string
+		units, teens, tens []string
+	}
+	langs := []lang{{
+		hundred: "hundert", and: "und",
+		units: []string{"ein", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun"},
+		teens: []string{"eins", "zehn", "elf", "zwölf", "dreizehn", "vierzehn", "fünfzehn", "sechzehn", "siebzehn", "achtzehn", "neunzehn"},
+		tens:  []string{"zwanzig", "dreißig", "vierzig", "fünfzig", "sechzig", "siebzig", "achtzig", "neunzig"},
+	}, {
+		hundred: "honderd", and: "en",
+		units: []string{"een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen"},
+		teens: []string{"tien", "elf", "twaalf", "dertien", "veertien", "vijftien", "zestien", "zeventien", "achttien", "negentien"},
+		tens:  []string{"twintig", "dertig", "veertig", "vijftig", "zestig", "zeventig", "tachtig", "negentig"},
+	}}
+	var kws []string
+	for _, l := range langs {
+		var tails []string
+		tails = append(tails, l.units...)
+		tails = append(tails, l.teens...)
+		for _, t := range l.tens {
+			tails = append(tails, t)
+			for _, u := range l.units {
+				tails = append(tails, u+l.and+t)
+			}
+		}
+		prefixes := []string{l.hundred}
+		for _, u := range l.units {
+			prefixes = append(prefixes, u+l.hundred)
+		}
+		for _, p := range prefixes {
+			for _, t := range tails {
+				if w := p + t; len(w) <= maxKeyword {
+					kws = append(kws, w)
+				}
+			}
+		}
+	}
 	return kws
 }
 
@@ -820,7 +866,7 @@ func addressTail(text []byte, end int, spoken bool) addrTail {
 			// "houston texas seven seven zero zero two": place names said
 			// before a postal code are kept only if one follows.
 			j, pe := e, 0
-			for x := 0; x < 3 && pe == 0; x++ {
+			for x := 0; x < 4 && pe == 0; x++ {
 				ns, ne := nextToken(text, j)
 				var b2 [40]byte
 				n, ok := readAddrWord(text, ns, ne, b2[:0])

@@ -182,6 +182,7 @@ func TestAddressTypedLowerCase(t *testing.T) {
 		{"it p.za", "it", "p.za garibaldi 3 80142 napoli", "p.za garibaldi 3 80142 napoli"},
 		{"de -str", "de", "schanzenstr 88 20357 hamburg 3. stock links", "schanzenstr 88 20357 hamburg"},
 		{"fr r.", "fr", "r. de la paix 7 75002 paris", "r. de la paix 7 75002 paris"},
+		{"pt bairro state cep", "pt", "rua augusta 1480 apto 52 consolação são paulo sp 01304-001", "rua augusta 1480 apto 52 consolação são paulo sp 01304-001"},
 		{"pt pça", "pt", "pça da sé 12 01001-000 são paulo", "pça da sé 12 01001-000 são paulo"},
 		{"nl lower pair", "nl", "kerkstraat 7 9711 hk groningen 2e verdieping", "kerkstraat 7 9711 hk groningen"},
 		{"nl bus", "nl", "mozartlaan 14 bus 2 3055 km rotterdam", "mozartlaan 14 bus 2 3055 km rotterdam"},
@@ -210,6 +211,22 @@ func TestAddressTypedLowerCaseNegatives(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := scanOne(t, Address, Input{Text: []byte(tt.give)}); len(got) != 0 {
 				t.Errorf("Scan(%q) = %v, want none", tt.give, got)
+			}
+		})
+	}
+}
+
+func TestAddressSpokenGluedHundreds(t *testing.T) {
+	tests := []struct{ name, give, want string }{
+		{"de name before allee", "ich wohne in kassel in der wilhelmshöher allee hundertzwölf", "wilhelmshöher allee hundertzwölf"},
+		{"de compound street", "ich wohne in der sonnenallee hundertvierzig", "sonnenallee hundertvierzig"},
+		{"nl", "ik woon op de kerkstraat tweehonderdvijfentwintig", "kerkstraat tweehonderdvijfentwintig"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := scanOne(t, Address, Input{Text: []byte(tt.give), Spoken: true})
+			if diff := cmp.Diff([]spanWant{at(KindAddress, tt.give, tt.want)}, got); diff != "" {
+				t.Errorf("Scan(%q) mismatch (-want +got):\n%s", tt.give, diff)
 			}
 		})
 	}
