@@ -43,7 +43,53 @@ func addressKeywords() []string {
 			kws = append(kws, w)
 		}
 	}
+	kws = append(kws, gluedHundreds()...)
 	slices.Sort(kws)
+	return kws
+}
+
+// gluedHundreds returns the numbers 101 to 999 said as one German or Dutch
+// word ("hundertzwölf", "tweehonderdvijftig"): house numbers in a
+// transcript that no number word wakes alone.
+func gluedHundreds() []string {
+	type lang struct {
+		hundred, and       string
+		units, teens, tens []string
+	}
+	langs := []lang{{
+		hundred: "hundert", and: "und",
+		units: []string{"ein", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun"},
+		teens: []string{"eins", "zehn", "elf", "zwölf", "dreizehn", "vierzehn", "fünfzehn", "sechzehn", "siebzehn", "achtzehn", "neunzehn"},
+		tens:  []string{"zwanzig", "dreißig", "vierzig", "fünfzig", "sechzig", "siebzig", "achtzig", "neunzig"},
+	}, {
+		hundred: "honderd", and: "en",
+		units: []string{"een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen"},
+		teens: []string{"tien", "elf", "twaalf", "dertien", "veertien", "vijftien", "zestien", "zeventien", "achttien", "negentien"},
+		tens:  []string{"twintig", "dertig", "veertig", "vijftig", "zestig", "zeventig", "tachtig", "negentig"},
+	}}
+	var kws []string
+	for _, l := range langs {
+		var tails []string
+		tails = append(tails, l.units...)
+		tails = append(tails, l.teens...)
+		for _, t := range l.tens {
+			tails = append(tails, t)
+			for _, u := range l.units {
+				tails = append(tails, u+l.and+t)
+			}
+		}
+		prefixes := []string{l.hundred}
+		for _, u := range l.units {
+			prefixes = append(prefixes, u+l.hundred)
+		}
+		for _, p := range prefixes {
+			for _, t := range tails {
+				if w := p + t; len(w) <= maxKeyword {
+					kws = append(kws, w)
+				}
+			}
+		}
+	}
 	return kws
 }
 
@@ -52,12 +98,12 @@ func addressKeywords() []string {
 var streetTypes = newWordList(`
 street st road rd avenue ave av lane ln drive dr boulevard blvd way court ct place pl square sq
 terrace close crescent highway hwy parkway pkwy circle cir trail row walk grove gardens mews hill
-calle c/ avenida avda paseo plaza pza carretera ctra camino ronda travesía travesia glorieta calzada
+calle c/ cl avenida avda paseo plaza pza carretera ctra camino ronda travesía travesia glorieta calzada
 carrer avinguda passeig plaça placa carrera cra kra diagonal transversal
 rue avenue boulevard bd chemin allée allee impasse quai route cours passage
 straße strasse str weg platz allee gasse ring damm ufer chaussee
-via viale piazza corso largo vicolo strada piazzale lungomare
-rua travessa praça praca estrada alameda rodovia
+via viale v.le vle piazza p.za pza corso largo vicolo strada piazzale lungomare
+rua r travessa praça praca pça pca estrada alameda rodovia
 straat laan plein gracht kade singel dijk steeg
 `)
 
@@ -66,13 +112,41 @@ straat laan plein gracht kade singel dijk steeg
 // "calle mayor", "rue victor hugo").
 var strongStreetTypes = newWordList(`
 street st avenue ave road rd drive lane boulevard blvd
-calle avenida avda paseo plaza carretera camino calzada
+calle c/ cl avenida avda paseo plaza carretera camino calzada
 rue boulevard bd chemin allée allee impasse quai
 straße strasse str platz gasse allee
-via viale piazza corso vicolo strada piazzale lungomare
-rua travessa praça praca estrada alameda
+via viale v.le piazza p.za corso vicolo strada piazzale lungomare
+rua travessa praça praca pça estrada alameda
 straat laan plein gracht kade singel steeg
 `)
+
+// postTypes are street types written after the street's name ("Frankfurter
+// Allee", "elm street"), never before it as "via" or "rua" are.
+var postTypes = newWordList(`street avenue road lane drive boulevard allee straße strasse platz gasse weg ring damm`)
+
+// looseNameBefore reports whether the token before s is a lower-case name
+// word of a street.
+func looseNameBefore(text []byte, s int) bool {
+	ps, pe := prevToken(text, s)
+	var buf [40]byte
+	a, ok := readAddrWord(text, ps, pe, buf[:0])
+	return ok && !a.stop && isLooseName(a.w, a.f) && !streetParticles.has(a.f)
+}
+
+// dottedStreetTypes are abbreviations that name a street only when written
+// with their dot: "r. das flores", "av. jean jaurès", "pl. mayor".
+var dottedStreetTypes = newWordList(`r av pl`)
+
+// isStrongType reports whether the token text[s:e] is a strong street type
+// or a dotted abbreviation of one.
+func isStrongType(text []byte, s, e int) (has, stop bool) {
+	has, stop = tokenIn(&strongStreetTypes, text, s, e)
+	if !has && e-s >= 2 && e-s <= 3 && text[e-1] == '.' {
+		has, _ = tokenIn(&dottedStreetTypes, text, s, e)
+		stop = false
+	}
+	return has, stop
+}
 
 // roadNumbers are street types that, alone before a number, designate a road
 // rather than an address: "route 9", "highway 101".
@@ -176,12 +250,17 @@ func findAddress(dst []Finding, in Input, tok Token) ([]Finding, int) {
 	hint := pok && (isCapital(p.w) || streetTypes.has(p.f) || houseNumberWords.has(p.f) || poBoxWords.has(p.f) ||
 		hasStreetSuffix(p.w, p.f, in.Spoken)) ||
 		nok && (isCapital(n.w) || streetTypes.has(n.f) || string(n.f) == "bis" || string(n.f) == "ter")
-	loose := in.Spoken
+	loose, tailLoose, needPostal := in.Spoken, in.Spoken, false
 	if !hint {
 		// A lower-case street: "12 elm street", "calle mayor 12", in a
-		// transcript or after an address cue.
-		if !lowerStreetNear(text, ps, tok.End) || !loose && !addressCueBefore(text, ns) {
+		// transcript or after an address cue; typed without a cue, as
+		// chat and SMS write it, only with a postal code after it
+		// ("61 crestview ave apt 9 oakland ca 94610").
+		if !lowerStreetNear(text, ps, tok.End) && !(pok && hasStreetSuffix(p.w, p.f, true)) {
 			return dst, tok.End
+		}
+		if !loose && !addressCueBefore(text, ns) {
+			needPostal, tailLoose = true, true
 		}
 		loose = true
 	}
@@ -211,8 +290,11 @@ func findAddress(dst []Finding, in Input, tok Token) ([]Finding, int) {
 	// street type, a postal code must follow it ("Am Lindenhof 3, 50667
 	// Köln") or an address cue precede it ("ich wohne Unter den Linden 77").
 	if s, typed, ok := streetBefore(text, ns, loose); ok && (typed || bytes.IndexByte(text[s:ns], ',') < 0) {
-		t := addressTail(text, ne, in.Spoken)
+		t := addressTail(text, ne, tailLoose)
 		words := bytes.Count(text[s:ns], []byte(" ")) // a one-word untyped street is often a noun: "Gate 7"
+		if needPostal && !t.postal {
+			return dst, tok.End
+		}
 		if typed || t.postalFirst && (words > 1 || in.Lang != "" && in.Lang != "en") ||
 			words > 1 && addressCueBefore(text, s) {
 			return append(dst, addressFinding(text, leadBefore(text, s), t.end, typed && t.postal)), t.end
@@ -220,7 +302,7 @@ func findAddress(dst []Finding, in Input, tok Token) ([]Finding, int) {
 	}
 	// Number first: the tokens after the number name a street.
 	if e, typed, ok := streetAfter(text, tok.End, loose); ok {
-		if t := addressTail(text, e, in.Spoken); typed || t.postal {
+		if t := addressTail(text, e, tailLoose); typed && (!needPostal || t.postal) || t.postal {
 			return append(dst, addressFinding(text, leadBefore(text, ns), t.end, typed && t.postal)), t.end
 		}
 	}
@@ -338,7 +420,7 @@ func lowerStreetNear(text []byte, ps, end int) bool {
 	}
 	for k := 0; k < 3 && ps > 0; k++ {
 		s, e := prevToken(text, ps)
-		has, stop := tokenIn(&strongStreetTypes, text, s, e)
+		has, stop := isStrongType(text, s, e)
 		if has {
 			return true
 		}
@@ -452,7 +534,8 @@ func isHouseNumber(w []byte) bool {
 		return true
 	}
 	if rest[0] == '-' || rest[0] == '/' {
-		return isDigits(rest[1:]) && len(rest) <= 5 || len(rest) == 2 && byteClass[rest[1]]&ClassLetter != 0
+		return isDigits(rest[1:]) && len(rest) <= 5 || len(rest) == 2 && byteClass[rest[1]]&ClassLetter != 0 ||
+			isRomanFloor(rest[1:])
 	}
 	if len(rest) > 3 {
 		return false
@@ -468,6 +551,24 @@ func isHouseNumber(w []byte) bool {
 	switch string(f) {
 	case "pm", "am", "st", "nd", "rd", "th", "h", "kg", "km", "mm", "cm", "gb", "mb", "k", "m", "x", "er", "e", "º", "ª":
 		return false
+	}
+	return true
+}
+
+// isRomanFloor accepts the Dutch floor written in Roman numerals after a
+// house number: the "III" of "Vondelstraat 12-III", "hs" for the ground
+// floor ("12-hs").
+func isRomanFloor(w []byte) bool {
+	if len(w) == 0 || len(w) > 4 {
+		return false
+	}
+	if string(w) == "hs" || string(w) == "HS" {
+		return true
+	}
+	for _, c := range w {
+		if c != 'I' && c != 'V' && c != 'X' {
+			return false
+		}
 	}
 	return true
 }
@@ -537,6 +638,11 @@ func streetBefore(text []byte, pos int, loose bool) (start int, typed, ok bool) 
 		switch {
 		case isType && k == 0 && suffix:
 			return a.ws, true, true // "Hauptstraße 5"
+		case isType && !found && k == 0 && loose && !isCapital(w) && postTypes.has(f) && looseNameBefore(text, s):
+			// "wilhelmshöher allee hundertzwölf": a type that follows
+			// its name, the name said in lower case.
+			ns, _ := prevToken(text, s)
+			return ns, true, true
 		case isType && !found:
 			if k == 0 && loose && !isCapital(w) || roadNumbers.has(f) && names == digitNames {
 				// "route 9" is a road, "segunda via dois" no address:
@@ -545,7 +651,7 @@ func streetBefore(text []byte, pos int, loose bool) (start int, typed, ok bool) 
 			}
 			start, found, typeLast = a.ws, true, k == 0
 			typeStart = a.ws
-			strong = strongStreetTypes.has(f) || isCapital(w)
+			strong = strongStreetTypes.has(f) || isCapital(w) || dottedStreetTypes.has(f) && a.we < a.e && text[a.we] == '.'
 		case found && (!typeLast || streetParticles.has(f) || !isCapital(w)):
 			// Before "Calle Mayor" come the sentence's words; before
 			// "Str." may come a capitalized name: "Berliner Str. 12a".
@@ -726,6 +832,10 @@ func addressTail(text []byte, end int, spoken bool) addrTail {
 				_, i = nextToken(text, e)
 			}
 			t.end, i, stop = placeAfter(text, t.end, i, stop, spoken)
+		case !postal && spoken && lowerDutchPair(text, a.ws) > 0:
+			postal = true
+			t.end, i = lowerDutchPair(text, a.ws), lowerDutchPair(text, a.ws)
+			t.end, i, stop = placeAfter(text, t.end, i, stop, spoken)
 		case !postal && spoken && byteClass[w[0]]&ClassDigit == 0 && spokenPostalAt(text, a.ws) > 0:
 			postal = true
 			pe := spokenPostalAt(text, a.ws)
@@ -756,14 +866,15 @@ func addressTail(text []byte, end int, spoken bool) addrTail {
 			// "houston texas seven seven zero zero two": place names said
 			// before a postal code are kept only if one follows.
 			j, pe := e, 0
-			for x := 0; x < 2 && pe == 0; x++ {
+			for x := 0; x < 4 && pe == 0; x++ {
 				ns, ne := nextToken(text, j)
 				var b2 [40]byte
 				n, ok := readAddrWord(text, ns, ne, b2[:0])
 				if !ok {
 					break
 				}
-				if pe = spokenPostalAt(text, n.ws); pe == 0 && (isPostalCode(n.w) || !isLooseName(n.w, n.f) || n.stop) {
+				state := len(n.w) == 2 && byteClass[n.w[0]]&byteClass[n.w[1]]&ClassLetter != 0 // "portland or 97205"
+				if pe = spokenPostalAt(text, n.ws); pe == 0 && (isPostalCode(n.w) || !isLooseName(n.w, n.f) && !state && !cityOpeners.has(n.f) || n.stop) {
 					if isPostalCode(n.w) {
 						pe = n.we
 					}
@@ -850,7 +961,15 @@ func placeAfter(text []byte, end, i int, stop, loose bool) (int, int, bool) {
 			}
 			end, i = a.we, ce
 			continue
-		case c == 0 && loose && isLooseName(a.w, a.f) && !spokenNumberAt(text, cs):
+		case c == 0 && loose && (isLooseName(a.w, a.f) || cityOpeners.has(a.f)) && !spokenNumberAt(text, cs):
+			// "são paulo", "los angeles", "den haag": a short first word
+			// opens a two-word city.
+			if ns, ne := nextToken(text, ce); a.we-a.ws <= 4 && !a.stop && ns < ne {
+				var b2 [40]byte
+				if n, ok := readAddrWord(text, ns, ne, b2[:0]); ok && isLooseName(n.w, n.f) && !spokenNumberAt(text, ns) {
+					return n.we, ne, n.stop
+				}
+			}
 			return a.we, ce, a.stop
 		default:
 			return end, i, stop
@@ -861,6 +980,27 @@ func placeAfter(text []byte, end, i int, stop, loose bool) (int, int, bool) {
 		}
 	}
 	return end, i, stop
+}
+
+// cityOpeners open two-word city names in lower case: "são paulo".
+var cityOpeners = newWordList(`são sao san santa los las den le la`)
+
+// lowerDutchPair returns the end of a Dutch postal code typed in lower case
+// at ws ("9711 hk"), or 0. A city must follow it, so that "3055 km" alone
+// stays a distance.
+func lowerDutchPair(text []byte, ws int) int {
+	_, e1 := nextToken(text, ws)
+	s2, e2 := nextToken(text, e1)
+	if e1-ws != 4 || !isDigits(text[ws:e1]) || text[ws] == '0' || e2-s2 != 2 ||
+		byteClass[text[s2]] != ClassLower || byteClass[text[s2+1]] != ClassLower {
+		return 0
+	}
+	s3, e3 := nextToken(text, e2)
+	var buf [40]byte
+	if c, ok := readAddrWord(text, s3, e3, buf[:0]); !ok || !isLooseName(c.w, c.f) {
+		return 0
+	}
+	return e2
 }
 
 // spokenPostalAt returns the end of a postal code said in words at i ("zwo
@@ -1051,8 +1191,8 @@ func hasStreetSuffix(w, f []byte, loose bool) bool {
 		}
 		sufs = lowerSuffixes
 	}
-	if string(f[len(f)-3:]) == "str" && len(sufs) == len(streetSuffixes) {
-		return true // "Schillerstr."
+	if string(f[len(f)-3:]) == "str" && (len(sufs) == len(streetSuffixes) || len(f) >= 8) {
+		return true // "Schillerstr.", "schanzenstr"
 	}
 	for _, s := range sufs {
 		if len(f) > len(s)+2 && bytes.HasSuffix(f, []byte(s)) {

@@ -171,3 +171,63 @@ func BenchmarkAddressNoFindings(b *testing.B) {
 		dst = e.Scan(dst[:0], text)
 	}
 }
+
+func TestAddressTypedLowerCase(t *testing.T) {
+	tests := []struct{ name, lang, give, want string }{
+		{"en ave apt state zip", "en", "61 crestview ave apt 9 oakland ca 94610", "61 crestview ave apt 9 oakland ca 94610"},
+		{"en two-word city", "en", "907 sunset blvd los angeles ca 90069", "907 sunset blvd los angeles ca 90069"},
+		{"es c/ floor", "es", "c/ sierpes 37 2ºizq 41004 sevilla", "c/ sierpes 37 2ºizq 41004 sevilla"},
+		{"es cl.", "es", "cl. mayor 8 28013 madrid", "cl. mayor 8 28013 madrid"},
+		{"it via", "it", "via dei serragli 54 50124 firenze citofono gherardini", "via dei serragli 54 50124 firenze"},
+		{"it p.za", "it", "p.za garibaldi 3 80142 napoli", "p.za garibaldi 3 80142 napoli"},
+		{"de -str", "de", "schanzenstr 88 20357 hamburg 3. stock links", "schanzenstr 88 20357 hamburg"},
+		{"fr r.", "fr", "r. de la paix 7 75002 paris", "r. de la paix 7 75002 paris"},
+		{"pt bairro state cep", "pt", "rua augusta 1480 apto 52 consolação são paulo sp 01304-001", "rua augusta 1480 apto 52 consolação são paulo sp 01304-001"},
+		{"pt pça", "pt", "pça da sé 12 01001-000 são paulo", "pça da sé 12 01001-000 são paulo"},
+		{"nl lower pair", "nl", "kerkstraat 7 9711 hk groningen 2e verdieping", "kerkstraat 7 9711 hk groningen"},
+		{"nl bus", "nl", "mozartlaan 14 bus 2 3055 km rotterdam", "mozartlaan 14 bus 2 3055 km rotterdam"},
+		{"nl roman floor", "nl", "mijn adres: Vondelstraat 12-III, 1054 GD Amsterdam en", "Vondelstraat 12-III, 1054 GD Amsterdam"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := scanOne(t, Address, Input{Text: []byte(tt.give), Lang: tt.lang})
+			if diff := cmp.Diff([]spanWant{at(KindAddress, tt.give, tt.want)}, got); diff != "" {
+				t.Errorf("Scan(%q) mismatch (-want +got):\n%s", tt.give, diff)
+			}
+		})
+	}
+}
+
+func TestAddressTypedLowerCaseNegatives(t *testing.T) {
+	tests := []struct{ name, give string }{
+		{"avenue as landmark", "turn left at 5th ave and park by the gate"},
+		{"road number", "we drove route 66 for 12 days last summer"},
+		{"saint count", "3 st bernards for sale 250 dollars each"},
+		{"holiday", "42 st patrick's day parades and counting"},
+		{"dotted abbreviation without postal code", "av. 5 min from here"},
+		{"distance", "kerkstraat is 3055 km away"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := scanOne(t, Address, Input{Text: []byte(tt.give)}); len(got) != 0 {
+				t.Errorf("Scan(%q) = %v, want none", tt.give, got)
+			}
+		})
+	}
+}
+
+func TestAddressSpokenGluedHundreds(t *testing.T) {
+	tests := []struct{ name, give, want string }{
+		{"de name before allee", "ich wohne in kassel in der wilhelmshöher allee hundertzwölf", "wilhelmshöher allee hundertzwölf"},
+		{"de compound street", "ich wohne in der sonnenallee hundertvierzig", "sonnenallee hundertvierzig"},
+		{"nl", "ik woon op de kerkstraat tweehonderdvijfentwintig", "kerkstraat tweehonderdvijfentwintig"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := scanOne(t, Address, Input{Text: []byte(tt.give), Spoken: true})
+			if diff := cmp.Diff([]spanWant{at(KindAddress, tt.give, tt.want)}, got); diff != "" {
+				t.Errorf("Scan(%q) mismatch (-want +got):\n%s", tt.give, diff)
+			}
+		})
+	}
+}

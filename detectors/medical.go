@@ -3,7 +3,7 @@ package detectors
 // medicalRules are the health identifiers GovID knows besides the national
 // ones: US NPI (Luhn over 80840), Medicare Beneficiary Identifiers, DEA
 // registration numbers, German health-insurance numbers
-// (Krankenversichertennummer), and medical-licence, medical-record and
+// (Krankenversichertennummer), Dutch AGB codes, and medical-licence, medical-record and
 // health-plan member numbers announced by a cue word in any configured
 // language. They report MEDICAL.
 var medicalRules = []idRule{
@@ -16,7 +16,10 @@ var medicalRules = []idRule{
 		"lanr", "arztnummer", "rpps", "adeli", "ordine dei medici", "crm", "big-nummer", "big-registratie"}},
 	{id: "medical-record", kind: KindMedical, charset: 'x', minLen: 4, maxLen: 14, cues: []string{
 		"mrn", "medical record", "patient id", "patient number", "chart number", "historia clínica", "número de historia",
-		"dossier médical", "numéro de dossier", "dossier", "uzi", "patientennummer", "patienten-id", "cartella clinica", "prontuário", "patiëntnummer"}},
+		"dossier médical", "numéro de dossier", "dossier", "uzi", "patientennummer", "patienten-id", "cartella clinica", "prontuário", "patiëntnummer",
+		"processo clínico", "processo clinico", "número de processo", "n.º de processo"}},
+	// A Dutch AGB code registers a care provider: eight digits.
+	{id: "nl-agb", kind: KindMedical, shape: "dddddddd", cues: []string{"agb-code", "agb code", "agb"}},
 	{id: "health-plan-member", kind: KindMedical, charset: 'x', minLen: 5, maxLen: 20, cues: []string{
 		"member id", "member number", "membership number", "subscriber id", "health plan", "insurance id", "health insurance", "insurance card", "hospital number", "nhs hospital",
 		"tarjeta sanitaria", "utente", "sns", "carteirinha", "convênio", "plano de saúde", "zorgpas", "rx", "prescription",
