@@ -33,7 +33,7 @@ func idDetector(name string, kind Kind, rules []idRule) Detector {
 	if len(rules) > 64 {
 		panic("BUG: idDetector " + name + ": more than 64 rules")
 	}
-	ix := &idIndex{rules: rules, }
+	ix := &idIndex{rules: rules}
 	var kws []string
 	for i, r := range rules {
 		lo, hi := r.minLen, r.maxLen

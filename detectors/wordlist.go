@@ -151,6 +151,7 @@ func wordMapOf[V any](src map[string]V) wordMap[V] {
 	}
 	return m
 }
+
 // foldIndex maps folded words, by their xxhash, to small integers: cue
 // groups, word roles. Callers hash a word once and ask every index they
 // need; most words of a text fail the byte filter in front and are never
