@@ -171,15 +171,9 @@ func (l *locationFinder) find(dst []Finding, in Input, tok Token) ([]Finding, in
 		if ns < 0 || !isUpperAt(text, ns) && !lowerText(in) {
 			return dst, tok.End
 		}
-		// The anchors before the gazetteer: most prepositions have none
-		// near them, and a few folded words cost less than place's lookups.
-		before := l.anchoredBefore(text, ws)
-		if !before && !anchorAhead(text, we) {
-			return dst, tok.End
-		}
 		s, e, ent := l.place(text, we, false, in.Spoken)
 		if s >= 0 && ent&EntryFirst == 0 && !l.afterStreet(text, ws) &&
-			(before || l.anchoredAfter(text, e)) {
+			(l.anchoredBefore(text, ws) || l.anchoredAfter(text, e)) {
 			return append(dst, l.finding(text, s, e, 0.7, "location-anchored")), e
 		}
 	}
@@ -231,23 +225,6 @@ func (l *locationFinder) anchoredAfter(text []byte, end int) bool {
 			return false
 		}
 		if isAnchor(text[s:e]) && !weWords.has(text[s:e]) {
-			return true
-		}
-		end = e
-	}
-	return false
-}
-
-// anchorAhead reports whether any of the words anchoredAfter may see after
-// a place starting after end is an anchor: the place's maxPlaceWords and
-// the three after them. False means no place there can be anchored after.
-func anchorAhead(text []byte, end int) bool {
-	for n := 0; n < maxPlaceWords+3; n++ {
-		s, e := nextWord(text, end)
-		if s < 0 {
-			return false
-		}
-		if isAnchor(text[s:e]) {
 			return true
 		}
 		end = e
