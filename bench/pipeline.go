@@ -10,6 +10,8 @@ import (
 	"runtime"
 	"runtime/pprof"
 	"slices"
+	"strings"
+	"sync"
 	"time"
 
 	"github.com/segmentio/kafka-go"
@@ -36,9 +38,9 @@ func runPipeline(stdout, stderr io.Writer, args []string) error {
 	fs.SetOutput(stderr)
 	n := fs.Int("events", 50000, "events in the stream")
 	seed := fs.Uint64("seed", 1, "random seed of the stream")
-	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the first GOMAXPROCS=1 run to this file")
-	runs := fs.Int("runs", 3, "timed runs at GOMAXPROCS=1; the summary line takes their medians")
-	memProfile := fs.String("memprofile", "", "write an allocation profile after the first GOMAXPROCS=1 run to this file")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the timed runs to this file")
+	runs := fs.Int("runs", 3, "timed runs at each of GOMAXPROCS=1 and 2, interleaved after a warm-up run; the summary line takes their medians")
+	memProfile := fs.String("memprofile", "", "write an allocation profile of the warm-up run to this file")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -74,29 +76,38 @@ func runPipeline(stdout, stderr io.Writer, args []string) error {
 	}
 
 	warmLangs(lid, s.Events)
-	fmt.Fprintf(stdout, "pipeline: %d events (%d detectors), broker in its own process\n", len(s.Events), len(eng.Detectors()))
-	// The GOMAXPROCS=1 runs come first and are --runs of them: the summary
-	// takes their medians, as a shared machine's load moves single runs.
-	var perCore1, withBroker1 []float64
-	plan := slices.Concat(slices.Repeat([]int{1}, *runs), []int{2})
+	fmt.Fprintf(stdout, "pipeline: %d events (%d detectors), broker in its own process%s\n", len(s.Events), len(eng.Detectors()), loadAverage())
+	// One warm-up run, not counted: the first run of a process is a cold
+	// start (heap growth, encoder tables, the broker's first pass). Then
+	// --runs pairs of runs at GOMAXPROCS=1 and 2, interleaved so that the
+	// shared machine's load, which moves from minute to minute, weighs on
+	// both alike; the summary takes medians.
+	plan := []int{1}
+	for range *runs {
+		plan = append(plan, 1, 2)
+	}
+	samples := map[int]*runSamples{1: {}, 2: {}}
+	stopProfile := func() {}
+	defer func() { stopProfile() }()
 	for i, procs := range plan {
 		runtime.GOMAXPROCS(procs)
 		runtime.GC()
-		first := i == 0
-		if first && *memProfile != "" {
+		warmUp := i == 0
+		if warmUp && *memProfile != "" {
 			runtime.MemProfileRate = 4096
 		}
-		stop, err := startProfile(*cpuProfile, first)
-		if err != nil {
-			return err
+		if i == 1 {
+			// One profile over every timed run: a single 50,000-event run
+			// gives too few samples to rank the stages.
+			if stopProfile, err = startProfile(*cpuProfile, true); err != nil {
+				return err
+			}
 		}
 		b0, err := broker.CPU()
 		if err != nil {
-			stop()
 			return err
 		}
 		r, err := onePipelineRun(addrs, eng, lid, ring, fmt.Sprintf("bench-%d", i))
-		stop()
 		if err != nil {
 			return err
 		}
@@ -104,26 +115,58 @@ func runPipeline(stdout, stderr io.Writer, args []string) error {
 		if err != nil {
 			return err
 		}
-		if first {
+		if warmUp && *memProfile != "" {
 			if err := writeAllocProfile(*memProfile); err != nil {
 				return err
 			}
+			runtime.MemProfileRate = 512 << 10 // the default again: sampling every 4 KiB slows the timed runs
 		}
-		perCore, withBroker := float64(r.events)/r.cpu.Seconds(), float64(r.events)/(r.cpu+b1-b0).Seconds()
-		if procs == 1 {
-			perCore1, withBroker1 = append(perCore1, perCore), append(withBroker1, withBroker)
+		wall, perCore, withBroker := float64(r.events)/r.wall.Seconds(), float64(r.events)/r.cpu.Seconds(), float64(r.events)/(r.cpu+b1-b0).Seconds()
+		note := ""
+		if warmUp {
+			note = " (warm-up, not counted)"
+		} else {
+			samples[procs].add(wall, perCore, withBroker, r.cpu.Seconds()/r.wall.Seconds())
 		}
-		fmt.Fprintf(stdout, "  GOMAXPROCS=%d: %d events in %s wall, %s CPU (broker %s more): %.0f events/s, %.0f events/s per CPU-second (%.0f with the broker's)\n",
+		fmt.Fprintf(stdout, "  GOMAXPROCS=%d: %d events in %s wall, %s CPU (broker %s more): %.0f events/s, %.0f events/s per CPU-second (%.0f with the broker's)%s\n",
 			procs, r.events, r.wall.Round(time.Millisecond), r.cpu.Round(time.Millisecond), (b1 - b0).Round(time.Millisecond),
-			float64(r.events)/r.wall.Seconds(), perCore, withBroker)
+			wall, perCore, withBroker, note)
 	}
+	stopProfile()
 
+	one, two := samples[1].medians(), samples[2].medians()
+	for _, m := range []struct {
+		procs int
+		runSummary
+	}{{1, one}, {2, two}} {
+		fmt.Fprintf(stdout, "  GOMAXPROCS=%d, medians of %d: %.0f events/s wall, %.0f events/s per CPU-second (%.0f with the broker's), %.2f cores busy\n",
+			m.procs, *runs, m.wall, m.perCore, m.withBroker, m.busy)
+	}
+	scaling := two.wall / one.wall
+	fmt.Fprintf(stdout, "  2 cores vs 1: %.2fx wall events/s; the broker process shares the same 2 cores\n", scaling)
 	runtime.GOMAXPROCS(1)
 	scan := scanOnly(eng, s.Events)
-	fmt.Fprintf(stdout, "  scan-only (GOMAXPROCS=1, engine over the same texts): %.0f events/s\n", scan)
-	fmt.Fprintf(stdout, "pipeline: events/s/core=%.0f with-broker=%.0f scan-only events/s/core=%.0f (medians of %d runs)\n",
-		median(perCore1), median(withBroker1), scan, *runs)
+	fmt.Fprintf(stdout, "  scan-only (GOMAXPROCS=1, engine over the same texts): %.0f events per CPU-second\n", scan)
+	fmt.Fprintf(stdout, "pipeline: events/s/core=%.0f scan-only events/s/core=%.0f with-broker=%.0f wall-1core=%.0f wall-2cores=%.0f scaling=%.2f (medians of %d runs)\n",
+		one.perCore, scan, one.withBroker, one.wall, two.wall, scaling, *runs)
 	return nil
+}
+
+// runSamples gathers the figures of the timed runs at one GOMAXPROCS.
+type runSamples struct{ wall, perCore, withBroker, busy []float64 }
+
+// runSummary holds their medians: events per wall second, per CPU-second
+// of the pipeline, per CPU-second with the broker's, and CPU per wall
+// second (cores kept busy).
+type runSummary struct{ wall, perCore, withBroker, busy float64 }
+
+func (s *runSamples) add(wall, perCore, withBroker, busy float64) {
+	s.wall, s.perCore = append(s.wall, wall), append(s.perCore, perCore)
+	s.withBroker, s.busy = append(s.withBroker, withBroker), append(s.busy, busy)
+}
+
+func (s *runSamples) medians() runSummary {
+	return runSummary{median(s.wall), median(s.perCore), median(s.withBroker), median(s.busy)}
 }
 
 type pipelineRun struct {
@@ -167,7 +210,7 @@ func onePipelineRun(addrs []string, eng *detectors.Engine, lid *langid.Detector,
 	return pipelineRun{events: p.Stats().Events.Load(), wall: wall, cpu: cpu1 - cpu0}, nil
 }
 
-// scanOnly returns events per second of the detection engine alone over the
+// scanOnly returns events per CPU-second of the detection engine alone over the
 // texts of the stream's messages and decision contexts.
 func scanOnly(eng *detectors.Engine, recs []demo.Record) float64 {
 	var ins []detectors.Input
@@ -182,11 +225,15 @@ func scanOnly(eng *detectors.Engine, recs []demo.Record) float64 {
 		}
 	}
 	var dst []detectors.Finding
-	start := time.Now()
-	for _, in := range ins {
-		dst = eng.ScanInput(dst[:0], in)
+	pass := func(n int) int {
+		for _, in := range ins[:n] {
+			dst = eng.ScanInput(dst[:0], in)
+		}
+		return 0
 	}
-	return float64(len(recs)) / time.Since(start).Seconds()
+	pass(min(len(ins), 1000)) // warm up
+	s := measure(pass, len(ins), 250*time.Millisecond)
+	return float64(s.passes*len(recs)) / s.cpu.Seconds()
 }
 
 // produceAll writes recs in order.
@@ -206,7 +253,8 @@ func produceAll(addrs []string, recs []demo.Record) error {
 }
 
 // startProfile starts a CPU profile into path when on and path is set, and
-// returns the function that stops it.
+// returns the function that stops it; the function may be called more than
+// once.
 func startProfile(path string, on bool) (func(), error) {
 	if path == "" || !on {
 		return func() {}, nil
@@ -219,10 +267,10 @@ func startProfile(path string, on bool) (func(), error) {
 		f.Close()
 		return nil, fmt.Errorf("cpu profile: %w", err)
 	}
-	return func() {
+	return sync.OnceFunc(func() {
 		pprof.StopCPUProfile()
 		f.Close()
-	}, nil
+	}), nil
 }
 
 // writeAllocProfile writes the allocations so far to path, if set.
@@ -250,4 +298,19 @@ func warmLangs(lid *langid.Detector, recs []demo.Record) {
 			lid.Detect([]byte(ev.Text), "")
 		}
 	}
+}
+
+// loadAverage returns ", load average L" with the machine's 1-minute load
+// average, or "" where /proc/loadavg is unavailable: on a shared machine
+// it says how much the figures were squeezed.
+func loadAverage() string {
+	b, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return ""
+	}
+	f := strings.Fields(string(b))
+	if len(f) == 0 {
+		return ""
+	}
+	return ", load average " + f[0]
 }

@@ -16,6 +16,7 @@ const (
 	cueSelf                     // "I'm", "soy", "ich bin": a known name only
 	cueGreet                    // "hi", "thanks", "Grüße": a vocative or a signature
 	cueRel                      // "my wife", "mon fils", "ma collègue": a relative or colleague
+	cueSpell                    // "that's spelled", "ça s'écrit": a name spelled letter by letter
 )
 
 // cue is a phrase that introduces a name, as folded words.
@@ -38,53 +39,70 @@ var personCues = []struct {
 }{
 	{"en", "decl", []string{"my name is", "my name's", "my full name is", "name is", "call me", "i'm called", "i am called", "name:", "full name:",
 		"name on card:", "name on the card:", "cardholder:", "card holder:", "account holder:", "account name:", "customer:", "customer name:",
-		"employee:", "patient:", "patient name:", "contact:", "recipient:", "chatting with", "you're chatting with"}},
-	{"es", "decl", []string{"me llamo", "mi nombre es", "nombre:", "atiende", "titular:", "paciente:", "cliente:", "destinatario:"}},
+		"employee:", "patient:", "patient name:", "contact:", "recipient:", "chatting with", "you're chatting with",
+		"calls me", "speaking with", "account name", "account name is", "surname is", "my surname is", "last name is", "my last name is", "surname:", "last name:"}},
+	{"es", "decl", []string{"me llamo", "mi nombre es", "nombre:", "atiende", "titular:", "paciente:", "cliente:", "destinatario:",
+		"se llama", "mi apellido es", "apellido es", "apellido:", "apellidos:"}},
 	{"fr", "decl", []string{"je m'appelle", "mon nom est", "moi c'est", "nom:", "titulaire:", "patient:", "patiente:", "client:", "destinataire:",
-		"discutez avec"}},
+		"discutez avec", "s'appelle", "mon nom c'est", "nom c'est", "mon nom de famille est", "soussigné", "soussignée", "je soussigné",
+		"je soussignée", "l'attention de"}},
 	{"de", "decl", []string{"ich heiße", "ich heisse", "mein name ist", "ich bin der", "ich bin die", "name:", "kontoinhaber", "kontoinhaberin",
-		"kontoinhaber:", "karteninhaber:", "patient:", "patientin:", "kunde:", "empfänger:"}},
-	{"it", "decl", []string{"mi chiamo", "il mio nome è", "mio nome è", "nome:", "intestatario:", "intestataria:", "paziente:", "cliente:"}},
-	{"pt", "decl", []string{"me chamo", "eu me chamo", "chamo-me", "meu nome é", "o meu nome é", "nome:", "titular:", "paciente:", "cliente:"}},
-	{"nl", "decl", []string{"mijn naam is", "ik heet", "naam:", "spreekt met", "rekeninghouder:", "patiënt:", "klant:"}},
-	{"en", "self", []string{"i'm", "i am", "this is", "it's", "its", "speak to", "talk to", "speaking with", "speaking to"}},
+		"kontoinhaber:", "karteninhaber:", "patient:", "patientin:", "kunde:", "empfänger:", "mein nachname ist", "nachname:"}},
+	{"it", "decl", []string{"mi chiamo", "il mio nome è", "mio nome è", "nome:", "intestatario:", "intestataria:", "paziente:", "cliente:", "si chiama", "mio cognome è", "cognome:"}},
+	{"pt", "decl", []string{"me chamo", "eu me chamo", "chamo-me", "meu nome é", "o meu nome é", "nome:", "titular:", "paciente:", "cliente:", "se chama", "meu apelido é",
+		"meu sobrenome é", "apelido:", "sobrenome:"}},
+	{"nl", "decl", []string{"mijn naam is", "ik heet", "naam:", "spreekt met", "rekeninghouder:", "patiënt:", "klant:", "mijn achternaam is", "achternaam:"}},
+	{"en", "self", []string{"i'm", "i am", "this is", "it's", "its", "speak to", "talk to", "speaking to"}},
+	{"en", "rel", []string{"cousin of", "friend of", "sister of", "brother of", "wife of", "husband of", "daughter of", "mother of",
+		"father of", "mum of", "mom of", "dad of", "girlfriend of", "boyfriend of", "partner of"}},
 	{"en", "greet", []string{"hi", "hello", "hey", "hiya", "dear", "good morning", "morning", "thanks", "thank you", "thx", "ty", "regards", "best regards",
-		"kind regards", "best", "cheers", "many thanks", "sincerely", "bye", "love", "congrats"}},
+		"kind regards", "best", "cheers", "many thanks", "sincerely", "bye", "love", "congrats", "yo", "thanx", "thnx", "tks"}},
 	{"en", "rel", []string{"my mom", "my mum", "my mother", "my dad", "my father", "my son", "my daughter", "my wife", "my husband", "my partner",
 		"my brother", "my sister", "my friend", "my colleague", "my coworker", "my boss", "my manager", "my girlfriend", "my boyfriend",
 		"my grandma", "my grandmother", "my grandpa", "my grandfather", "my aunt", "my uncle", "my niece", "my nephew", "my neighbour",
 		"my neighbor", "your colleague", "patient", "colleague", "agent"}},
 	{"es", "self", []string{"soy", "yo soy", "habla"}},
-	{"es", "greet", []string{"hola", "buenos días", "buenas", "buenas tardes", "buenas noches", "querido", "querida", "estimado", "estimada", "gracias",
+	{"es", "greet", []string{"hola", "holaa", "holaaa", "buenos días", "buenas", "buenas tardes", "buenas noches", "querido", "querida", "estimado", "estimada", "gracias",
 		"muchas gracias", "saludos", "saludo", "atentamente", "besos", "bss", "chao", "adiós"}},
 	{"es", "rel", []string{"mi madre", "mi padre", "mi hijo", "mi hija", "mi esposo", "mi esposa", "mi marido", "mi mujer",
 		"mi hermano", "mi hermana", "mi compañero", "mi compañera", "mi jefe", "mi jefa", "mi novio", "mi novia", "mi amigo", "mi amiga",
-		"mi abuela", "mi abuelo", "mi tío", "mi tía", "paciente"}},
-	{"fr", "self", []string{"je suis", "c'est", "c", "ici"}},
+		"mi abuela", "mi abuelo", "mi tío", "mi tía", "paciente", "amiga de", "amigo de", "hermana de", "hermano de",
+		"hija de", "hijo de", "madre de", "padre de", "novia de", "novio de", "mi primo", "mi prima"}},
+	{"fr", "self", []string{"je suis", "c'est", "c", "ici", "jsuis", "chui"}},
 	{"fr", "greet", []string{"bonjour", "bonsoir", "salut", "coucou", "cher", "chère", "merci", "cordialement", "bien à vous", "amitiés", "bises", "bisous"}},
 	{"fr", "rel", []string{"ma mère", "mon père", "mon fils", "ma fille", "mon mari", "ma femme", "mon frère", "ma sœur", "mon collègue", "ma collègue",
-		"mon ami", "mon amie", "mon copain", "ma copine", "mon chef", "ma cheffe", "mon conseiller", "ma conseillère", "patient", "patiente"}},
+		"mon ami", "mon amie", "mon copain", "ma copine", "mon chef", "ma cheffe", "mon conseiller", "ma conseillère", "patient", "patiente",
+		"mon cousin", "ma cousine", "cousin de", "cousine de", "frère de", "sœur de", "ami de", "amie de", "fils de", "fille de", "copine de",
+		"copain de"}},
 	{"de", "self", []string{"ich bin", "hier ist", "hier spricht"}},
 	{"de", "greet", []string{"hallo", "guten tag", "liebe", "lieber", "servus", "moin", "danke", "vielen dank", "grüße", "grüsse", "viele grüße",
 		"liebe grüße", "beste grüße", "gruß", "lg", "vg", "mfg", "freundlichen grüßen", "freundliche grüße", "tschüss"}},
 	{"de", "rel", []string{"meine mutter", "mein vater", "mein sohn", "meine tochter", "meine frau", "mein mann",
 		"mein bruder", "meine schwester", "mein kollege", "meine kollegin", "meinem kollegen", "meiner kollegin", "mein freund", "meine freundin",
-		"mein chef", "meine chefin", "patient", "patientin"}},
+		"mein chef", "meine chefin", "patient", "patientin", "mein cousin", "meine cousine",
+		"schwester von", "bruder von", "freundin von", "freund von", "cousine von", "cousin von", "tochter von", "sohn von"}},
 	{"it", "self", []string{"sono", "io sono"}},
-	{"it", "greet", []string{"ciao", "salve", "buongiorno", "buonasera", "caro", "cara", "gentile", "grazie", "grazie mille", "saluti", "cordiali saluti",
+	{"it", "greet", []string{"ciao", "ciaoo", "salve", "buongiorno", "buonasera", "caro", "cara", "gentile", "grazie", "grazie mille", "saluti", "cordiali saluti",
 		"saluto", "distinti saluti", "abbraccio", "baci"}},
 	{"it", "rel", []string{"mia madre", "mio padre", "mio figlio", "mia figlia", "mio marito", "mia moglie", "mio fratello", "mia sorella",
-		"mio collega", "mia collega", "mio amico", "mia amica", "paziente"}},
-	{"pt", "self", []string{"eu sou", "sou", "aqui é", "sou o", "sou a", "é o", "é a", "aqui é o", "aqui é a"}},
-	{"pt", "greet", []string{"olá", "oi", "bom dia", "boa tarde", "boa noite", "prezado", "prezada", "obrigado", "obrigada", "abraços", "abraço",
+		"mio collega", "mia collega", "mio amico", "mia amica", "paziente",
+		"mio cugino", "mia cugina", "cugina di", "cugino di", "amica di", "amico di", "sorella di", "fratello di", "figlia di", "figlio di"}},
+	{"pt", "self", []string{"eu sou", "sou", "aqui é", "sou o", "sou a", "é o", "é a", "aqui é o", "aqui é a", "fala o", "fala a"}},
+	{"pt", "greet", []string{"olá", "oi", "oii", "bom dia", "boa tarde", "boa noite", "prezado", "prezada", "obrigado", "obrigada", "abraços", "abraço",
 		"cumprimentos", "atenciosamente", "beijos", "bjs", "valeu"}},
 	{"pt", "rel", []string{"minha mãe", "meu pai", "meu filho", "minha filha", "meu marido", "minha esposa", "meu irmão", "minha irmã", "meu colega",
-		"minha colega", "meu amigo", "minha amiga", "meu chefe", "minha chefe", "meu namorado", "minha namorada", "paciente"}},
+		"minha colega", "meu amigo", "minha amiga", "meu chefe", "minha chefe", "meu namorado", "minha namorada", "paciente", "meu primo",
+		"minha prima", "amiga de", "amigo de", "irmã de", "irmão de", "filha de", "filho de", "amiga da", "amiga do",
+		"amigo da", "amigo do", "irmã da", "irmã do", "irmão da", "irmão do", "filha da",
+		"filha do", "filho da", "filho do"}},
 	{"nl", "self", []string{"ik ben", "hallo met"}},
 	{"nl", "greet", []string{"hoi", "hai", "goedemorgen", "goedemiddag", "beste", "groeten", "groetjes", "vriendelijke groet",
-		"vriendelijke groeten", "bedankt", "dank je", "dank u", "doei"}},
+		"vriendelijke groeten", "bedankt", "dank je", "dank u", "doei", "dankjewel", "dankje", "dankjee", "thx"}},
 	{"nl", "rel", []string{"mijn moeder", "mijn vader", "mijn zoon", "mijn dochter", "mijn man", "mijn vrouw", "mijn broer", "mijn zus", "mijn collega",
-		"mijn vriend", "mijn vriendin", "mijn baas", "patiënt"}},
+		"mijn vriend", "mijn vriendin", "mijn baas", "patiënt", "mijn neef", "mijn nicht",
+		"zus van", "broer van", "vriendin van", "vriend van", "dochter van", "zoon van"}},
+	{"", "spell", []string{"spelled", "spelt", "spelled like", "s'écrit", "se escribe", "se deletrea", "si scrive", "escreve-se",
+		"se escreve", "schreibt sich", "geschrieben", "buchstabiert", "spel", "gespeld", "geschreven"}},
 	{"en", "title", []string{"mr", "mrs", "ms", "miss", "mister", "dr", "doctor", "prof"}},
 	{"es", "title", []string{"sr", "sra", "srta", "señor", "señora", "señorita", "don", "doña", "doctor", "doctora", "dra"}},
 	{"fr", "title", []string{"m", "mme", "mlle", "monsieur", "madame", "mademoiselle", "docteur", "dr", "maître"}},
@@ -97,7 +115,7 @@ var personCues = []struct {
 // nameParticles join the parts of a surname ("van der Berg", "de la Cruz").
 var nameParticles = foldSetOf(
 	"von", "van", "der", "den", "de", "da", "del", "della", "di", "du", "des", "le", "la", "dos", "das", "do",
-	"ten", "ter", "zu", "vom", "y", "mac",
+	"ten", "ter", "zu", "vom", "y", "mac", "t",
 )
 
 // personFinder holds what the PERSON detectors share: the lexicon and the
@@ -107,6 +125,9 @@ type personFinder struct {
 	// cueFirst maps a cue's first word, folded, to its index in cues.
 	cueFirst foldIndex
 	cues     []cueGroup
+	// titles are the one-word titles ("meneer", "sra"), which a declaration
+	// cue may put before the name ("spreekt met meneer de Wilde").
+	titles foldIndex
 }
 
 // cueGroup is the cues that share a first word.
@@ -119,10 +140,11 @@ type cueGroup struct {
 
 func newPersonFinder(lex *Lexicon) (*personFinder, []string) {
 	p := &personFinder{lex: lex}
-	kinds := map[string]cueKind{"decl": cueDecl, "self": cueSelf, "greet": cueGreet, "rel": cueRel, "title": cueTitle}
+	kinds := map[string]cueKind{"decl": cueDecl, "self": cueSelf, "greet": cueGreet, "rel": cueRel, "title": cueTitle, "spell": cueSpell}
 	var kws []string
 	seen := map[string]bool{}
 	first := map[string]uint32{}
+	titles := map[string]uint32{}
 	for _, g := range personCues {
 		for _, ph := range g.phrases {
 			var c cue
@@ -130,6 +152,9 @@ func newPersonFinder(lex *Lexicon) (*personFinder, []string) {
 			for _, w := range strings.Fields(ph) {
 				f, _ := foldAppend(nil, []byte(w))
 				c.words = append(c.words, string(f))
+			}
+			if c.kind == cueTitle && len(c.words) == 1 && len(c.words[0]) > 1 {
+				titles[c.words[0]] = 0
 			}
 			v, ok := first[c.words[0]]
 			if !ok {
@@ -154,6 +179,7 @@ func newPersonFinder(lex *Lexicon) (*personFinder, []string) {
 		}
 	}
 	p.cueFirst = newFoldIndex(first)
+	p.titles = newFoldIndex(titles)
 	return p, kws
 }
 
@@ -242,7 +268,7 @@ func (p *personFinder) find(dst []Finding, in Input, tok Token) ([]Finding, int)
 	if isAllUpperWord(text, ws, we) && !nextAllUpper(text, we) {
 		return dst, tok.End // "MAC vom Drucker", "IBAN": acronyms in mixed case
 	}
-	if end, ok := p.notName(text, ws, we); ok {
+	if end, ok := p.notName(text, k, ws, we); ok {
 		return dst, end
 	}
 	clean := !e.StopAny() && e&(EntryAmbiguous|EntryBrand|EntryPlace) == 0
@@ -252,7 +278,13 @@ func (p *personFinder) find(dst []Finding, in Input, tok Token) ([]Finding, int)
 	if in.Lang == "de" && e.wordIn("de") && e&EntryPopular == 0 {
 		clean = false // German capitalizes its nouns: "Sommer", "Damen"
 	}
-	end := p.extend(text, in.Lang, we, true, clean, false)
+	// A given name that is also a surname and an everyday word ("Easter",
+	// "Spring") starts no name with another everyday word.
+	wordy := e.Word(in.Lang) && e&EntryLast != 0 && e&(EntryPopular|EntryAmbiguous) == 0
+	end := p.extend(text, in.Lang, we, true, clean, wordy)
+	if end == we && wordy && p.upperWordFollows(text, in.Lang, we) {
+		return dst, tok.End // "Easter Sunday", "Spring Boot": a term of two words
+	}
 	switch {
 	case end > we:
 		return append(dst, p.finding(text, ws, end, 0.75, "person-name-pair")), end
@@ -341,6 +373,9 @@ func (p *personFinder) lookupName(w []byte) Entry {
 	if bytes.IndexByte(w, '-') < 0 {
 		return e
 	}
+	if saintPrefix(w) {
+		return 0 // "Saint-Valentin", "Sankt-Johann": a holiday or a place
+	}
 	shared := EntryName
 	for len(w) > 0 && shared != 0 {
 		part := w
@@ -358,7 +393,10 @@ func (p *personFinder) lookupName(w []byte) Entry {
 // else, and where that ends: a place ("San Francisco", "São Paulo", "Santa
 // Catarina"), a street ("rue Victor Hugo", "Via Giuseppe Verdi") or a date
 // ("Jan 15").
-func (p *personFinder) notName(text []byte, ws, we int) (int, bool) {
+func (p *personFinder) notName(text, k []byte, ws, we int) (int, bool) {
+	if streetWords.has(k) && streetAfterNumber(text, ws) {
+		return we, true // "14 bellfield ave": the street's type, not "Ave"
+	}
 	if end := p.placeFrom(text, ws); end > we {
 		return end, true
 	}
@@ -494,7 +532,8 @@ func (p *personFinder) afterCue(in Input, c *cue, ws, we int, next *cueNextWord)
 	}
 	// "frau" and "dona" in prose are words; "signor Bianchi", "sr. Almeida"
 	// in typed chat are titles before a known name.
-	lowTitle := c.kind == cueTitle && !isUpperAt(text, ws) && !lowerText(in)
+	low := lowerText(in) // once: it scans the text
+	lowTitle := c.kind == cueTitle && !isUpperAt(text, ws) && !low
 	s, e := nextWord(text, end)
 	if s < 0 {
 		return Finding{}, false
@@ -510,29 +549,74 @@ func (p *personFinder) afterCue(in Input, c *cue, ws, we int, next *cueNextWord)
 	if g == gapOther && !(c.dot && text[end] == '.' && gapBetween(text, end+1, s) == gapSpace) {
 		return Finding{}, false
 	}
+	if c.kind == cueTitle && g == gapBreak {
+		return Finding{}, false // "Madame, Monsieur,": a salutation
+	}
+	// A strong title before a lower-case word that no list knows: "frau
+	// lindqvist", "señor etxeberria"; not after an article ("die frau kommt").
+	strongLow := c.kind == cueTitle && lowerTitles.has([]byte(last)) && !afterWord(text, ws, notTitleBefore)
+	if c.kind == cueDecl {
+		// "spreekt met meneer de Wilde", "à l'attention de Monsieur Le Bihan"
+		if te, ok := p.titleEnd(text, s, e); ok {
+			s2, e2 := nextWord(text, te)
+			if s2 < 0 || gapBetween(text, te, s2) != gapSpace {
+				return Finding{}, false
+			}
+			s, e, strongLow = s2, e2, true
+		}
+	}
+	for n := 0; n < 2 && low && fillerWord(text, s, e); n++ {
+		// "hallo äh friedhelm": a hesitation between cue and name.
+		s2, e2 := nextWord(text, e)
+		if s2 < 0 || gapBetween(text, e, s2) == gapOther {
+			return Finding{}, false
+		}
+		s, e = s2, e2
+	}
+	if c.kind == cueSpell || c.kind == cueDecl && low && spelledLetters(text, s, e) == 1 {
+		// "ça s'écrit l e f e v r e", "o sobrenome é c a r d o s o"
+		if se := spellEnd(text, end); se > end {
+			return p.finding(text, s, se, 0.8, "person-spelled"), true
+		}
+		if c.kind == cueSpell {
+			return Finding{}, false
+		}
+	}
 	start := s
+	particle := false
+	if (c.kind == cueDecl || c.kind == cueTitle) && isUpperAt(text, s) && capParticle(text, s, e) {
+		// "mevrouw El Amrani", "Herr Ben Salah"
+		if s2, e2 := nextWord(text, e); s2 >= 0 && gapBetween(text, e, s2) == gapSpace && isUpperAt(text, s2) {
+			s, e, particle = s2, e2, true
+		}
+	}
 	if particleWord(text[s:e]) { // "Herr von Weizsäcker", "Sra. de la Cruz"
 		if c.kind != cueDecl && c.kind != cueTitle {
 			return Finding{}, false // "soy de Valencia", "merci de votre aide"
 		}
-		for n := 0; n < 2 && particleWord(text[s:e]); n++ {
-			s2, e2 := nextWord(text, e)
-			if s2 < 0 || gapBetween(text, e, s2) != gapSpace {
+		for n := 0; n < 3 && particleWord(text[s:e]); n++ {
+			s2, e2, ok := nextSurnameWord(text, e)
+			if !ok {
 				return Finding{}, false
 			}
 			s, e = s2, e2
 		}
-		if !isUpperAt(text, s) && !lowerText(in) {
+		if !isUpperAt(text, s) && !low {
 			return Finding{}, false
 		}
 		if ent := p.lex.Lookup(text[s:e]); ent&EntryPlace != 0 && ent&EntryLast == 0 {
 			return Finding{}, false // "name: de Lyon"
 		}
+		particle = true
 	}
 	e = trimPossessive(text, s, e)
 	ent := p.lookupName(text[s:e])
 	upper := isUpperAt(text, s)
-	if lowTitle && !(upper && ent&EntryName != 0 && !ent.StopAny()) {
+	shaped := nameShaped(ent, in.Lang) && lettersOnly(text, s, e) && !isAllUpperWord(text, s, e)
+	if particle && !upper && ent&EntryName == 0 {
+		return Finding{}, false // "me llamo la atención": a lower-case surname after a particle must be one
+	}
+	if lowTitle && !(upper && (ent&EntryName != 0 || shaped) && !ent.StopAny()) && !(strongLow && shaped) {
 		return Finding{}, false
 	}
 	var ok bool
@@ -541,19 +625,25 @@ func (p *personFinder) afterCue(in Input, c *cue, ws, we int, next *cueNextWord)
 		ok = ent&EntryFirst != 0 && (!ent.Stop(in.Lang) || ent&(EntryAmbiguous|EntryPopular) != 0) ||
 			!ent.StopAny() && (upper || !ent.Word(in.Lang))
 	case cueTitle:
-		ok = (upper && (ent&EntryName != 0 || !ent.StopAny())) || (ent&EntryName != 0 && !ent.StopAny())
+		ok = (upper && (ent&EntryName != 0 || !ent.StopAny())) || (ent&EntryName != 0 && !ent.StopAny()) || strongLow && shaped
 		if len(last) == 1 {
-			ok = upper && ent&EntryName != 0
+			ok = upper && (ent&EntryName != 0 || shaped)
 		}
 	case cueSelf:
 		ok = p.selfName(in, ent, s, e, upper)
 	case cueGreet, cueRel:
 		ok = p.addressedName(in, c.kind, ent, s, e, upper)
 	}
+	if !ok && c.kind != cueSpell && !ent.StopAny() && e-s >= 3 && spellsWord(text, s, e) {
+		ok = true // "mein name ist kranz k wie kaufmann r a n z"
+	}
 	if !ok {
 		return Finding{}, false
 	}
 	end = p.extend(text, in.Lang, e, upper, true, false)
+	if low {
+		end = spellEnd(text, end) // "kowalczyk k o w a l c z y k"
+	}
 	conf := float32(0.85)
 	if c.kind != cueDecl && c.kind != cueTitle {
 		conf = 0.8
@@ -570,6 +660,18 @@ func (p *personFinder) afterCue(in Input, c *cue, ws, we int, next *cueNextWord)
 // words that end a self-introduction ("this is grace i'm calling").
 func (p *personFinder) selfName(in Input, ent Entry, s, e int, upper bool) bool {
 	text := in.Text
+	if upper && ent&EntryName == 0 && p.unknownName(text, in.Lang, ent, s, e) {
+		// A capitalized word no list knows: "I'm Priyanka Venkataraman",
+		// "je suis Océane,". German capitalizes nouns ("Ich bin Rentner,"),
+		// so there a surname must follow.
+		return p.upperNameFollows(text, in.Lang, e) || in.Lang != "de" && vocativeEnd(text, e)
+	}
+	if !upper && ent&EntryName == 0 && nameShaped(ent, in.Lang) && e-s >= 3 && lettersOnly(text, s, e) {
+		// A lower-case word no list knows, with a known surname or a
+		// spelling after it: "hallo friedhelm kowalczyk", "soy iker e t…".
+		// The surname must be no everyday word: "i'm moving house".
+		return p.extend(text, in.Lang, e, false, true, true) > e || spellEnd(text, e) > e
+	}
 	if ent&EntryName == 0 || ent&EntryBrand != 0 {
 		return false
 	}
@@ -579,8 +681,8 @@ func (p *personFinder) selfName(in Input, ent Entry, s, e int, upper bool) bool 
 	if ent.Stop(in.Lang) {
 		return false
 	}
-	if p.extend(text, in.Lang, e, false, false, false) > e {
-		return true // "i'm bill o'brien", "its paris hilton"
+	if p.extend(text, in.Lang, e, false, true, false) > e {
+		return true // "i'm bill o'brien", "its paris hilton", "soy ramón etxeberria e t x e…"
 	}
 	if ent&EntryFirst == 0 {
 		return false
@@ -589,7 +691,11 @@ func (p *personFinder) selfName(in Input, ent Entry, s, e int, upper bool) bool 
 	if ent&(EntryAmbiguous|EntryPlace) == 0 && (!ent.Word(in.Lang) || ent&EntryPopular != 0) {
 		return true
 	}
-	return known && lowerText(in) && p.nameEndsHere(text, s, e)
+	// A given name that a word list also has ("joana", "océane") when
+	// what follows shows the introduction is over.
+	// A town's name too ("fala a rafaela da assistência", "this is austin
+	// from support"): places follow no self-introduction cue.
+	return (known || ent&EntryAmbiguous == 0) && lowerText(in) && p.nameEndsHere(text, s, e)
 }
 
 // addressedName reports whether text[s:e], after a greeting, thanks or
@@ -600,13 +706,20 @@ func (p *personFinder) selfName(in Input, ent Entry, s, e int, upper bool) bool 
 // relative or colleague a given name needs no more ("mijn collega sem").
 func (p *personFinder) addressedName(in Input, kind cueKind, ent Entry, s, e int, upper bool) bool {
 	text := in.Text
+	end := vocativeEnd(text, e)
+	if upper && ent&EntryName == 0 && p.unknownName(text, in.Lang, ent, s, e) {
+		// "Hallo Swaantje, Ihr Termin…", "Dank je, Marijke. Wat…", "the
+		// cousin of Anneliese". A greeting or thanks must address the word
+		// on its line with the message going on: a signature after "Viele
+		// Grüße," or "Thanks," is as often a team ("Vertrieb", "Ops").
+		return kind == cueRel || end && sameLine(text, s) && moreAfter(text, e)
+	}
 	if p.selfName(in, ent, s, e, upper) {
 		return true
 	}
 	if ent&EntryBrand != 0 || ent.Stop(in.Lang) || isAllUpperWord(text, s, e) {
 		return false
 	}
-	end := vocativeEnd(text, e)
 	if ent&EntryFirst == 0 || ent&EntryPlace != 0 && ent&EntryPopular == 0 {
 		return false
 	}
@@ -679,7 +792,7 @@ var afterNameWords = foldSetOf(
 	"i'm", "im", "i've", "i'd", "you've", "you're", "calling", "speaking", "here", "again", "from", "and",
 	"thanks", "bye", "aqui", "desde", "llamo", "le", "gracias", "en", "que", "j'appelle", "merci", "pour", "au",
 	"hier", "aus", "vom", "danke", "ich", "sono", "chiamo", "grazie", "per", "falo", "obrigado", "obrigada",
-	"tudo", "van", "bedankt", "waarmee", "ik",
+	"tudo", "van", "bedankt", "waarmee", "ik", "du", "da", "do", "dal", "della", "del", "how", "what",
 )
 
 // extend returns the end of the name whose first word ends at end: further
@@ -696,8 +809,11 @@ func (p *personFinder) extend(text []byte, lang string, end int, upper, clean, w
 		}
 		if particleWord(text[s:e]) && !isUpperAt(text, s) {
 			// A particle counts only with a surname after it.
-			s2, e2 := nextWord(text, e)
-			if s2 < 0 || gapBetween(text, e, s2) != gapSpace || upper != isUpperAt(text, s2) {
+			s2, e2, ok := nextSurnameWord(text, e)
+			if ok && particleWord(text[s2:e2]) && !isUpperAt(text, s2) {
+				s2, e2, ok = nextSurnameWord(text, e2) // "van 't Hof", "van der Berg"
+			}
+			if !ok || upper != isUpperAt(text, s2) {
 				return end
 			}
 			e2 = trimPossessive(text, s2, e2)
@@ -705,19 +821,35 @@ func (p *personFinder) extend(text []byte, lang string, end int, upper, clean, w
 			if ent2.StopAny() || (!upper && ent2&EntryLast == 0) || (upper && ent2&EntryLast == 0 && ent2.Word(lang)) {
 				return end // "MAC vom Drucker", "Anna aus Köln"
 			}
+			if !upper && wordy && ent2.Word(lang) {
+				return end // "data de nascimento"
+			}
+			if ent2&EntryAmbiguous != 0 && (text[s]|0x20) == 'y' {
+				return end // "Rosa y Blanca": colours, not a double surname
+			}
 			end = e2
 			continue
 		}
 		e = trimPossessive(text, s, e)
 		ent := p.lookupName(text[s:e])
+		if upper && ent&EntryName == 0 {
+			if _, ok := p.titleEnd(text, s, e); ok {
+				return end // "Cara Sra. Magalhães": the title starts a name of its own
+			}
+		}
 		var ok bool
 		switch {
 		case upper:
-			ok = isUpperAt(text, s) && (ent&EntryLast != 0 && ent&EntryAmbiguous == 0 ||
-				clean && !ent.StopAny() && (ent&EntryName != 0 || ent&(EntryPlace|EntryBrand) == 0))
+			ok = isUpperAt(text, s) && !ent.StopAny() && (ent&EntryLast != 0 && ent&EntryAmbiguous == 0 ||
+				clean && (ent&EntryName != 0 || ent&(EntryPlace|EntryBrand) == 0)) &&
+				!(wordy && ent.Word(lang)) // "Easter Sunday", "Spring Boot"
 		default:
 			ok = !isUpperAt(text, s) && ent&EntryLast != 0 && !ent.StopAny() && ent&EntryAmbiguous == 0 &&
 				!(wordy && ent.Word(lang))
+			if !ok && clean && ent == 0 && e-s >= 4 && lettersOnly(text, s, e) && spellEnd(text, e) > e {
+				// A surname no list knows, spelled out next: "ramón etxeberria e t x e…".
+				ok = true
+			}
 			if !ok && ent&EntryFirst != 0 && !ent.StopAny() && ent&EntryAmbiguous == 0 &&
 				(!ent.Word(lang) || ent&EntryPopular != 0) {
 				// A middle given name, if a surname follows: "marcos vinícius pereira".
@@ -761,11 +893,17 @@ func (p *personFinder) findLower(dst []Finding, in Input, tok Token) ([]Finding,
 	if !ok {
 		return dst, tok.End
 	}
+	if in.Spoken && we-ws >= 3 && spellsWord(text, ws, we) {
+		// A word and its spelling: "the last name is hugo h-u-g-o".
+		if end := spellEnd(text, we); !p.lex.Lookup(text[ws:we]).StopAny() {
+			return append(dst, p.finding(text, ws, end, 0.8, "person-spelled")), end
+		}
+	}
 	e := p.firstNameEntry(text[ws:we], k, 0)
 	if e&EntryFirst == 0 || e.StopAny() || e&EntryBrand != 0 {
 		return dst, tok.End
 	}
-	if end, ok := p.notName(text, ws, we); ok {
+	if end, ok := p.notName(text, k, ws, we); ok {
 		return dst, end
 	}
 	wordy := e.Word(in.Lang) && e&EntryPopular == 0
@@ -799,4 +937,345 @@ func isAllUpperWord(text []byte, s, e int) bool {
 func (p *personFinder) finding(text []byte, s, e int, conf float32, rule string) Finding {
 	v, _ := foldAppend(make([]byte, 0, e-s+4), text[s:e])
 	return Finding{Kind: KindPerson, Start: s, End: e, Confidence: conf, Rule: rule, Value: v}
+}
+
+// nameShaped reports whether a word with entry ent may be a name the lexicon
+// does not list: no stop word or brand anywhere, no everyday word of lang,
+// and no place unless it is also a name.
+func nameShaped(ent Entry, lang string) bool {
+	return !ent.StopAny() && ent&EntryBrand == 0 && !ent.Word(lang) && (ent&EntryPlace == 0 || ent&EntryName != 0)
+}
+
+// upperNameFollows reports whether a capitalized word that may be a surname
+// follows the word ending at e on the same line: "Priyanka Venkataraman".
+func (p *personFinder) upperNameFollows(text []byte, lang string, e int) bool {
+	s, e2 := nextWord(text, e)
+	if s < 0 || gapBetween(text, e, s) != gapSpace || !isUpperAt(text, s) || isAllUpperWord(text, s, e2) {
+		return false
+	}
+	ent := p.lookupName(text[s:e2])
+	return ent&EntryLast != 0 && !ent.StopAny() || nameShaped(ent, lang) && lettersOnly(text, s, e2)
+}
+
+// titleEnd reports whether text[s:e] is a one-word title ("meneer", "Mme"),
+// and the end of it with its dot.
+func (p *personFinder) titleEnd(text []byte, s, e int) (int, bool) {
+	var buf [maxFold]byte
+	k, ok := foldAppend(buf[:0], text[s:e])
+	if !ok || !p.titles.has(k) {
+		return 0, false
+	}
+	if e < len(text) && text[e] == '.' {
+		e++
+	}
+	return e, true
+}
+
+// nextSurnameWord returns the word after a surname particle ending at end,
+// which follows it after spaces or, for "'t" ("van 't Hof"), an apostrophe.
+func nextSurnameWord(text []byte, end int) (int, int, bool) {
+	s, e := nextWord(text, end)
+	if s < 0 {
+		return 0, 0, false
+	}
+	if g := gapBetween(text, end, s); g == gapSpace {
+		return s, e, true
+	}
+	// "van 't Hof": spaces, then an apostrophe right before a lone t.
+	if e-s != 1 || text[s]|0x20 != 't' {
+		return 0, 0, false
+	}
+	a := s - 1
+	if a >= 2 && text[a] == 0x99 && text[a-1] == 0x80 && text[a-2] == 0xe2 {
+		a -= 2
+	} else if text[a] != '\'' {
+		return 0, 0, false
+	}
+	if a == end || gapBetween(text, end, a) != gapSpace {
+		return 0, 0, false
+	}
+	return s, e, true
+}
+
+// afterWord reports whether the word before the one at ws, after spaces
+// only, is in set.
+func afterWord(text []byte, ws int, set foldIndex) bool {
+	ps, pe := prevWord(text, ws)
+	if ps < 0 || gapBetween(text, pe, ws) != gapSpace {
+		return false
+	}
+	var buf [maxFold]byte
+	k, ok := foldAppend(buf[:0], text[ps:pe])
+	return ok && set.has(k)
+}
+
+// notTitleBefore make a title word a noun: "die frau kommt", "a madame",
+// "meine frau hat".
+var notTitleBefore = foldSetOf(
+	"the", "a", "an", "my", "your", "der", "die", "das", "dem", "den", "des", "ein", "eine", "einen", "einem", "einer", "meine", "mein",
+	"meiner", "deine", "seine", "ihre", "un", "una", "une", "uno", "um", "uma", "een", "mi", "mia", "mio", "ma", "mon", "minha", "mijn",
+	"su", "sua", "tu", "ta", "sa", "tua",
+)
+
+// lowerTitles are the titles that announce a name even in lower case and
+// before a word no list knows ("frau lindqvist", "señor etxeberria"); "miss",
+// "dona", "seu" and "doctor" are everyday words too.
+var lowerTitles = foldSetOf(
+	"mr", "mrs", "señor", "señora", "señorita", "sr", "sra", "srta", "monsieur", "madame", "mademoiselle", "mme", "mlle",
+	"herr", "frau", "signor", "signora", "signorina", "sig", "senhor", "senhora", "meneer", "mevrouw", "mevr", "dhr",
+)
+
+// vocativeWords follow greetings and thanks but are no names: "Hi Team,",
+// "Hallo zusammen", "Danke Schön!".
+var vocativeWords = foldSetOf(
+	"team", "all", "everyone", "everybody", "guys", "folks", "there", "again", "so", "much", "lot", "mate", "bro", "dude", "sir", "madam",
+	"zusammen", "leute", "alle", "allerseits", "schön", "sehr", "vielmals", "kollegen", "tous", "toutes", "monde", "beaucoup", "encore",
+	"ragazzi", "tutti", "mille", "todos", "todas", "chicos", "gente", "pessoal", "galera", "allemaal", "iedereen", "jongens", "wel",
+	"support", "service", "admin",
+)
+
+// spellWords join a spelled letter to the word that names it: "b as in
+// bravo", "b wie Berta", "b comme Bernard", "b come Bologna", "b de Barcelona",
+// "b als in Bernard".
+var spellWords = foldSetOf("as", "like", "for", "wie", "comme", "come", "como", "de", "di", "da", "als", "van", "voor", "pour", "per", "para")
+
+// spellEnd returns the end of a name spelled out letter by letter right
+// after end ("k o w a l c z y k", "h-u-g-o", "b as in bravo r as in
+// romeo"), or end when fewer than three letters follow.
+func spellEnd(text []byte, end int) int {
+	var letters [maxFold]byte
+	e, _ := spelled(text, end, &letters)
+	return e
+}
+
+// spellsWord reports whether the word text[s:e] is followed by its own
+// spelling, or the first three letters of it at least: "hugo h u g o",
+// "kranz k wie kaufmann r a n z", "etxeberria e t x e…".
+func spellsWord(text []byte, s, e int) bool {
+	if !startsSpelling(text, e) {
+		return false
+	}
+	var letters, word [maxFold]byte
+	se, n := spelled(text, e, &letters)
+	if se == e {
+		return false
+	}
+	w, ok := foldAppend(word[:0], text[s:e])
+	return ok && n <= len(w) && string(w[:n]) == string(letters[:n])
+}
+
+// startsSpelling reports, cheaply, whether two lone letters follow end
+// after spaces ("h u", "h-u"): the only way a spelling starts.
+func startsSpelling(text []byte, end int) bool {
+	i := end
+	for i < len(text) && text[i] == ' ' {
+		i++
+	}
+	if i == end {
+		return false
+	}
+	for n := 0; n < 2; n++ {
+		if i+1 >= len(text) {
+			return false
+		}
+		if c := text[i+1]; n == 0 && (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
+			return false // a word of two letters or more, most often
+		}
+		ok, l := isLetterAt(text, i)
+		if !ok {
+			return false
+		}
+		if i+l >= len(text) || text[i+l] != ' ' && text[i+l] != '-' && text[i+l] != ',' {
+			// "k wie kaufmann": a connector may come second.
+			if n == 0 {
+				return false
+			}
+			_, e := nextWord(text, i)
+			var buf [8]byte
+			k, _ := foldAppend(buf[:0], text[i:min(e, i+8)])
+			return e-i <= 6 && spellWords.has(k)
+		}
+		i += l + 1
+		for i < len(text) && text[i] == ' ' {
+			i++
+		}
+	}
+	return true
+}
+
+// spelled returns the end of the spelling after end and its letters,
+// folded, in letters (n of them); the end is end itself when fewer than
+// three letters follow.
+func spelled(text []byte, end int, letters *[maxFold]byte) (int, int) {
+	n, last := 0, end
+	var buf [maxFold]byte
+	for i := end; ; {
+		s, e := nextWord(text, i)
+		if s < 0 || gapBetween(text, i, s) == gapOther {
+			break
+		}
+		if l := spelledLetters(text, s, e); l > 0 {
+			for j := s; j < e; {
+				_, w := isLetterAt(text, j)
+				if f, ok := foldAppend(buf[:0], text[j:j+w]); ok && len(f) == 1 && n < len(letters) {
+					letters[n] = f[0]
+					n++
+				}
+				j += w
+				if j < e {
+					j++ // the hyphen
+				}
+			}
+			last, i = e, e
+			continue
+		}
+		k, _ := foldAppend(buf[:0], text[s:e])
+		if n == 0 || !spellWords.has(k) {
+			break
+		}
+		// The connector, "in" after "as"/"als", then the word for the letter.
+		s, e = nextWord(text, e)
+		if s >= 0 && e-s == 2 && (text[s]|0x20) == 'i' && (text[s+1]|0x20) == 'n' {
+			s, e = nextWord(text, e)
+		}
+		if s < 0 || e-s < 2 {
+			break
+		}
+		last, i = e, e
+	}
+	if n < 3 {
+		return end, 0
+	}
+	return last, n
+}
+
+// spelledLetters returns how many letters the word text[s:e] spells: one
+// letter, or letters joined by hyphens ("h-u-g-o"); 0 for any other word.
+func spelledLetters(text []byte, s, e int) int {
+	n := 0
+	for i := s; i < e; {
+		ok, l := isLetterAt(text, i)
+		if !ok {
+			return 0
+		}
+		i += l
+		n++
+		if i < e {
+			if text[i] != '-' {
+				return 0
+			}
+			i++
+		}
+	}
+	return n
+}
+
+// unknownName reports whether the capitalized word text[s:e], with entry
+// ent, may be a name no list knows: name-shaped, letters only, not in
+// capitals and not a word that follows greetings ("Hi Team,").
+func (p *personFinder) unknownName(text []byte, lang string, ent Entry, s, e int) bool {
+	if !nameShaped(ent, lang) || !lettersOnly(text, s, e) || isAllUpperWord(text, s, e) {
+		return false
+	}
+	var buf [maxFold]byte
+	k, ok := foldAppend(buf[:0], text[s:e])
+	return ok && len(k) >= 3 && !vocativeWords.has(k) && !p.titles.has(k)
+}
+
+// sameLine reports whether no line break comes between the word at s and
+// the word before it.
+func sameLine(text []byte, s int) bool {
+	_, pe := prevWord(text, s)
+	for i := max(pe, 0); i < s; i++ {
+		if text[i] == '\n' || text[i] == '\r' || escapedBreak(text, i) {
+			return false
+		}
+	}
+	return true
+}
+
+// moreAfter reports whether a word follows the punctuation that closes the
+// word ending at e on its line: "Marijke. Wat is…".
+func moreAfter(text []byte, e int) bool {
+	for i := e; i < len(text); i++ {
+		switch c := text[i]; {
+		case c == '\n' || c == '\r' || escapedBreak(text, i):
+			return false
+		case c >= '0' && c <= '9' || c >= 0x80:
+			return true
+		case c|0x20 >= 'a' && c|0x20 <= 'z':
+			return true
+		}
+	}
+	return false
+}
+
+// upperWordFollows reports whether a capitalized everyday word of lang
+// follows the word ending at e on the same line.
+func (p *personFinder) upperWordFollows(text []byte, lang string, e int) bool {
+	s, e2 := nextWord(text, e)
+	return s >= 0 && gapBetween(text, e, s) == gapSpace && isUpperAt(text, s) && p.lookupName(text[s:e2]).Word(lang)
+}
+
+// saintPrefix reports whether the hyphenated word w starts with a saint's
+// title: "Saint-Valentin", "Sainte-Marie", "San-Martín", "Sankt-Peter".
+func saintPrefix(w []byte) bool {
+	i := bytes.IndexByte(w, '-')
+	if i < 2 || i > 6 {
+		return false
+	}
+	var buf [8]byte
+	k, _ := foldAppend(buf[:0], w[:i])
+	return saintWords.has(k)
+}
+
+// saintWords start the hyphenated names of feasts and towns.
+var saintWords = foldSetOf("saint", "sainte", "st", "ste", "sankt", "san", "santa", "santo", "sao")
+
+// streetAfterNumber reports whether the street type ("ave", "rd", "str")
+// at ws comes after a house number and one or two words: "14 bellfield ave".
+func streetAfterNumber(text []byte, ws int) bool {
+	i := ws
+	for n := 0; n < 2; n++ {
+		ps, pe := prevWord(text, i)
+		if ps < 0 || gapBetween(text, pe, i) != gapSpace {
+			return false
+		}
+		j := ps - 1
+		for j >= 0 && text[j] == ' ' {
+			j--
+		}
+		if j >= 0 && text[j] >= '0' && text[j] <= '9' {
+			return true
+		}
+		i = ps
+	}
+	return false
+}
+
+// fillerWords are hesitations in speech transcripts: "hallo äh friedhelm".
+var fillerWords = foldSetOf("äh", "ähm", "eh", "ehm", "ehh", "euh", "heu", "uh", "uhm", "um", "umm", "hum", "hm", "hmm", "mm", "eeh", "ahm", "ah")
+
+// capParticles start Arabic and Berber surnames when capitalized: "El
+// Amrani", "Ben Salah", "Aït Ali".
+var capParticles = foldSetOf("el", "al", "ben", "bin", "ibn", "abu", "ait", "ou")
+
+// fillerWord reports whether text[s:e] is a hesitation ("äh", "euh").
+func fillerWord(text []byte, s, e int) bool {
+	var buf [8]byte
+	if e-s > len(buf) {
+		return false
+	}
+	k, _ := foldAppend(buf[:0], text[s:e])
+	return fillerWords.has(k)
+}
+
+// capParticle reports whether text[s:e] is one of capParticles.
+func capParticle(text []byte, s, e int) bool {
+	var buf [8]byte
+	if e-s > len(buf) {
+		return false
+	}
+	k, _ := foldAppend(buf[:0], text[s:e])
+	return capParticles.has(k)
 }

@@ -108,6 +108,56 @@ var personTruePositives = []nameCase{
 	{"it colleague", "le passo il mio collega salvatore", "it", true, []string{"PERSON:salvatore"}},
 }
 
+// personUnknownNames: names no list knows, after strong cues, titles,
+// greetings and relatives; names spelled out in voice; and the hard
+// negatives that share their cues.
+var personUnknownNames = []nameCase{
+	{"en self two unknown words", "Hello, I'm Adaeze Nwachukwu and I need a refund", "en", false, []string{"PERSON:Adaeze Nwachukwu"}},
+	{"en self unknown then comma", "I'm Siosaia, the order number is below", "en", false, []string{"PERSON:Siosaia"}},
+	{"en calls me", "people at work calls me Teo mostly", "en", false, []string{"PERSON:Teo"}},
+	{"en account name", "the account name is Obiora Eze", "en", false, []string{"PERSON:Obiora Eze"}},
+	{"en relative of", "it's a gift for the sister of Zainab", "en", false, []string{"PERSON:Zainab"}},
+	{"en agent voice", "you're speaking with kaveh how can i help", "en", true, []string{"PERSON:kaveh"}},
+	{"de greeting unknown", "Hallo Imke, der Termin steht.", "de", false, []string{"PERSON:Imke"}},
+	{"de lower title unknown", "hier ist frau brinkhaus wegen der rechnung", "de", true, []string{"PERSON:brinkhaus"}},
+	{"de filler", "ja hallo äh detlef kowalski", "de", true, []string{"PERSON:detlef kowalski"}},
+	{"nl thanks unknown", "Dank je, Wietske. Wat is je adres?", "nl", false, []string{"PERSON:Wietske"}},
+	{"nl title particles", "meneer Van 't Hek belt terug", "nl", false, []string{"PERSON:Van 't Hek"}},
+	{"nl title arabic particle", "Geachte mevrouw El Idrissi, uw afspraak staat", "nl", false, []string{"PERSON:El Idrissi"}},
+	{"nl decl title", "u spreekt met meneer Hoekstra", "nl", false, []string{"PERSON:Hoekstra"}},
+	{"fr s'appelle", "mon fils s'appelle Nolhan", "fr", false, []string{"PERSON:Nolhan"}},
+	{"fr soussigné", "Je soussigné Gwenaël Tanguy certifie", "fr", false, []string{"PERSON:Gwenaël Tanguy"}},
+	{"fr lower title unknown", "bonjour monsieur kerjean", "fr", false, []string{"PERSON:kerjean"}},
+	{"es title voice", "le atiende el señor arrizabalaga", "es", true, []string{"PERSON:arrizabalaga"}},
+	{"es spelled surname", "soy aitor goiri g o i r i", "es", true, []string{"PERSON:aitor goiri g o i r i"}},
+	{"it spelled hyphens", "mi chiamo nives p-i-c-c-o", "it", true, []string{"PERSON:nives p-i-c-c-o"}},
+	{"en nato spelling", "my surname is oduya o as in oscar d as in delta u y a", "en", true,
+		[]string{"PERSON:oduya o as in oscar d as in delta u y a"}},
+	{"pt relative of", "é para a amiga de Iracema", "pt", false, []string{"PERSON:Iracema"}},
+	{"pt relative of contracted", "oi aqui é a bruna amiga da Jussara", "pt", false, []string{"PERSON:Jussara"}},
+	{"nl lower title capital particle", "Ik heb meneer De Bruijne gesproken", "nl", false, []string{"PERSON:De Bruijne"}},
+	{"de spelled wie", "mein name ist kranz k wie kaufmann r a n z", "de", true, []string{"PERSON:kranz k wie kaufmann r a n z"}},
+	{"en self town name voice", "hi this is austin from support", "en", true, []string{"PERSON:austin"}},
+	{"fr self place negative", "je suis à paris depuis lundi", "fr", false, []string{"LOCATION:paris"}},
+	{"fr spelling cue", "ça s'écrit k e r g o a t", "fr", true, []string{"PERSON:k e r g o a t"}},
+	{"en spelling cue", "that's spelled o k a f o r", "en", true, []string{"PERSON:o k a f o r"}},
+	{"en spelled word not name", "spelled it wrong again", "en", true, []string{}},
+	{"de sign-off team", "Danke für die Info.\nViele Grüße, Buchhaltung", "de", false, []string{}},
+	{"en sign-off team", "the report is attached.\nThanks, Finance", "en", false, []string{}},
+	{"fr salutation", "Madame, Monsieur,\nje vous écris", "fr", false, []string{}},
+	{"en holiday", "We open again after Easter Monday", "en", false, []string{}},
+	{"fr saint holiday", "un cadeau pour la Saint-Nicolas", "fr", false, []string{}},
+	{"es colours", "Rosa y Blanca son los colores del equipo", "es", false, []string{}},
+	{"en street type", "drop it at 22 maple ave please", "en", false, []string{}},
+	{"en hi team", "Hi Team, the build is green", "en", false, []string{}},
+	{"de ich bin noun", "Ich bin Rentner, bitte helfen Sie mir", "de", false, []string{}},
+	{"de article frau", "eine frau kommt morgen vorbei", "de", true, []string{}},
+	{"es me llamo la atención", "me llamo la atención el precio", "es", false, []string{}},
+	{"en moving house", "i'm moving house next week", "en", false, []string{}},
+	{"greet all caps", "Hi NIF, thanks", "en", false, []string{}},
+	{"title then title", "Estimada Sra. Galindo:", "es", false, []string{"PERSON:Galindo"}},
+}
+
 // personNegatives: ordinary chat and near-misses that must not be names.
 var personNegatives = []nameCase{
 	{"may i help", "May I help you with anything else?", "en", false, []string{}},
@@ -149,6 +199,7 @@ var personNegatives = []nameCase{
 
 func TestPersonTruePositives(t *testing.T) { runNameCases(t, personTruePositives) }
 func TestPersonNegatives(t *testing.T)     { runNameCases(t, personNegatives) }
+func TestPersonUnknownNames(t *testing.T)  { runNameCases(t, personUnknownNames) }
 
 // chatNoNames is conversation-shaped text with capitals, cues and no names.
 const chatNoNames = "Hi, I'm having trouble with my order. It was supposed to arrive on Monday but " +

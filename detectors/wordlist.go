@@ -158,6 +158,7 @@ func wordMapOf[V any](src map[string]V) wordMap[V] {
 // hashed. No strings are hashed or compared on the lookup path.
 type foldIndex struct {
 	lens  [256]uint64 // lens[b] has bit n set when a word of length n starts with b
+	lasts [256]uint64 // lasts[b] has bit n set when a word of length n ends with b
 	slots []foldSlot  // open addressing on the hash; v == 0 marks a free slot
 	mask  uint64
 }
@@ -177,6 +178,7 @@ func newFoldIndex(words map[string]uint32) foldIndex {
 	for w, v := range words {
 		if len(w) < 64 {
 			x.lens[w[0]] |= 1 << len(w)
+			x.lasts[w[len(w)-1]] |= 1 << len(w)
 		}
 		h := xxhash.Sum64String(w)
 		i := h & x.mask
@@ -191,7 +193,7 @@ func newFoldIndex(words map[string]uint32) foldIndex {
 // mayHave reports whether the folded word k may be in the index; false
 // means it is not.
 func (x *foldIndex) mayHave(k []byte) bool {
-	return len(k) > 0 && len(k) < 64 && x.lens[k[0]]&(1<<len(k)) != 0
+	return len(k) > 0 && len(k) < 64 && x.lens[k[0]]&x.lasts[k[len(k)-1]]&(1<<len(k)) != 0
 }
 
 // get returns the value of the word whose hash is h.

@@ -220,11 +220,29 @@ type Session struct {
 	h     *keys.Hasher
 	found []detectors.Finding
 	res   []Finding
+	// ids memoizes PseudonymOf: conversation and user ids recur across a
+	// stream's events, and each HMAC costs about a microsecond.
+	ids     map[idKey]string
+	tenants interner // the memo's tenants, one copy each
+	scratch []byte
 }
+
+// idKey identifies a pseudonym: the key that made it, and what it hashed.
+// Keyed by the *keys.Key in force, so a rotated or destroyed key is never
+// served from the memo: the ring is asked first, every time.
+type idKey struct {
+	key             *keys.Key
+	tenant, typ, id string
+}
+
+// maxMemoIDs bounds a session's pseudonym memo; it is cleared when full,
+// which only costs recomputing.
+const maxMemoIDs = 1 << 15
 
 // NewSession returns a session over a.
 func (a *Anonymizer) NewSession() *Session {
-	return &Session{a: a, h: keys.NewHasher(), found: make([]detectors.Finding, 0, 16), res: make([]Finding, 0, 16)}
+	return &Session{a: a, h: keys.NewHasher(), found: make([]detectors.Finding, 0, 16), res: make([]Finding, 0, 16),
+		ids: map[idKey]string{}, tenants: interner{}}
 }
 
 // Text appends the anonymized in.Text to dst, which must not overlap it, and
@@ -303,6 +321,28 @@ func (s *Session) Pseudonym(dst []byte, tenant string, at time.Time, typ, id str
 		return dst, fmt.Errorf("pseudonymize %s id: %w", typ, err)
 	}
 	return s.h.AppendID(dst, key, tenant, typ, id), nil
+}
+
+// PseudonymOf returns Pseudonym's result as a string, from a memo of the
+// session's recent ids when the same id, type, tenant and key recur.
+func (s *Session) PseudonymOf(tenant string, at time.Time, typ, id string) (string, error) {
+	key, err := s.a.ring.At(at)
+	if err != nil {
+		return "", fmt.Errorf("pseudonymize %s id: %w", typ, err)
+	}
+	k := idKey{key, tenant, typ, id}
+	if p, ok := s.ids[k]; ok && !key.Destroyed() {
+		return p, nil
+	}
+	s.scratch = s.h.AppendID(s.scratch[:0], key, tenant, typ, id)
+	p := string(s.scratch)
+	if len(s.ids) >= maxMemoIDs {
+		clear(s.ids)
+	}
+	// Cloned: the caller's strings may share a record's buffer, which the
+	// memo would otherwise keep alive.
+	s.ids[idKey{key, s.tenants.get(tenant), typ, strings.Clone(id)}] = p
+	return p, nil
 }
 
 // maskKeep is how many trailing letters and digits ActionMask leaves.

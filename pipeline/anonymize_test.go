@@ -3,6 +3,7 @@ package pipeline
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"regexp"
 	"strings"
 	"testing"
@@ -275,6 +276,61 @@ func TestSessionTextDestroyedKey(t *testing.T) {
 	if _, err := s.Pseudonym(nil, "acme", testAt, "user", "u-42"); !errors.Is(err, keys.ErrKeyDestroyed) {
 		t.Errorf("Pseudonym under a destroyed key error = %v, want ErrKeyDestroyed", err)
 	}
+	if _, err := s.PseudonymOf("acme", testAt, "user", "u-42"); !errors.Is(err, keys.ErrKeyDestroyed) {
+		t.Errorf("PseudonymOf under a destroyed key error = %v, want ErrKeyDestroyed", err)
+	}
+}
+
+// TestSessionPseudonymOf checks that the memoized form gives Pseudonym's
+// answer, first time and from the memo, and keeps tenants, types and keys
+// apart.
+func TestSessionPseudonymOf(t *testing.T) {
+	s := testAnonymizer(t, nil).NewSession()
+	tests := []struct {
+		name            string
+		tenant, typ, id string
+		at              time.Time
+	}{
+		{name: "user", tenant: "acme", typ: "user", id: "u-42", at: testAt},
+		{name: "same again", tenant: "acme", typ: "user", id: "u-42", at: testAt},
+		{name: "other type", tenant: "acme", typ: "conversation", id: "u-42", at: testAt},
+		{name: "other tenant", tenant: "globex", typ: "user", id: "u-42", at: testAt},
+		{name: "next day's key", tenant: "acme", typ: "user", id: "u-42", at: testAt.Add(24 * time.Hour)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			want, err := s.Pseudonym(nil, tt.tenant, tt.at, tt.typ, tt.id)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for range 2 { // computed, then from the memo
+				got, err := s.PseudonymOf(tt.tenant, tt.at, tt.typ, tt.id)
+				if err != nil || got != string(want) {
+					t.Errorf("PseudonymOf(%s, %s) = %q, %v; want %q, nil", tt.tenant, tt.typ, got, err, want)
+				}
+			}
+		})
+	}
+}
+
+func TestArenaStrings(t *testing.T) {
+	var a arena
+	long := strings.Repeat("x", arenaChunk)
+	var got, want []string
+	for i := range 5000 { // several chunks
+		b := []byte(fmt.Sprintf("id-%d", i))
+		if i%1000 == 0 {
+			b = []byte(long)
+		}
+		got, want = append(got, a.string(b)), append(want, string(b))
+		clear(b) // the arena must have copied it
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("arena strings (-want +got):\n%s", diff)
+	}
+	if s := a.string(nil); s != "" {
+		t.Errorf("string(nil) = %q, want \"\"", s)
+	}
 }
 
 func TestSessionPseudonym(t *testing.T) {
@@ -530,4 +586,33 @@ func FuzzAnonymize(f *testing.F) {
 			t.Errorf("Text(%q) = %q: outside its tokens differs from the input outside its findings", text, out)
 		}
 	})
+}
+
+func TestInterner(t *testing.T) {
+	in := interner{}
+	tests := []struct {
+		name string
+		give string
+	}{
+		{name: "new", give: "acme"},
+		{name: "again", give: "acme"},
+		{name: "other", give: "globex"},
+		{name: "empty", give: ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			b := []byte(tt.give)
+			got := in.get(string(b))
+			clear(b)
+			if got != tt.give || in.get(tt.give) != got {
+				t.Errorf("get(%q) = %q, then %q; want %q both times", tt.give, got, in.get(tt.give), tt.give)
+			}
+		})
+	}
+	for i := range maxInterned + 1 {
+		in.get(fmt.Sprint(i))
+	}
+	if len(in) > maxInterned {
+		t.Errorf("interner holds %d strings, want at most %d", len(in), maxInterned)
+	}
 }

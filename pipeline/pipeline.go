@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -202,7 +203,11 @@ func (p *Pipeline) consume(ctx context.Context, c *claim) error {
 	if err != nil {
 		return err
 	}
-	defer r.Close()
+	// Closing a reader waits for its fetch in flight, which at the end of
+	// a partition is a long poll of up to MaxWait: a partition that is
+	// done reading closes it while its last batch is written.
+	closeReader := sync.OnceFunc(func() { r.Close() })
+	defer closeReader()
 	p.log.Debug("partition started", "topic", c.topic, "partition", c.partition, "offset", pos)
 
 	lag, dropLag := lagGauge(p.metrics, c.topic, c.partition)
@@ -218,6 +223,7 @@ func (p *Pipeline) consume(ctx context.Context, c *claim) error {
 	for {
 		// --exit-at-end: everything up to the start-up end is committed.
 		if c.end >= 0 && pos >= c.end {
+			go closeReader()
 			if err := p.flush(ctx, c, b); err != nil {
 				return err
 			}
@@ -233,6 +239,7 @@ func (p *Pipeline) consume(ctx context.Context, c *claim) error {
 			// reads those records again from the committed offset.
 			return nil
 		case ctx.Err() != nil:
+			go closeReader()
 			return p.flush(ctx, c, b) // shutdown: flush, commit, then leave
 		case errors.Is(err, context.DeadlineExceeded):
 			// the batch is due by age
@@ -267,8 +274,10 @@ func (p *Pipeline) consume(ctx context.Context, c *claim) error {
 // letters and processing goes on; an error it returns stops the partition.
 func (p *Pipeline) handle(ctx context.Context, w *worker, b *batch, msg kafka.Message) error {
 	b.add(msg.Offset, len(msg.Value))
-	// 5. Decode: typed, bounded, UTF-8 checked (internal/events).
-	ev, err := events.Decode(msg.Value, p.cfg.MaxRecordBytes)
+	// 5. Decode: typed, bounded, UTF-8 checked (internal/events). The
+	//    reader's value buffer is ours and only read from here on, so the
+	//    event's strings alias it rather than being copied.
+	ev, err := events.DecodeOwned(msg.Value, p.cfg.MaxRecordBytes)
 	if err != nil {
 		b.tally.add(0, outDeadLetter)
 		return p.deadLetter(ctx, b, msg, err) // bad records never stop the partition

@@ -92,21 +92,22 @@ type statsGroup struct {
 type statsAcc struct {
 	window time.Duration
 	groups map[statsKey]*statsGroup
+	strs   interner // tenants, models, channels, languages: few, kept across batches
 	maxTS  time.Time
 }
 
 func newStatsAcc(window time.Duration) *statsAcc {
-	return &statsAcc{window: window, groups: map[statsKey]*statsGroup{}}
+	return &statsAcc{window: window, groups: map[statsKey]*statsGroup{}, strs: interner{}}
 }
 
-// group returns ev's group for kind, creating it; strings are cloned so
-// the group does not keep the record alive.
+// group returns ev's group for kind, creating it; strings are interned
+// copies so the group does not keep the record alive.
 func (a *statsAcc) group(kind string, ev *events.Event, model, opponent, channel, lang string, user uint64, hasUser bool) *statsGroup {
 	k := statsKey{kind, ev.TS.Truncate(a.window).Unix(), ev.TenantID, model, opponent, orUnknown(channel), orUnknown(lang)}
 	g, ok := a.groups[k]
 	if !ok {
-		k.tenant, k.model, k.opponent = strings.Clone(k.tenant), strings.Clone(k.model), strings.Clone(k.opponent)
-		k.channel, k.lang = strings.Clone(k.channel), strings.Clone(k.lang)
+		k.tenant, k.model, k.opponent = a.strs.get(k.tenant), a.strs.get(k.model), a.strs.get(k.opponent)
+		k.channel, k.lang = a.strs.get(k.channel), a.strs.get(k.lang)
 		g = &statsGroup{users: map[uint64]struct{}{}}
 		a.groups[k] = g
 	}
@@ -257,10 +258,9 @@ func (w *worker) userHash(ev *events.Event, tp *tenantPolicy) (uint64, bool, err
 		return 0, false, nil
 	}
 	s := w.session(tp.anon)
-	out, err := s.Pseudonym(w.buf[:0], ev.TenantID, ev.TS, "user", ev.UserID)
+	p, err := s.PseudonymOf(ev.TenantID, ev.TS, "user", ev.UserID)
 	if err != nil {
 		return 0, false, noKey(err)
 	}
-	w.buf = out[:0]
-	return xxhash.Sum64(out), true, nil
+	return xxhash.Sum64String(p), true, nil
 }

@@ -16,6 +16,7 @@ import (
 
 	"github.com/parquet-go/parquet-go"
 	"github.com/parquet-go/parquet-go/compress/zstd"
+	"golang.org/x/sync/errgroup"
 
 	"github.com/convanon/convanon/internal/events"
 	"github.com/convanon/convanon/internal/metrics"
@@ -97,9 +98,10 @@ type ParquetOptions struct {
 type Parquet struct {
 	fs    FS
 	codec *zstd.Codec
-	wopts []parquet.WriterOption
-	log   *slog.Logger
-	m     *metrics.Metrics
+	// writers are reused from file to file (writers.go).
+	writers *writers
+	log     *slog.Logger
+	m       *metrics.Metrics
 	// direct commits without renames: files go straight to their final
 	// names and an intent record lists them first (object stores).
 	direct bool
@@ -128,11 +130,15 @@ func NewParquet(fsys FS, opts ParquetOptions) *Parquet {
 	return &Parquet{
 		fs:    fsys,
 		codec: codec,
-		wopts: []parquet.WriterOption{
-			parquet.Compression(codec),
-			parquet.MaxRowsPerRowGroup(cmp.Or(opts.RowGroupRows, 128<<10)),
-			parquet.WriteBufferSize(256 << 10),
-			parquet.CreatedBy("convanon", "", ""),
+		writers: &writers{
+			opts: []parquet.WriterOption{
+				parquet.Compression(codec),
+				parquet.MaxRowsPerRowGroup(cmp.Or(opts.RowGroupRows, 128<<10)),
+				// Unbuffered: the writer's output is a reused buffer already.
+				parquet.WriteBufferSize(-1),
+				parquet.CreatedBy("convanon", "", ""),
+			},
+			free: map[writerKey][]any{},
 		},
 		log:           log,
 		m:             cmp.Or(opts.Metrics, metrics.Discard()),
@@ -336,10 +342,14 @@ func (s *Parquet) finish(m manifest) error {
 			dirs = append(dirs, d)
 		}
 	}
+	// The directories are synced side by side, like the files.
+	var g errgroup.Group
+	g.SetLimit(syncers)
 	for _, d := range dirs {
-		if err := s.fs.SyncDir(d); err != nil {
-			return err
-		}
+		g.Go(func() error { return s.fs.SyncDir(d) })
+	}
+	if err := g.Wait(); err != nil {
+		return err
 	}
 	if len(m.Files) > 0 {
 		return s.fs.SyncDir(stagingDir(m.Topic, m.Partition))
@@ -430,16 +440,8 @@ func (s *Parquet) write(ctx context.Context, b *Batch) error {
 			return err
 		}
 	}
-	for i, p := range parts {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		f := &m.Files[i]
-		n, err := s.writeFile(cmp.Or(f.Staging, f.Final), p.Rows)
-		if err != nil {
-			return err
-		}
-		f.Bytes = n
+	if err := s.writeFiles(ctx, parts, m.Files); err != nil {
+		return err
 	}
 	if len(parts) > 0 {
 		if err := s.fs.SyncDir(sdir); err != nil {
@@ -517,21 +519,64 @@ func (s *Parquet) pageBuffer(rows int) int {
 	return min(max(rows*64, 4<<10), s.maxPageBuffer)
 }
 
-// writeFile writes rows to the file name and returns its size.
-func (s *Parquet) writeFile(name string, rows Rows) (int64, error) {
-	f, err := s.fs.Create(name)
+// syncers bounds the fsyncs (or, on an object store, uploads) of one
+// batch in flight at once.
+const syncers = 8
+
+// writeFiles writes each part to its file (staging or final name), setting
+// its size, and returns once every file is durable. Files are encoded one
+// after another, and each one's fsync runs while the next is encoded and
+// beside the others': a batch spread over dates and channels has dozens of
+// small files, and syncing them in turn left the CPU idle for most of the
+// batch's write time.
+func (s *Parquet) writeFiles(ctx context.Context, parts []Part, files []manifestFile) error {
+	var g errgroup.Group
+	g.SetLimit(syncers)
+	for i, p := range parts {
+		if err := ctx.Err(); err != nil {
+			return errors.Join(err, g.Wait())
+		}
+		name := cmp.Or(files[i].Staging, files[i].Final)
+		f, n, err := s.writeFile(name, p.Rows)
+		if err != nil {
+			return errors.Join(err, g.Wait())
+		}
+		files[i].Bytes = n
+		g.Go(func() error {
+			if err := syncClose(f); err != nil {
+				return fmt.Errorf("%s: %w", name, err)
+			}
+			return nil
+		})
+	}
+	return g.Wait()
+}
+
+// writeDurable writes rows to the file name, syncs it and returns its size.
+func (s *Parquet) writeDurable(name string, rows Rows) (int64, error) {
+	f, n, err := s.writeFile(name, rows)
 	if err != nil {
 		return 0, err
-	}
-	cw := &countingWriter{w: f}
-	if err := rows.writeParquet(cw, append(s.wopts[:len(s.wopts):len(s.wopts)], parquet.PageBufferSize(s.pageBuffer(rows.Len())))); err != nil {
-		f.Close()
-		return 0, fmt.Errorf("%s: %w", name, err)
 	}
 	if err := syncClose(f); err != nil {
 		return 0, fmt.Errorf("%s: %w", name, err)
 	}
-	return cw.n, nil
+	return n, nil
+}
+
+// writeFile writes rows to the file name and returns it, written but not
+// yet synced or closed, and its size.
+func (s *Parquet) writeFile(name string, rows Rows) (File, int64, error) {
+	f, err := s.fs.Create(name)
+	if err != nil {
+		return nil, 0, err
+	}
+	cw := &countingWriter{w: f}
+	if err := rows.writeParquet(cw, s.writers, s.pageBuffer(rows.Len())); err != nil {
+		f.Close()
+		return nil, 0, fmt.Errorf("%s: %w", name, err)
+	}
+	return f, cw.n, nil
 }
 
 // countingWriter counts the bytes written through it.

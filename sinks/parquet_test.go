@@ -2,7 +2,9 @@ package sinks
 
 import (
 	"context"
+	"fmt"
 	"io/fs"
+	"math/rand/v2"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -316,4 +318,70 @@ func BenchmarkParquetEncode(b *testing.B) {
 		b.Fatal(err)
 	}
 	benchParquet(b, noSyncFS{dirFS})
+}
+
+// BenchmarkParquetEncodeSpread is BenchmarkParquetEncode for the shape of
+// the pipeline benchmark's batches: 9,000 message rows over 5 dates and 6
+// channels (30 files of ~300 rows) plus decisions, with varied texts and
+// pseudonyms, so per-file costs weigh as they do there.
+func BenchmarkParquetEncodeSpread(b *testing.B) {
+	dirFS, err := NewDirFS(b.TempDir())
+	if err != nil {
+		b.Fatal(err)
+	}
+	ctx := context.Background()
+	s := NewParquet(noSyncFS{dirFS}, ParquetOptions{})
+	const n = 9_000
+	rnd := rand.New(rand.NewPCG(1, 2))
+	id := func() string {
+		const alphabet = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_"
+		buf := make([]byte, 27)
+		for i := range buf {
+			buf[i] = alphabet[rnd.IntN(len(alphabet))]
+		}
+		return string(buf)
+	}
+	words := strings.Fields("hi hello order shipping refund please <PERSON_1> <PHONE_2> <EMAIL_3> thanks the a to my your account password reset cannot login billing invoice card charged twice tomorrow")
+	text := func() string {
+		var sb strings.Builder
+		for range 8 + rnd.IntN(40) {
+			sb.WriteString(words[rnd.IntN(len(words))])
+			sb.WriteByte(' ')
+		}
+		return sb.String()
+	}
+	channels := []string{"chat", "sms", "whatsapp", "voice", "webchat", "email"}
+	langs := []string{"en", "es", "fr", "de"}
+	batch := Batch{Topic: suiteTopic}
+	for off := range int64(n) {
+		lin := events.Lineage{SourceTopic: suiteTopic, SourceOffset: off}
+		ts := time.Date(2026, 11, 18+rnd.IntN(5), rnd.IntN(24), rnd.IntN(60), 0, 0, time.UTC)
+		row := events.MessageRow{
+			EventID: id(), ConversationID: id(), UserID: id(), TenantID: fmt.Sprintf("tenant-%d", rnd.IntN(8)),
+			Channel: channels[rnd.IntN(len(channels))], Role: []string{"user", "assistant"}[off%2], TS: ts,
+			Lang: langs[rnd.IntN(len(langs))], Text: text(), KeyID: "k-2026-11-18", Lineage: lin,
+		}
+		if rnd.IntN(6) == 0 {
+			row.EntityCounts.Add(1+rnd.IntN(events.NumEntityKinds), 1)
+		}
+		batch.Messages = append(batch.Messages, row)
+		if off%20 == 0 {
+			batch.Decisions = append(batch.Decisions, events.DecisionRow{
+				EventID: id(), ConversationID: id(), TenantID: row.TenantID, TS: ts, Lang: row.Lang,
+				Context: []events.Turn{{Role: "user", Text: text()}, {Role: "assistant", Text: text()}},
+				Models:  []string{"m-a", "m-b"}, Choice: "m-a", KeyID: row.KeyID, Lineage: lin,
+			})
+		}
+	}
+	b.ReportAllocs()
+	first := int64(0)
+	cpu0 := cpuTime(b)
+	for b.Loop() {
+		batch.First, batch.Last = first, first+n-1
+		if err := s.Write(ctx, batch); err != nil {
+			b.Fatal(err)
+		}
+		first += n
+	}
+	b.ReportMetric(float64(cpuTime(b)-cpu0)/float64(b.N*n), "cpu-ns/row")
 }

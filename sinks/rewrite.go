@@ -31,10 +31,10 @@ func (s *Parquet) Replace(ctx context.Context, name string, rows Rows) (int64, e
 		return 0, s.fs.SyncDir(path.Dir(name))
 	}
 	if s.direct {
-		return s.writeFile(name, rows)
+		return s.writeDurable(name, rows)
 	}
 	tmp := path.Join(rewriteRoot, strings.ReplaceAll(name, "/", "__"))
-	n, err := s.writeFile(tmp, rows)
+	n, err := s.writeDurable(tmp, rows)
 	if err != nil {
 		return 0, err
 	}

@@ -3,11 +3,8 @@ package sinks
 import (
 	"context"
 	"errors"
-	"fmt"
 	"io"
 	"time"
-
-	"github.com/parquet-go/parquet-go"
 
 	"github.com/convanon/convanon/internal/events"
 )
@@ -77,7 +74,7 @@ type Part struct {
 type Rows interface {
 	// Len is the number of rows.
 	Len() int
-	writeParquet(w io.Writer, opts []parquet.WriterOption) error
+	writeParquet(w io.Writer, ws *writers, pageBuffer int) error
 }
 
 // RowsOf wraps rows whose type T has parquet struct tags (like
@@ -88,15 +85,8 @@ type rowsOf[T any] []T
 
 func (r rowsOf[T]) Len() int { return len(r) }
 
-func (r rowsOf[T]) writeParquet(w io.Writer, opts []parquet.WriterOption) error {
-	pw := parquet.NewGenericWriter[T](w, opts...)
-	if _, err := pw.Write(r); err != nil {
-		return fmt.Errorf("write rows: %w", err)
-	}
-	if err := pw.Close(); err != nil {
-		return fmt.Errorf("close parquet writer: %w", err)
-	}
-	return nil
+func (r rowsOf[T]) writeParquet(w io.Writer, ws *writers, pageBuffer int) error {
+	return writeRows(ws, w, []T(r), pageBuffer)
 }
 
 // Roll holds the knobs that decide when the pipeline cuts a batch, and so

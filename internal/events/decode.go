@@ -72,13 +72,29 @@ const maxDepth = 256
 // strings of the returned Event share one allocation and do not alias b.
 // Decode is safe for concurrent use.
 func Decode(b []byte, maxBytes int) (Event, error) {
+	return decode(b, maxBytes, false)
+}
+
+// DecodeOwned is Decode for a caller that hands b over: the returned
+// strings alias b where the JSON needs no unescaping, so b must not be
+// modified afterwards (reading it, e.g. to send it as a dead letter, is
+// fine). It saves copying every string of every record; a Kafka reader's
+// message values are fresh buffers owned by the caller.
+func DecodeOwned(b []byte, maxBytes int) (Event, error) {
+	return decode(b, maxBytes, true)
+}
+
+func decode(b []byte, maxBytes int, owned bool) (Event, error) {
 	if maxBytes > 0 && len(b) > maxBytes {
 		return Event{}, reject(CodeOversize, fmt.Errorf("record of %d bytes exceeds limit of %d", len(b), maxBytes))
 	}
 	if !utf8.Valid(b) {
 		return Event{}, reject(CodeBadUTF8, errors.New("invalid UTF-8"))
 	}
-	d := decoder{b: b, arena: make([]byte, 0, len(b))}
+	d := decoder{b: b, owned: owned}
+	if !owned {
+		d.arena = make([]byte, 0, len(b))
+	}
 	var ev Event
 	var typ []byte
 	d.ws()
@@ -391,6 +407,8 @@ type decoder struct {
 	b     []byte
 	i     int
 	arena []byte // backing store of decoded strings; cap len(b), never grows
+	// owned: strings may alias b (DecodeOwned); arena is then unused.
+	owned bool
 	err   *RejectError
 	// fieldErr is the first field error met.
 	fieldErr *RejectError
@@ -879,6 +897,18 @@ func (d *decoder) str(field string) string {
 		d.skip(0)
 		return ""
 	}
+	if d.owned {
+		// Unescaped: a slice of b. Escaped: appended to a fresh slice.
+		s, _, ok := d.scanString(nil)
+		if !ok {
+			return ""
+		}
+		d.present = true
+		if len(s) == 0 {
+			return ""
+		}
+		return unsafe.String(&s[0], len(s))
+	}
 	start := len(d.arena)
 	s, escaped, ok := d.scanString(d.arena)
 	if !ok {
@@ -911,7 +941,10 @@ func (d *decoder) rawObject(field string) []byte {
 	if d.err != nil {
 		return nil
 	}
-	raw := d.b[start:d.i]
+	raw := d.b[start:d.i:d.i]
+	if d.owned {
+		return raw
+	}
 	if len(d.arena)+len(raw) > cap(d.arena) {
 		return bytes.Clone(raw)
 	}

@@ -14,19 +14,21 @@ func BenchmarkDecode(b *testing.B) {
 		{name: "decision", give: decisionJSON},
 		{name: "usage", give: usageJSON},
 	}
-	for _, bm := range benchmarks {
-		b.Run(bm.name, func(b *testing.B) {
-			rec := []byte(bm.give)
-			b.SetBytes(int64(len(rec)))
-			b.ReportAllocs()
-			cpu0 := cpuTime(b)
-			for b.Loop() {
-				if _, err := Decode(rec, 1<<20); err != nil {
-					b.Fatal(err)
+	for _, dec := range decoders {
+		for _, bm := range benchmarks {
+			b.Run(dec.name+"/"+bm.name, func(b *testing.B) {
+				rec := []byte(bm.give)
+				b.SetBytes(int64(len(rec)))
+				b.ReportAllocs()
+				cpu0 := cpuTime(b)
+				for b.Loop() {
+					if _, err := dec.decode(rec, 1<<20); err != nil {
+						b.Fatal(err)
+					}
 				}
-			}
-			b.ReportMetric(float64(cpuTime(b)-cpu0)/float64(b.N), "cpu-ns/op")
-		})
+				b.ReportMetric(float64(cpuTime(b)-cpu0)/float64(b.N), "cpu-ns/op")
+			})
+		}
 	}
 }
 

@@ -27,6 +27,12 @@ const (
  "ts":"2026-11-22T10:01:00Z","model":"m-b","input_tokens":12,"output_tokens":340,"input_chars":50,"output_chars":1400,"latency_ms":812}`
 )
 
+// decoders are the two forms of Decode, which must agree.
+var decoders = []struct {
+	name   string
+	decode func([]byte, int) (Event, error)
+}{{"Decode", Decode}, {"DecodeOwned", DecodeOwned}}
+
 func TestDecodeValid(t *testing.T) {
 	ts := time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC)
 	tests := []struct {
@@ -93,15 +99,21 @@ func TestDecodeValid(t *testing.T) {
 		},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got, err := Decode([]byte(tt.give), 1<<20)
-			if err != nil {
-				t.Fatalf("Decode(%s) error: %v", tt.name, err)
-			}
-			if diff := cmp.Diff(tt.want, got, cmpopts.EquateEmpty()); diff != "" {
-				t.Errorf("Decode(%s) mismatch (-want +got):\n%s", tt.name, diff)
-			}
-		})
+		for _, dec := range decoders {
+			t.Run(dec.name+"/"+tt.name, func(t *testing.T) {
+				give := []byte(tt.give)
+				got, err := dec.decode(give, 1<<20)
+				if err != nil {
+					t.Fatalf("%s(%s) error: %v", dec.name, tt.name, err)
+				}
+				if diff := cmp.Diff(tt.want, got, cmpopts.EquateEmpty()); diff != "" {
+					t.Errorf("%s(%s) mismatch (-want +got):\n%s", dec.name, tt.name, diff)
+				}
+				if string(give) != tt.give {
+					t.Errorf("%s(%s) modified its input", dec.name, tt.name)
+				}
+			})
+		}
 	}
 }
 
@@ -211,17 +223,19 @@ func TestDecodeReject(t *testing.T) {
 		{name: "usage overflow", give: strings.Replace(usageJSON, `812`, `99999999999999999999`, 1), wantCode: CodeBadField, wantField: "latency_ms"},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			_, err := Decode([]byte(tt.give), 1000)
-			var re *RejectError
-			if !errors.As(err, &re) {
-				t.Fatalf("Decode(%s) error = %v, want a *RejectError", tt.name, err)
-			}
-			if re.Code != tt.wantCode || re.Field != tt.wantField {
-				t.Errorf("Decode(%s) = code %q field %q (%v), want code %q field %q", tt.name, re.Code, re.Field, err, tt.wantCode, tt.wantField)
-			}
-			assertNoRecordText(t, err.Error())
-		})
+		for _, dec := range decoders {
+			t.Run(dec.name+"/"+tt.name, func(t *testing.T) {
+				_, err := dec.decode([]byte(tt.give), 1000)
+				var re *RejectError
+				if !errors.As(err, &re) {
+					t.Fatalf("%s(%s) error = %v, want a *RejectError", dec.name, tt.name, err)
+				}
+				if re.Code != tt.wantCode || re.Field != tt.wantField {
+					t.Errorf("%s(%s) = code %q field %q (%v), want code %q field %q", dec.name, tt.name, re.Code, re.Field, err, tt.wantCode, tt.wantField)
+				}
+				assertNoRecordText(t, err.Error())
+			})
+		}
 	}
 }
 
