@@ -10,11 +10,12 @@ import (
 
 // wordMap maps lower-case words to values with a filter in front of it:
 // most words a detector asks about are not in its map, and the filter (by
-// first byte and length) answers those without hashing. The rest take one
-// short hash and a probe of an open-addressing table; the word is compared
-// in full, so a hash collision never answers yes.
+// first and last byte and length) answers those without hashing. The rest
+// take one short hash and a probe of an open-addressing table; the word is
+// compared in full, so a hash collision never answers yes.
 type wordMap[V any] struct {
 	lens  [256]uint64 // lens[b] has bit n set when a word of length n starts with b
+	lasts [256]uint64 // lasts[b] has bit n set when a word of length n ends with b
 	slots []wordSlot[V]
 	n     int // words held
 }
@@ -33,6 +34,7 @@ func (m *wordMap[V]) set(w string, v V) {
 	}
 	if len(w) < 64 && len(w) > 0 {
 		m.lens[w[0]] |= 1 << len(w)
+		m.lasts[w[len(w)-1]] |= 1 << len(w)
 	}
 	h := wordHash([]byte(w))
 	mask := uint64(len(m.slots) - 1)
@@ -66,7 +68,7 @@ func (m *wordMap[V]) grow() {
 // mayHave reports whether the word k may be in the map; false means it
 // is not.
 func (m *wordMap[V]) mayHave(k []byte) bool {
-	return len(k) > 0 && len(k) < 64 && m.lens[k[0]]&(1<<len(k)) != 0
+	return len(k) > 0 && len(k) < 64 && m.lens[k[0]]&m.lasts[k[len(k)-1]]&(1<<len(k)) != 0
 }
 
 // get returns the value of the word k.
