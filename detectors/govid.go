@@ -358,12 +358,12 @@ func gatherID(c *idCandidate, text []byte, tok Token) bool {
 	c.start = ws
 	// An identifier does not start inside a run of digit groups ("ES35 8897
 	// 6622 9112 …" is one IBAN, not an Aadhaar from its third group on).
-	if ps, pe := prevToken(text, ts); ts-pe == 1 && pe-ps >= 2 && pe-ps <= 6 && digitCount(text[ps:pe]) >= 2 &&
-		isAlnumRun(text[ps:pe]) {
+	ps, pe := prevToken(text, ts)
+	if ts-pe == 1 && pe-ps >= 2 && pe-ps <= 6 && digitCount(text[ps:pe]) >= 2 && isAlnumRun(text[ps:pe]) {
 		return false
 	}
 	// A spaced UK NINO starts with two letters before the digits: "QQ 12 34 56 C".
-	if ps, pe := prevToken(text, ts); pe-ps == 2 && ts-pe == 1 && isUpperPair(text[ps:pe]) && isDigits(text[ws:we]) {
+	if pe-ps == 2 && ts-pe == 1 && isUpperPair(text[ps:pe]) && isDigits(text[ws:we]) {
 		c.start = ps
 		c.add(text[ps:pe], pe)
 	}
