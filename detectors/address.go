@@ -441,7 +441,7 @@ func numberWordToken(text []byte, s, e int) bool {
 	}
 	var buf [24]byte
 	f, _ := foldWord(buf[:0], text[ws:we])
-	nw, ok := numberWords[string(f)]
+	nw, ok := numberWordIndex.get(f)
 	return ok && nw.kind != wordJoin && nw.kind != wordZeroOh
 }
 
@@ -804,7 +804,7 @@ func addressTail(text []byte, end int, spoken bool) addrTail {
 				vs, ve := nextToken(text, i)
 				var b2 [16]byte
 				v, ok := readAddrWord(text, vs, ve, b2[:0])
-				if !ok || !(unitWords.has(v.f) || sideWords.has(v.f) || spoken && ordinalList.has(v.f) || v.we-v.ws == 1 && byteClass[v.w[0]]&ClassLetter != 0) {
+				if !ok || !(unitWords.has(v.f) || sideWords.has(v.f) || spoken && ordinalIndex.has(v.f) || v.we-v.ws == 1 && byteClass[v.w[0]]&ClassLetter != 0) {
 					break
 				}
 				t.end, i, stop = v.we, ve, v.stop
@@ -930,11 +930,11 @@ func isFloorOrdinal(text []byte, a addrWord, loose bool) bool {
 		v, ok := readAddrWord(text, ns, ne, buf[:0])
 		return ok && (unitWords.has(v.f) || sideWords.has(v.f))
 	}
-	if loose && ordinalList.has(a.f) {
+	if loose && ordinalIndex.has(a.f) {
 		ns, ne := nextToken(text, a.e)
 		var buf [16]byte
 		v, ok := readAddrWord(text, ns, ne, buf[:0])
-		return ok && (unitWords.has(v.f) || sideWords.has(v.f) || ordinalList.has(v.f) || v.we-v.ws == 1) || ns == ne
+		return ok && (unitWords.has(v.f) || sideWords.has(v.f) || ordinalIndex.has(v.f) || v.we-v.ws == 1) || ns == ne
 	}
 	return false
 }
@@ -1148,10 +1148,10 @@ func isLooseName(w, f []byte) bool {
 	if len(w) < 2 || byteClass[w[0]]&ClassLetter == 0 || addressStopWords.has(f) || unitWords.has(f) {
 		return false
 	}
-	if _, ok := numberWords[string(f)]; ok {
+	if _, ok := numberWordIndex.get(f); ok {
 		return false
 	}
-	return !ordinalList.has(f) && !thousandWords.has(f)
+	return !ordinalIndex.has(f) && !thousandWords.has(f)
 }
 
 // isCapital reports whether w starts with an upper-case letter: ASCII, or

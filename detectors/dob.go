@@ -42,8 +42,8 @@ var birthplacePrepositions = newWordList(`in a à en em te`)
 
 // monthNames maps month names and abbreviations of the configured languages
 // to 1..12.
-var monthNames = func() map[string]int {
-	m := map[string]int{}
+var monthNames = func() wordMap[int] {
+	var m wordMap[int]
 	names := [12]string{
 		"january jan enero ene januar jänner janvier janv gennaio gen janeiro januari",
 		"february feb febrero februar février fevrier févr fevr febbraio fevereiro fev februari",
@@ -60,7 +60,7 @@ var monthNames = func() map[string]int {
 	}
 	for i, ws := range names {
 		for _, w := range strings.Fields(ws) {
-			m[w] = i + 1
+			m.set(w, i+1)
 		}
 	}
 	return m
@@ -69,8 +69,8 @@ var monthNames = func() map[string]int {
 // monthKeywords returns the month names, which wake the detector for a date
 // sent alone in words.
 func monthKeywords() []string {
-	kws := make([]string, 0, len(monthNames))
-	for w := range monthNames {
+	kws := make([]string, 0, monthNames.n)
+	for w := range monthNames.all() {
 		kws = append(kws, w)
 	}
 	slices.Sort(kws)
@@ -360,7 +360,7 @@ func monthTokenDate(w []byte) (y, m, d int, ok bool) {
 	}
 	var buf [16]byte
 	f, fok := foldWord(buf[:0], w[i+1:i+1+j])
-	m = monthNames[string(f)]
+	m, _ = monthNames.get(f)
 	yw := w[i+2+j:]
 	if !fok || m == 0 || !isDigits(yw) || len(yw) != 2 && len(yw) != 4 {
 		return 0, 0, 0, false
@@ -411,7 +411,7 @@ func readDateItems(text []byte, i int) ([maxDateItems]dateItem, int) {
 			break
 		}
 		it := dateItem{end: b}
-		if m := monthNames[string(w)]; m > 0 {
+		if m, _ := monthNames.get(w); m > 0 {
 			it.month, it.val = true, m
 			if stop && b < te && text[b] == '.' && b-a <= 5 {
 				stop = false // "Nov. 5, 1987": an abbreviation's dot

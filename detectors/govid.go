@@ -33,7 +33,7 @@ func idDetector(name string, kind Kind, rules []idRule) Detector {
 	if len(rules) > 64 {
 		panic("BUG: idDetector " + name + ": more than 64 rules")
 	}
-	ix := &idIndex{rules: rules, cueRules: map[string]uint64{}, cueKeys: wordList{words: map[string]struct{}{}}}
+	ix := &idIndex{rules: rules}
 	var kws []string
 	for i, r := range rules {
 		lo, hi := r.minLen, r.maxLen
@@ -48,8 +48,8 @@ func idDetector(name string, kind Kind, rules []idRule) Detector {
 		}
 		for _, c := range r.cues {
 			k := cueKey(c)
-			ix.cueKeys.add(k)
-			ix.cueRules[k] |= 1 << i
+			m, _ := ix.cueRules.get([]byte(k))
+			ix.cueRules.set(k, m|1<<i)
 			if lw := cueLeadingWord(k); lw != "" && len(lw) <= maxKeyword && !slices.Contains(kws, lw) {
 				kws = append(kws, lw)
 			}
@@ -79,11 +79,10 @@ func cueLeadingWord(k string) string {
 type idIndex struct {
 	rules []idRule
 	byLen [maxIDLen + 1][]int
-	// cueKeys holds the first word of every cue; cueRules maps it to the
-	// rules whose cue starts with it. A candidate with none of these words
-	// before it skips every cue check.
-	cueKeys  wordList
-	cueRules map[string]uint64
+	// cueRules maps the first word of every cue to the rules whose cue
+	// starts with it. A candidate with none of these words before it skips
+	// every cue check.
+	cueRules wordMap[uint64]
 	// contextRules are the rules whose cues describe the context rather
 	// than announce the next value.
 	contextRules uint64
@@ -299,13 +298,14 @@ func (ix *idIndex) cuedRules(text []byte, pos int) uint64 {
 			continue
 		}
 		f = afterElision(f)
-		if ix.cueKeys.has(f) {
-			mask |= ix.cueRules[string(f)]
+		if m, ok := ix.cueRules.get(f); ok {
+			mask |= m
 			continue
 		}
 		for _, suf := range [...]string{"-nummer", "nummer", "snummer", "-nr", "nr", "-number"} {
-			if n := len(f) - len(suf); n >= 2 && string(f[n:]) == suf && ix.cueKeys.has(f[:n]) {
-				mask |= ix.cueRules[string(f[:n])]
+			if n := len(f) - len(suf); n >= 2 && string(f[n:]) == suf {
+				m, _ := ix.cueRules.get(f[:n])
+				mask |= m
 			}
 		}
 	}
@@ -327,7 +327,7 @@ func (ix *idIndex) mayBeCue(w []byte) bool {
 	}
 	// Lengths n and n minus every suffix cuedRules strips (2, 3, 6, 7).
 	want := uint64(1)<<n | uint64(1)<<n>>2 | uint64(1)<<n>>3 | uint64(1)<<n>>6 | uint64(1)<<n>>7
-	return ix.cueKeys.lens[lowerASCII(first)]&want != 0
+	return ix.cueRules.lens[lowerASCII(first)]&want != 0
 }
 
 // bytesHasApostrophe reports whether w holds an ASCII or a typographic
@@ -358,12 +358,12 @@ func gatherID(c *idCandidate, text []byte, tok Token) bool {
 	c.start = ws
 	// An identifier does not start inside a run of digit groups ("ES35 8897
 	// 6622 9112 …" is one IBAN, not an Aadhaar from its third group on).
-	if ps, pe := prevToken(text, ts); ts-pe == 1 && pe-ps >= 2 && pe-ps <= 6 && digitCount(text[ps:pe]) >= 2 &&
-		isAlnumRun(text[ps:pe]) {
+	ps, pe := prevToken(text, ts)
+	if ts-pe == 1 && pe-ps >= 2 && pe-ps <= 6 && digitCount(text[ps:pe]) >= 2 && isAlnumRun(text[ps:pe]) {
 		return false
 	}
 	// A spaced UK NINO starts with two letters before the digits: "QQ 12 34 56 C".
-	if ps, pe := prevToken(text, ts); pe-ps == 2 && ts-pe == 1 && isUpperPair(text[ps:pe]) && isDigits(text[ws:we]) {
+	if pe-ps == 2 && ts-pe == 1 && isUpperPair(text[ps:pe]) && isDigits(text[ws:we]) {
 		c.start = ps
 		c.add(text[ps:pe], pe)
 	}

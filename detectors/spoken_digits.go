@@ -103,7 +103,7 @@ func numberWordOrDigits(f []byte) bool {
 	if len(f) == 0 {
 		return false
 	}
-	return isDigits(f) || numberWordList.has(f) || thousandWords.has(f)
+	return isDigits(f) || numberWordIndex.has(f) || thousandWords.has(f)
 }
 
 // spokenNationalID recognizes the national ids whose spoken form is
@@ -124,11 +124,10 @@ func spokenNationalID(text []byte, num *spokenNumber) (Finding, bool) {
 			return Finding{}, false
 		}
 		l := byte(0)
-		switch f := w.word(); {
-		case len(f) == 1 && f[0] >= 'a' && f[0] <= 'z':
+		if f := w.word(); len(f) == 1 && f[0] >= 'a' && f[0] <= 'z' {
 			l = f[0] - ('a' - 'A')
-		case letterNameList.has(f):
-			l = letterNames[string(f)]
+		} else {
+			l, _ = letterNameIndex.get(f)
 		}
 		var c [9]byte
 		copy(c[:], ds)
@@ -305,7 +304,7 @@ func (g *spokenGatherer) token(f []byte) bool {
 		g.lastWord, g.inThou = false, false
 		return true
 	}
-	if nw, found := numberWords[string(f)]; found {
+	if nw, found := numberWordIndex.get(f); found {
 		return g.word(nw)
 	}
 	if thousandWords.has(f) {
@@ -330,7 +329,7 @@ func (g *spokenGatherer) token(f []byte) bool {
 			}
 			continue
 		}
-		nw, found := numberWords[string(part)]
+		nw, found := numberWordIndex.get(part)
 		if !found || !g.word(nw) {
 			return false
 		}
@@ -489,12 +488,11 @@ func spokenIBAN(text []byte, start int) (Finding, bool) {
 		if !ok {
 			return Finding{}, false
 		}
-		switch {
-		case len(f) == 1 && f[0] >= 'a' && f[0] <= 'z':
+		if len(f) == 1 && f[0] >= 'a' && f[0] <= 'z' {
 			cc[k] = f[0] - ('a' - 'A')
-		case letterNameList.has(f):
-			cc[k] = letterNames[string(f)]
-		default:
+		} else if l, ok := letterNameIndex.get(f); ok {
+			cc[k] = l
+		} else {
 			return Finding{}, false
 		}
 		ccStart = ws

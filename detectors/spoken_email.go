@@ -19,38 +19,30 @@ var SpokenEmail = Detector{
 }
 
 // emailJoiners maps words read out inside addresses to the byte they stand for.
-var emailJoiners = map[string]byte{
+var emailJoiners = wordMapOf(map[string]byte{
 	"dot": '.', "punto": '.', "punkt": '.', "point": '.', "ponto": '.', "punt": '.', "period": '.',
 	"underscore": '_', "unterstrich": '_', "underline": '_',
 	"dash": '-', "hyphen": '-', "minus": '-', "guion": '-', "guión": '-', "bindestrich": '-',
 	"tiret": '-', "trattino": '-', "hífen": '-', "hifen": '-', "streepje": '-', "traço": '-', "koppelteken": '-',
-}
+})
 
 // emailJoinerSecond completes two-word joiners: "guion bajo", "tiret bas",
 // "trattino basso", "traço baixo" are underscores.
-var emailJoinerSecond = map[string]bool{"bajo": true, "bas": true, "basso": true, "baixo": true}
+var emailJoinerSecond = newWordList(`bajo bas basso baixo`)
 
 // spokenEmailTLDs are the top-level domains accepted at the end of a spoken
 // address; a spoken address with another ending is too likely to be prose.
-var spokenEmailTLDs = map[string]bool{
-	"com": true, "org": true, "net": true, "edu": true, "gov": true, "io": true, "co": true,
-	"uk": true, "de": true, "es": true, "fr": true, "it": true, "pt": true, "nl": true, "br": true,
-	"mx": true, "in": true, "ca": true, "us": true, "info": true, "biz": true, "me": true, "ai": true,
-	"app": true, "dev": true, "eu": true, "be": true, "ch": true, "at": true, "ie": true, "au": true,
-	"ar": true, "cl": true, "pe": true, "ve": true, "email": true, "mail": true,
-}
+var spokenEmailTLDs = newWordList(`
+com org net edu gov io co uk de es fr it pt nl br mx in ca us info biz me ai app dev eu be ch at ie au ar cl pe ve email mail
+`)
 
 // spokenLocalStop are words that precede "at" in prose ("look at example dot
 // com", "it is at home dot"); they are not taken as a local part.
-var spokenLocalStop = map[string]bool{
-	"look": true, "looking": true, "looked": true, "check": true, "visit": true, "go": true, "is": true,
-	"are": true, "was": true, "were": true, "be": true, "me": true, "us": true, "it": true, "this": true,
-	"that": true, "them": true, "him": true, "her": true, "here": true, "there": true, "stay": true,
-	"staying": true, "live": true, "work": true, "working": true, "meet": true, "online": true,
-	"available": true, "find": true, "found": true, "see": true, "arrive": true, "arrived": true,
-	"you": true, "we": true, "i": true, "they": true, "anyone": true, "someone": true, "or": true,
-	"and": true, "mail": true, "email": true, "e-mail": true, "write": true, "reach": true, "contact": true,
-}
+var spokenLocalStop = newWordList(`
+look looking looked check visit go is are was were be me us it this that them him her here there
+stay staying live work working meet online available find found see arrive arrived you we i they
+anyone someone or and mail email e-mail write reach contact
+`)
 
 // spokenEmailCues are words that announce an address nearby.
 var spokenEmailCues = []string{"email", "e-mail", "mail", "correo", "courriel", "adresse", "address", "indirizzo", "endereço", "e-mailadres"}
@@ -71,7 +63,7 @@ func findSpokenEmail(dst []Finding, in Input, tok Token) ([]Finding, int) {
 		return dst, tok.End
 	}
 	dom, domEnd, dots, ok := spokenLabels(addr[:0], text, domStart, true)
-	if !ok || dots == 0 || !spokenEmailTLDs[string(lastLabel(dom))] {
+	if !ok || dots == 0 || !spokenEmailTLDs.has(lastLabel(dom)) {
 		return dst, tok.End
 	}
 	// Local part: backward from the at-word, or the token's text before '@'.
@@ -89,7 +81,7 @@ func findSpokenEmail(dst []Finding, in Input, tok Token) ([]Finding, int) {
 			return dst, tok.End
 		}
 		joined := bytes.ContainsAny(local, "._-0123456789")
-		if !joined && spokenLocalStop[string(local)] ||
+		if !joined && spokenLocalStop.has(local) ||
 			!joined && !hasCue(text, locStart, 120, spokenEmailCues) && !in.Spoken {
 			return dst, tok.End
 		}
@@ -116,8 +108,7 @@ func mayBeSpokenDomain(text []byte, i int) bool {
 	if !w.next(text, w.e) {
 		return false
 	}
-	_, ok := emailJoiners[string(w.word())]
-	return ok
+	return emailJoiners.has(w.word())
 }
 
 // spokenLabels reads a dot-separated name forward from i: labels (words or
@@ -132,12 +123,12 @@ func spokenLabels(dst, text []byte, i int, domain bool) ([]byte, int, int, bool)
 			break
 		}
 		e, we, stop, w := rw.e, rw.we, rw.stop, rw.word()
-		if j, isJoin := emailJoiners[string(w)]; isJoin && !wantLabel {
+		if j, isJoin := emailJoiners.get(w); isJoin && !wantLabel {
 			if j == '-' {
 				if s2, e2 := nextToken(text, e); s2 < e2 {
 					w2s, w2e, _ := trimWord(text, s2, e2)
 					var buf2 [16]byte
-					if w2, ok := foldWord(buf2[:0], text[w2s:w2e]); ok && emailJoinerSecond[string(w2)] {
+					if w2, ok := foldWord(buf2[:0], text[w2s:w2e]); ok && emailJoinerSecond.has(w2) {
 						j, e = '_', e2
 					}
 				}
@@ -189,17 +180,18 @@ func spokenLocal(text []byte, pos int) ([]byte, int, bool) {
 		if !ok {
 			break
 		}
-		if emailJoinerSecond[string(w)] && !wantLabel { // "guion bajo": the first word precedes
+		if emailJoinerSecond.has(w) && !wantLabel { // "guion bajo": the first word precedes
 			if s2, e2 := prevToken(text, s); s2 < e2 {
 				var buf [16]byte
-				if w2, ok := foldWord(buf[:0], text[s2:e2]); ok && emailJoiners[string(w2)] == '-' {
+				w2, _ := foldWord(buf[:0], text[s2:e2])
+				if j, ok := emailJoiners.get(w2); ok && j == '-' {
 					parts[n] = []byte{'_'}
 					n, i, wantLabel = n+1, s2, true
 					continue
 				}
 			}
 		}
-		if j, isJoin := emailJoiners[string(w)]; isJoin && !wantLabel {
+		if j, isJoin := emailJoiners.get(w); isJoin && !wantLabel {
 			parts[n] = []byte{j}
 			n, i, wantLabel = n+1, s, true
 			continue

@@ -66,14 +66,8 @@ var letterNames = func() map[string]byte {
 	return m
 }()
 
-// letterNameList filters lookups in letterNames.
-var letterNameList = func() wordList {
-	l := wordList{words: map[string]struct{}{}}
-	for w := range letterNames {
-		l.add(w)
-	}
-	return l
-}()
+// letterNameIndex holds letterNames for lookups by folded word.
+var letterNameIndex = wordMapOf(letterNames)
 
 // spellingWords introduce a spelling alphabet word after a letter: "b as in
 // boy", "b wie Berta", "b comme Bernard", "b de Barcelona" is too ambiguous.
@@ -92,7 +86,7 @@ func readSpokenID(text []byte, i int) spokenID {
 		}
 		te, ws, we, stop, f := rw.e, rw.ws, rw.we, rw.stop, rw.word()
 		// "um" is a hesitation in English and one in Portuguese: the number wins.
-		if _, isNum := numberWords[string(f)]; s.items > 0 && !isNum && spokenIDFillers.has(f) {
+		if _, isNum := numberWordIndex.get(f); s.items > 0 && !isNum && spokenIDFillers.has(f) {
 			i = te
 			if stop {
 				break
@@ -102,7 +96,7 @@ func readSpokenID(text []byte, i int) spokenID {
 		l, isLetter := g.letter(f, s.items > 0)
 		if !isLetter && s.items > 0 {
 			// "double u", "doble uve": W, not a doubled digit.
-			if nw, ok := numberWords[string(f)]; ok && nw.kind == wordRepeat && nw.val == 2 {
+			if nw, ok := numberWordIndex.get(f); ok && nw.kind == wordRepeat && nw.val == 2 {
 				if ns, ne := nextToken(text, te); ns < ne {
 					us, ue, ustop := trimWord(text, ns, ne)
 					var b2 [8]byte
@@ -161,7 +155,7 @@ func readSpokenID(text []byte, i int) spokenID {
 // is read as that word where it can be one.
 func (g *spokenGatherer) letter(f []byte, inside bool) (byte, bool) {
 	if len(f) == 1 && f[0] >= 'a' && f[0] <= 'z' {
-		if nw, ok := numberWords[string(f)]; ok {
+		if nw, ok := numberWordIndex.get(f); ok {
 			switch {
 			case nw.kind == wordJoin && (g.pendingTens >= 0 || g.afterHundr):
 				return 0, false
@@ -171,8 +165,8 @@ func (g *spokenGatherer) letter(f []byte, inside bool) (byte, bool) {
 		}
 		return f[0] - ('a' - 'A'), true
 	}
-	if inside && letterNameList.has(f) {
-		return letterNames[string(f)], true
+	if inside {
+		return letterNameIndex.get(f)
 	}
 	return 0, false
 }
@@ -181,7 +175,7 @@ func (g *spokenGatherer) letter(f []byte, inside bool) (byte, bool) {
 // number: operational, government, medical, postal and birth-date cues.
 // Spoken digits after them are left to those detectors.
 var idCueWords = func() wordList {
-	l := wordList{words: map[string]struct{}{}}
+	var l wordList
 	for _, c := range operationalCues() {
 		l.add(c)
 	}
@@ -243,7 +237,7 @@ func idCueBefore(text []byte, pos int) bool {
 // identifier typed as words may start at it: a letter, a letter's name, a
 // number word or a hyphenated compound ("k as in kilo", "soixante-douze").
 func mayStartSpokenID(f []byte) bool {
-	return len(f) == 1 || numberWordOrDigits(f) || letterNameList.has(f) || bytes.IndexByte(f, '-') > 0
+	return len(f) == 1 || numberWordOrDigits(f) || letterNameIndex.has(f) || bytes.IndexByte(f, '-') > 0
 }
 
 // afterElision returns the word after an elided article or preposition

@@ -82,14 +82,8 @@ var ordinalWords = func() map[string]int {
 	return m
 }()
 
-// ordinalList filters lookups in ordinalWords.
-var ordinalList = func() wordList {
-	l := wordList{words: map[string]struct{}{}}
-	for w := range ordinalWords {
-		l.add(w)
-	}
-	return l
-}()
+// ordinalIndex holds ordinalWords for lookups by folded word.
+var ordinalIndex = wordMapOf(ordinalWords)
 
 // numAtom is one part of a number said in words.
 type numAtom struct {
@@ -116,8 +110,8 @@ func numberAtoms(f []byte, out *[maxAtoms]numAtom) int {
 		return 1
 	}
 	if i := strings.LastIndexByte(string(f), '-'); i > 0 { // "twenty-first"
-		if o, ok := ordinalWords[string(f[i+1:])]; ok && o < 10 {
-			if nw, ok := numberWords[string(f[:i])]; ok && nw.kind == wordTens {
+		if o, ok := ordinalIndex.get(f[i+1:]); ok && o < 10 {
+			if nw, ok := numberWordIndex.get(f[:i]); ok && nw.kind == wordTens {
 				out[0] = numAtom{val: nw.val + o, kind: wordTeen, ordinal: true}
 				return 1
 			}
@@ -164,7 +158,7 @@ var numEdges = func() *edgeFilter {
 	for w := range numberWords {
 		x.add(w)
 	}
-	for w := range thousandWords.words {
+	for w := range thousandWords.all() {
 		x.add(w)
 	}
 	for w := range ordinalWords {
@@ -175,7 +169,7 @@ var numEdges = func() *edgeFilter {
 
 // oneAtom looks the whole word up.
 func oneAtom(f []byte) (numAtom, bool) {
-	if nw, ok := numberWords[string(f)]; ok {
+	if nw, ok := numberWordIndex.get(f); ok {
 		switch nw.kind {
 		case wordRepeat, wordPlus:
 			return numAtom{}, false
@@ -191,8 +185,7 @@ func oneAtom(f []byte) (numAtom, bool) {
 	if thousandWords.has(f) {
 		return numAtom{val: 1000, thous: true}, true
 	}
-	if ordinalList.has(f) {
-		o := ordinalWords[string(f)]
+	if o, ok := ordinalIndex.get(f); ok {
 		k := wordUnit
 		if o >= 10 {
 			k = wordTeen

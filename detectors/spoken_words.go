@@ -115,15 +115,9 @@ var numberWords = func() map[string]numWord {
 	return m
 }()
 
-// numberWordList holds numberWords' keys, for quick tests that reject most
-// words by first byte and length before a map lookup.
-var numberWordList = func() wordList {
-	l := wordList{words: map[string]struct{}{}}
-	for w := range numberWords {
-		l.add(w)
-	}
-	return l
-}()
+// numberWordIndex holds numberWords for the hot paths: most words fail its
+// first-byte and length filter, the rest take one short hash.
+var numberWordIndex = wordMapOf(numberWords)
 
 // frenchCompound evaluates hyphenated French numbers below 100:
 // "vingt-deux" 22, "soixante-dix" 70, "quatre-vingt" 80, "quatre-vingt-dix-neuf" 99.
@@ -137,7 +131,7 @@ func frenchCompound(w []byte) (numWord, bool) {
 		} else {
 			rest = nil
 		}
-		nw, ok := numberWords[string(part)]
+		nw, ok := numberWordIndex.get(part)
 		switch {
 		case string(part) == "vingts":
 			nw = numWord{val: 20, kind: wordTens}
