@@ -238,11 +238,14 @@ type Engine struct {
 	// shaped: those with a Trigger.Not.
 	byShape [numShapes]uint64
 	shaped  uint64
-	// kwFirst[b] (kwSecond[b], kwLast[b]) has bit n set when some keyword
-	// of length n starts with (has second, ends with) byte b in either ASCII
-	// case: a cheap filter before the table lookup, which most words of
-	// ordinary prose fail. A one-byte keyword's second byte is its only one.
-	kwFirst, kwSecond, kwLast [256]uint64
+	// kwHead[p] (kwTail[p]) has bit n set when some keyword of length n
+	// starts (ends) with a pair of bytes of kwPair p: a cheap filter
+	// before the table lookup, which most words of ordinary prose fail. A
+	// one-byte keyword's pair is its byte twice. Pairs tell keywords apart
+	// far better than single bytes: with over a thousand keywords, most
+	// first, second and last letters start or end some keyword of each
+	// common length.
+	kwHead, kwTail [kwPairs]uint64
 	// keywords is an open-addressing table of the keywords, indexed by
 	// kwIndex and probed linearly; its size is a power of two at least four
 	// times the keyword count, so a probe ends soon at an empty slot.
@@ -285,6 +288,30 @@ func kwHash[T string | []byte](w T) uint32 {
 	x := (head|fold)*0x9e3779b97f4a7c15 ^ (tail|fold)*0xc2b2ae3d27d4eb4f ^ uint64(n)*0x165667b19e3779f9
 	return uint32(x >> 32)
 }
+
+// kwPairs is the number of byte pairs kwPair tells apart.
+const kwPairs = 32 * 32
+
+// kwPair returns the filter index of the byte pair a, b: ASCII letters in
+// either case are told apart, other bytes fall into a few buckets.
+func kwPair(a, b byte) int { return int(kwBucket[a])<<5 | int(kwBucket[b]) }
+
+// kwBucket maps a byte to one of 32 buckets: 1 to 26 for ASCII letters in
+// either case, 27 to 30 by the low bits of a non-ASCII byte, 31 and 0 for
+// the rest; built once, read-only.
+var kwBucket = func() (t [256]uint8) {
+	for c := range 256 {
+		switch l := lowerASCII(byte(c)); {
+		case l >= 'a' && l <= 'z':
+			t[c] = l - 'a' + 1
+		case c >= 0x80:
+			t[c] = 27 + uint8(c&3)
+		default:
+			t[c] = 31
+		}
+	}
+	return t
+}()
 
 // kwIndex is the table slot where a probe for hash h starts.
 func (e *Engine) kwIndex(h uint32) uint32 { return (h * 0x9e3779b1) >> e.kwShift }
@@ -384,18 +411,9 @@ func New(dets []Detector) (*Engine, error) {
 			if kw == "" || len(kw) > maxKeyword || kw != strings.ToLower(kw) {
 				return nil, fmt.Errorf("detectors: detector %q: keyword %q must be lower-case, 1 to %d bytes", d.Name, kw, maxKeyword)
 			}
-			for c := range 256 {
-				switch lowerASCII(byte(c)) {
-				case kw[0]:
-					e.kwFirst[c] |= 1 << len(kw)
-				}
-				if lowerASCII(byte(c)) == kw[min(1, len(kw)-1)] {
-					e.kwSecond[c] |= 1 << len(kw)
-				}
-				if lowerASCII(byte(c)) == kw[len(kw)-1] {
-					e.kwLast[c] |= 1 << len(kw)
-				}
-			}
+			l := len(kw)
+			e.kwHead[kwPair(kw[0], kw[min(1, l-1)])] |= 1 << l
+			e.kwTail[kwPair(kw[l-min(2, l)], kw[l-1])] |= 1 << l
 			if _, ok := kwDets[kw]; !ok {
 				kws = append(kws, kw)
 			}
@@ -443,7 +461,20 @@ func (e *Engine) ScanInput(dst []Finding, in Input) []Finding {
 			continue
 		}
 		start := i
+		// A first loop over the token's leading letters, which most tokens
+		// are made of, ends at the leading word's end; a second one reads
+		// whatever follows. When the token starts with a letter its leading
+		// word is then known without a second look at its bytes.
 		var cls Class
+		for i < n {
+			c := byteClass[text[i]]
+			if c&^ClassLetter != 0 {
+				break
+			}
+			cls |= c
+			i++
+		}
+		ws, we := start, i
 		for i < n {
 			c := byteClass[text[i]]
 			if c == classSpace {
@@ -452,16 +483,13 @@ func (e *Engine) ScanInput(dst []Finding, in Input) []Finding {
 			cls |= c
 			i++
 		}
-		// The leading word: the whole token when it is all letters, as most
-		// are; else a second look at its first bytes.
-		ws, we := start, i
-		if cls&^ClassLetter != 0 {
+		if ws == we {
 			ws, we = leadingWord(text, start, i)
 		}
 		cand := e.byClass[cls&(classSpace-1)] & e.byLen[min(i-start, maxTriggerCount)]
 		var kw uint64
 		if l := we - ws; l > 0 && l <= maxKeyword &&
-			e.kwFirst[text[ws]]&e.kwLast[text[we-1]]&e.kwSecond[text[ws+min(1, l-1)]]&(1<<l) != 0 {
+			e.kwHead[kwPair(text[ws], text[ws+min(1, l-1)])]&e.kwTail[kwPair(text[we-min(2, l)], text[we-1])]&(1<<l) != 0 {
 			kw = e.lookupKeyword(text, ws, we)
 		}
 		if cand|kw == 0 {
