@@ -2,6 +2,7 @@ package detectors
 
 import (
 	"cmp"
+	"encoding/binary"
 	"fmt"
 	"math"
 	"math/bits"
@@ -277,7 +278,6 @@ const maxTriggerCount = 63
 // unsuccessful probe ends only at an empty slot: a hash of more bytes keeps
 // the probes short. The bytes are gathered without a dependency chain.
 func kwHash[T string | []byte](w T) uint32 {
-	const fold = 0x2020202020202020
 	n := len(w)
 	k := min(n, 8)
 	var head, tail uint64
@@ -285,8 +285,29 @@ func kwHash[T string | []byte](w T) uint32 {
 		head |= uint64(w[i]) << (8 * i)
 		tail |= uint64(w[n-k+i]) << (8 * i)
 	}
+	return kwMix(head, tail, n)
+}
+
+// kwMix is kwHash of a word of n bytes whose first and last min(n, 8)
+// bytes, little-endian, are head and tail.
+func kwMix(head, tail uint64, n int) uint32 {
+	const fold = 0x2020202020202020
 	x := (head|fold)*0x9e3779b97f4a7c15 ^ (tail|fold)*0xc2b2ae3d27d4eb4f ^ uint64(n)*0x165667b19e3779f9
 	return uint32(x >> 32)
+}
+
+// kwHashText is kwHash(text[ws:we]), a word of 1 to maxKeyword bytes, read
+// with two eight-byte loads where the text around the word allows: a word
+// probed per token need not be gathered byte by byte.
+func kwHashText(text []byte, ws, we int) uint32 {
+	n := we - ws
+	if ws+8 > len(text) || we < 8 {
+		return kwHash(text[ws:we])
+	}
+	k := uint(min(n, 8))
+	head := binary.LittleEndian.Uint64(text[ws:]) & (^uint64(0) >> (64 - 8*k))
+	tail := binary.LittleEndian.Uint64(text[we-8:]) >> (64 - 8*k)
+	return kwMix(head, tail, n)
 }
 
 // kwPairs is the number of byte pairs kwPair tells apart.
@@ -323,7 +344,7 @@ func kwTag(h uint32) uint32 { return h | 1 }
 // as a keyword, or 0.
 func (e *Engine) lookupKeyword(text []byte, ws, we int) uint64 {
 	w := text[ws:we]
-	h := kwHash(w)
+	h := kwHashText(text, ws, we)
 	mask := uint32(len(e.keywords) - 1)
 	tag := kwTag(h)
 	for i := e.kwIndex(h); ; i = (i + 1) & mask {
