@@ -252,7 +252,7 @@ type Engine struct {
 	// times the keyword count, so a probe ends soon at an empty slot.
 	// kwTags holds each slot's kwTag, 0 when empty: a probe reads this
 	// array, a sixth of the slots' size, and compares words only when a
-	// tag matches, which a word of prose that passed the byte filters
+	// tag matches, which a word of prose that passed the pair filters
 	// rarely does.
 	keywords []kwSlot
 	kwTags   []uint32
