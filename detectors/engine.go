@@ -247,6 +247,10 @@ type Engine struct {
 	// first, second and last letters start or end some keyword of each
 	// common length.
 	kwHead, kwTail [kwPairs]uint64
+	// kwFirst[b] has bit n set when some keyword of length n starts with
+	// byte b in either ASCII case: one load that turns away most words
+	// before the pair filters when the keywords are few.
+	kwFirst [256]uint64
 	// keywords is an open-addressing table of the keywords, indexed by
 	// kwIndex and probed linearly; its size is a power of two at least four
 	// times the keyword count, so a probe ends soon at an empty slot.
@@ -433,6 +437,10 @@ func New(dets []Detector) (*Engine, error) {
 				return nil, fmt.Errorf("detectors: detector %q: keyword %q must be lower-case, 1 to %d bytes", d.Name, kw, maxKeyword)
 			}
 			l := len(kw)
+			e.kwFirst[kw[0]] |= 1 << l
+			if kw[0] >= 'a' && kw[0] <= 'z' {
+				e.kwFirst[kw[0]-'a'+'A'] |= 1 << l
+			}
 			e.kwHead[kwPair(kw[0], kw[min(1, l-1)])] |= 1 << l
 			e.kwTail[kwPair(kw[l-min(2, l)], kw[l-1])] |= 1 << l
 			if _, ok := kwDets[kw]; !ok {
@@ -509,7 +517,7 @@ func (e *Engine) ScanInput(dst []Finding, in Input) []Finding {
 		}
 		cand := e.byClass[cls&(classSpace-1)] & e.byLen[min(i-start, maxTriggerCount)]
 		var kw uint64
-		if l := we - ws; l > 0 && l <= maxKeyword &&
+		if l := we - ws; l > 0 && l <= maxKeyword && e.kwFirst[text[ws]]&(1<<l) != 0 &&
 			e.kwHead[kwPair(text[ws], text[ws+min(1, l-1)])]&e.kwTail[kwPair(text[we-min(2, l)], text[we-1])]&(1<<l) != 0 {
 			kw = e.lookupKeyword(text, ws, we)
 		}
