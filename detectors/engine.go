@@ -2,6 +2,7 @@ package detectors
 
 import (
 	"cmp"
+	"encoding/binary"
 	"fmt"
 	"math"
 	"math/bits"
@@ -238,17 +239,24 @@ type Engine struct {
 	// shaped: those with a Trigger.Not.
 	byShape [numShapes]uint64
 	shaped  uint64
-	// kwFirst[b] (kwSecond[b], kwLast[b]) has bit n set when some keyword
-	// of length n starts with (has second, ends with) byte b in either ASCII
-	// case: a cheap filter before the table lookup, which most words of
-	// ordinary prose fail. A one-byte keyword's second byte is its only one.
-	kwFirst, kwSecond, kwLast [256]uint64
+	// kwHead[p] (kwTail[p]) has bit n set when some keyword of length n
+	// starts (ends) with a pair of bytes of kwPair p: a cheap filter
+	// before the table lookup, which most words of ordinary prose fail. A
+	// one-byte keyword's pair is its byte twice. Pairs tell keywords apart
+	// far better than single bytes: with over a thousand keywords, most
+	// first, second and last letters start or end some keyword of each
+	// common length.
+	kwHead, kwTail [kwPairs]uint64
+	// kwFirst[b] has bit n set when some keyword of length n starts with
+	// byte b in either ASCII case: one load that turns away most words
+	// before the pair filters when the keywords are few.
+	kwFirst [256]uint64
 	// keywords is an open-addressing table of the keywords, indexed by
 	// kwIndex and probed linearly; its size is a power of two at least four
 	// times the keyword count, so a probe ends soon at an empty slot.
 	// kwTags holds each slot's kwTag, 0 when empty: a probe reads this
 	// array, a sixth of the slots' size, and compares words only when a
-	// tag matches, which a word of prose that passed the byte filters
+	// tag matches, which a word of prose that passed the pair filters
 	// rarely does.
 	keywords []kwSlot
 	kwTags   []uint32
@@ -274,7 +282,6 @@ const maxTriggerCount = 63
 // unsuccessful probe ends only at an empty slot: a hash of more bytes keeps
 // the probes short. The bytes are gathered without a dependency chain.
 func kwHash[T string | []byte](w T) uint32 {
-	const fold = 0x2020202020202020
 	n := len(w)
 	k := min(n, 8)
 	var head, tail uint64
@@ -282,9 +289,54 @@ func kwHash[T string | []byte](w T) uint32 {
 		head |= uint64(w[i]) << (8 * i)
 		tail |= uint64(w[n-k+i]) << (8 * i)
 	}
+	return kwMix(head, tail, n)
+}
+
+// kwMix is kwHash of a word of n bytes whose first and last min(n, 8)
+// bytes, little-endian, are head and tail.
+func kwMix(head, tail uint64, n int) uint32 {
+	const fold = 0x2020202020202020
 	x := (head|fold)*0x9e3779b97f4a7c15 ^ (tail|fold)*0xc2b2ae3d27d4eb4f ^ uint64(n)*0x165667b19e3779f9
 	return uint32(x >> 32)
 }
+
+// kwHashText is kwHash(text[ws:we]), a word of 1 to maxKeyword bytes, read
+// with two eight-byte loads where the text around the word allows: a word
+// probed per token need not be gathered byte by byte.
+func kwHashText(text []byte, ws, we int) uint32 {
+	n := we - ws
+	if ws+8 > len(text) || we < 8 {
+		return kwHash(text[ws:we])
+	}
+	k := uint(min(n, 8))
+	head := binary.LittleEndian.Uint64(text[ws:]) & (^uint64(0) >> (64 - 8*k))
+	tail := binary.LittleEndian.Uint64(text[we-8:]) >> (64 - 8*k)
+	return kwMix(head, tail, n)
+}
+
+// kwPairs is the number of byte pairs kwPair tells apart.
+const kwPairs = 32 * 32
+
+// kwPair returns the filter index of the byte pair a, b: ASCII letters in
+// either case are told apart, other bytes fall into a few buckets.
+func kwPair(a, b byte) int { return int(kwBucket[a])<<5 | int(kwBucket[b]) }
+
+// kwBucket maps a byte to one of 32 buckets: 1 to 26 for ASCII letters in
+// either case, 27 to 30 by the low bits of a non-ASCII byte, 31 and 0 for
+// the rest; built once, read-only.
+var kwBucket = func() (t [256]uint8) {
+	for c := range 256 {
+		switch l := lowerASCII(byte(c)); {
+		case l >= 'a' && l <= 'z':
+			t[c] = l - 'a' + 1
+		case c >= 0x80:
+			t[c] = 27 + uint8(c&3)
+		default:
+			t[c] = 31
+		}
+	}
+	return t
+}()
 
 // kwIndex is the table slot where a probe for hash h starts.
 func (e *Engine) kwIndex(h uint32) uint32 { return (h * 0x9e3779b1) >> e.kwShift }
@@ -296,7 +348,7 @@ func kwTag(h uint32) uint32 { return h | 1 }
 // as a keyword, or 0.
 func (e *Engine) lookupKeyword(text []byte, ws, we int) uint64 {
 	w := text[ws:we]
-	h := kwHash(w)
+	h := kwHashText(text, ws, we)
 	mask := uint32(len(e.keywords) - 1)
 	tag := kwTag(h)
 	for i := e.kwIndex(h); ; i = (i + 1) & mask {
@@ -384,18 +436,13 @@ func New(dets []Detector) (*Engine, error) {
 			if kw == "" || len(kw) > maxKeyword || kw != strings.ToLower(kw) {
 				return nil, fmt.Errorf("detectors: detector %q: keyword %q must be lower-case, 1 to %d bytes", d.Name, kw, maxKeyword)
 			}
-			for c := range 256 {
-				switch lowerASCII(byte(c)) {
-				case kw[0]:
-					e.kwFirst[c] |= 1 << len(kw)
-				}
-				if lowerASCII(byte(c)) == kw[min(1, len(kw)-1)] {
-					e.kwSecond[c] |= 1 << len(kw)
-				}
-				if lowerASCII(byte(c)) == kw[len(kw)-1] {
-					e.kwLast[c] |= 1 << len(kw)
-				}
+			l := len(kw)
+			e.kwFirst[kw[0]] |= 1 << l
+			if kw[0] >= 'a' && kw[0] <= 'z' {
+				e.kwFirst[kw[0]-'a'+'A'] |= 1 << l
 			}
+			e.kwHead[kwPair(kw[0], kw[min(1, l-1)])] |= 1 << l
+			e.kwTail[kwPair(kw[l-min(2, l)], kw[l-1])] |= 1 << l
 			if _, ok := kwDets[kw]; !ok {
 				kws = append(kws, kw)
 			}
@@ -443,7 +490,20 @@ func (e *Engine) ScanInput(dst []Finding, in Input) []Finding {
 			continue
 		}
 		start := i
+		// A first loop over the token's leading letters, which most tokens
+		// are made of, ends at the leading word's end; a second one reads
+		// whatever follows. When the token starts with a letter its leading
+		// word is then known without a second look at its bytes.
 		var cls Class
+		for i < n {
+			c := byteClass[text[i]]
+			if c&^ClassLetter != 0 {
+				break
+			}
+			cls |= c
+			i++
+		}
+		ws, we := start, i
 		for i < n {
 			c := byteClass[text[i]]
 			if c == classSpace {
@@ -452,16 +512,13 @@ func (e *Engine) ScanInput(dst []Finding, in Input) []Finding {
 			cls |= c
 			i++
 		}
-		// The leading word: the whole token when it is all letters, as most
-		// are; else a second look at its first bytes.
-		ws, we := start, i
-		if cls&^ClassLetter != 0 {
+		if ws == we {
 			ws, we = leadingWord(text, start, i)
 		}
 		cand := e.byClass[cls&(classSpace-1)] & e.byLen[min(i-start, maxTriggerCount)]
 		var kw uint64
-		if l := we - ws; l > 0 && l <= maxKeyword &&
-			e.kwFirst[text[ws]]&e.kwLast[text[we-1]]&e.kwSecond[text[ws+min(1, l-1)]]&(1<<l) != 0 {
+		if l := we - ws; l > 0 && l <= maxKeyword && e.kwFirst[text[ws]]&(1<<l) != 0 &&
+			e.kwHead[kwPair(text[ws], text[ws+min(1, l-1)])]&e.kwTail[kwPair(text[we-min(2, l)], text[we-1])]&(1<<l) != 0 {
 			kw = e.lookupKeyword(text, ws, we)
 		}
 		if cand|kw == 0 {

@@ -145,3 +145,14 @@ func TestScanAllocatesNothingWithoutFindings(t *testing.T) {
 		t.Errorf("Scan allocated %v times per run, want 0", n)
 	}
 }
+
+func TestKwHashText(t *testing.T) {
+	text := []byte("a password, Passphrase: contraseña x kennwortXYZ abcdefghijklmnopq z")
+	for ws := range len(text) {
+		for we := ws + 1; we <= min(len(text), ws+maxKeyword); we++ {
+			if got, want := kwHashText(text, ws, we), kwHash(text[ws:we]); got != want {
+				t.Errorf("kwHashText(%q) = %#x, want kwHash's %#x", text[ws:we], got, want)
+			}
+		}
+	}
+}
