@@ -595,8 +595,12 @@ func runDigits(text []byte, start, end int) int {
 			e++
 		}
 		d, upper, ok := 0, 0, e > s && e-s <= 12
+		last := e
+		for last > s && closesNumber(text[last-1]) {
+			last-- // "… 19384726?": sentence punctuation ends the number, not the group
+		}
 	group:
-		for _, c := range text[s:e] {
+		for _, c := range text[s:last] {
 			switch cls := byteClass[c]; {
 			case cls == ClassDigit:
 				d++
@@ -608,12 +612,23 @@ func runDigits(text []byte, start, end int) int {
 				break group
 			}
 		}
-		if !ok || d == 0 && (upper == 0 || upper > 4 || upper != e-s) {
+		if !ok || d == 0 && (upper == 0 || upper > 4 || upper != last-s) {
 			break
 		}
 		n, end = n+d, e
 	}
 	return n
+}
+
+// closesNumber reports whether b may follow a number at the end of a clause
+// or quote: '?', '!', ';', ':', closing quotes and brackets. ('.' and ','
+// are number separators and stay in the group.)
+func closesNumber(b byte) bool {
+	switch b {
+	case '?', '!', ';', ':', '"', '\'', ')', ']', '}', '>':
+		return true
+	}
+	return false
 }
 
 // lowerASCII returns b lower-cased if it is an ASCII letter. It reads a
