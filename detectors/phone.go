@@ -686,6 +686,9 @@ var otherIDCues = newCueSet([]cueWord{
 	{"otp", false}, {"versicherungsnummer", false}, {"sozialversicherung", true},
 	{"matricule", false}, {"codice", false}, {"bic", false}, {"swift", false},
 	{"transaction", false}, {"transfer", false}, {"reference", false}, {"ref", false},
+	{"utente", false}, {"sns", false}, {"sanitaria", false}, {"tessera", false},
+	{"versichertennummer", false}, {"krankenkasse", true}, {"medicare", false},
+	{"medicaid", false}, {"vitale", false}, {"nir", false}, {"agb", false},
 })
 
 // phoneShape turns away cuts whose digits and separators read as something

@@ -95,6 +95,8 @@ func TestPhoneTrueNegatives(t *testing.T) {
 		{"year range", "from 2019-2024 we grew"},
 		{"score", "final score 3-2"},
 		{"passport number", "my passport number is 531 884 2076"},
+		{"health service user number", "N.º de utente 845 203 617"},
+		{"health insurance card", "numero tessera sanitaria 0612 345 678"},
 		{"health number", "NHS number 485 777 3456 please"},
 		{"postal code br", "CEP 04538-132, São Paulo"},
 		{"postal code br without cue", "Rua Augusta 1500, 01304-001 São Paulo"},
