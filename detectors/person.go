@@ -71,7 +71,7 @@ var personCues = []struct {
 		"muchas gracias", "saludos", "saludo", "atentamente", "besos", "bss", "chao", "adiós", "vale", "oye"}},
 	{"es", "rel", []string{"mi madre", "mi padre", "mi hijo", "mi hija", "mi esposo", "mi esposa", "mi marido", "mi mujer",
 		"mi hermano", "mi hermana", "mi compañero", "mi compañera", "mi jefe", "mi jefa", "mi novio", "mi novia", "mi amigo", "mi amiga",
-		"mi abuela", "mi abuelo", "mi tío", "mi tía", "paciente", "amiga de", "amigo de", "hermana de", "hermano de", "primo de", "prima de",
+		"mi abuela", "mi abuelo", "mi tío", "mi tía", "paciente", "amiga de", "amigo de", "hermana de", "hermano de", "primo de",
 		"hija de", "hijo de", "madre de", "padre de", "novia de", "novio de", "mi primo", "mi prima"}},
 	{"fr", "self", []string{"je suis", "c'est", "c", "ici", "jsuis", "chui"}},
 	{"fr", "greet", []string{"bonjour", "bonsoir", "salut", "coucou", "cher", "chère", "merci", "cordialement", "bien à vous", "amitiés", "bises", "bisous",
@@ -98,7 +98,7 @@ var personCues = []struct {
 		"cumprimentos", "atenciosamente", "beijos", "bjs", "valeu"}},
 	{"pt", "rel", []string{"minha mãe", "meu pai", "meu filho", "minha filha", "meu marido", "minha esposa", "meu irmão", "minha irmã", "meu colega",
 		"minha colega", "meu amigo", "minha amiga", "meu chefe", "minha chefe", "meu namorado", "minha namorada", "paciente", "meu primo",
-		"minha prima", "amiga de", "amigo de", "primo da", "prima da", "primo do", "prima do", "irmã de", "irmão de", "filha de", "filho de", "amiga da", "amiga do",
+		"minha prima", "amiga de", "amigo de", "irmã de", "irmão de", "filha de", "filho de", "amiga da", "amiga do",
 		"amigo da", "amigo do", "irmã da", "irmã do", "irmão da", "irmão do", "filha da",
 		"filha do", "filho da", "filho do"}},
 	{"nl", "self", []string{"ik ben", "hallo met"}},
@@ -644,9 +644,9 @@ func (p *personFinder) afterCue(in Input, c *cue, ws, we int, next *cueNextWord)
 			ok = upper && (ent&EntryName != 0 || shaped)
 		}
 	case cueSelf:
-		ok = p.selfName(in, ent, s, e, upper, c.strong)
+		ok = p.selfName(in, ent, s, e, upper, c.strong, low)
 	case cueGreet, cueRel:
-		ok = p.addressedName(in, c, ent, s, e, upper)
+		ok = p.addressedName(in, c, ent, s, e, upper, low)
 	}
 	if !ok && c.kind != cueSpell && !ent.StopAny() && e-s >= 3 && spellsWord(text, s, e) {
 		ok = true // "mein name ist kranz k wie kaufmann r a n z"
@@ -672,7 +672,7 @@ func (p *personFinder) afterCue(in Input, c *cue, ws, we int, next *cueNextWord)
 // follows ("hi", "thanks", "this is", "my daughter"), is one: a known given
 // name, capitalized, or not an everyday word, or followed by a surname or by
 // words that end a self-introduction ("this is grace i'm calling").
-func (p *personFinder) selfName(in Input, ent Entry, s, e int, upper, strong bool) bool {
+func (p *personFinder) selfName(in Input, ent Entry, s, e int, upper, strong, low bool) bool {
 	text := in.Text
 	if !upper && e-s >= 3 && lettersOnly(text, s, e) && p.relativeFollows(text, e) &&
 		(ent&EntryName != 0 && ent&EntryBrand == 0 || nameShaped(ent, in.Lang)) {
@@ -697,7 +697,7 @@ func (p *personFinder) selfName(in Input, ent Entry, s, e int, upper, strong boo
 		// After "jsuis", "sou o", "i'm", words that start the rest of the
 		// message say the introduction is over: "jsuis noham g perdu…".
 		return p.extend(text, in.Lang, e, false, true, true) > e || spellEnd(text, e) > e ||
-			strong && !in.Spoken && lowerText(in) && !p.vocative(text, s, e) && !gerund(text, in.Lang, s, e) && p.clauseFollows(text, e)
+			strong && !in.Spoken && low && !p.vocative(text, s, e) && !gerund(text, in.Lang, s, e) && p.clauseFollows(text, e)
 	}
 	if ent&EntryName == 0 || ent&EntryBrand != 0 {
 		return false
@@ -724,7 +724,7 @@ func (p *personFinder) selfName(in Input, ent Entry, s, e int, upper, strong boo
 	// what follows shows the introduction is over.
 	// A town's name too ("fala a rafaela da assistência", "this is austin
 	// from support"): places follow no self-introduction cue.
-	return (known || ent&EntryAmbiguous == 0) && lowerText(in) && p.nameEndsHere(text, s, e)
+	return (known || ent&EntryAmbiguous == 0) && low && p.nameEndsHere(text, s, e)
 }
 
 // addressedName reports whether text[s:e], after a greeting, thanks or
@@ -733,12 +733,12 @@ func (p *personFinder) selfName(in Input, ent Entry, s, e int, upper, strong boo
 // often than "I'm" is, so a given name that is also an everyday word counts
 // when it closes the phrase ("oi joão, tudo bem?", "hi will,"), and after a
 // relative or colleague a given name needs no more ("mijn collega sem").
-func (p *personFinder) addressedName(in Input, c *cue, ent Entry, s, e int, upper bool) bool {
+func (p *personFinder) addressedName(in Input, c *cue, ent Entry, s, e int, upper, low bool) bool {
 	text, kind := in.Text, c.kind
 	end := vocativeEnd(text, e)
 	// In chat typed without capitals, and in voice, a lower-case word is
 	// all a name gets; in capitalized text it is a word ("Thanks, verified.").
-	if !upper && lowerText(in) && lettersOnly(text, s, e) && !p.vocative(text, s, e) {
+	if !upper && low && lettersOnly(text, s, e) && !p.vocative(text, s, e) {
 		// Typed chat goes on after a name with a stop word; a transcript
 		// goes on after "hi" with anything ("buongiorno chiamo per…").
 		goesOn := !in.Spoken && p.stopFollows(text, in.Lang, e)
@@ -765,7 +765,7 @@ func (p *personFinder) addressedName(in Input, c *cue, ent Entry, s, e int, uppe
 	if !upper && p.vocative(text, s, e) {
 		return false // "ciao amore 😘", "hola tio"
 	}
-	if p.selfName(in, ent, s, e, upper, false) {
+	if p.selfName(in, ent, s, e, upper, false, low) {
 		return true
 	}
 	if ent&EntryBrand != 0 || ent.Stop(in.Lang) || isAllUpperWord(text, s, e) {
