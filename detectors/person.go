@@ -229,6 +229,54 @@ func PersonLower(lex *Lexicon) Detector {
 	}
 }
 
+// PersonHandle returns the detector for @handles made of a real name
+// ("@alex.kowalski", "@maria_rossi"): a part that is a known given name or
+// surname, and no everyday word or stop word, makes the handle a PERSON.
+// "@here", "@ops-team" and handles with digits are left alone.
+func PersonHandle(lex *Lexicon) Detector {
+	p := &personFinder{lex: lex}
+	return Detector{
+		Name:    "person-handle",
+		Kind:    KindPerson,
+		Trigger: Trigger{All: ClassAt, Any: ClassLower | ClassUpper, MinLen: 4},
+		Find:    p.findHandle,
+	}
+}
+
+func (p *personFinder) findHandle(dst []Finding, in Input, tok Token) ([]Finding, int) {
+	text := in.Text
+	s, e := tok.Start, tok.End
+	if text[s] != '@' {
+		return dst, tok.End // an e-mail address: "bob@example.com"
+	}
+	s++
+	for e > s && strings.IndexByte(".,!?:;)", text[e-1]) >= 0 {
+		e--
+	}
+	if e-s < 3 || e-s > maxFold {
+		return dst, tok.End
+	}
+	named := false
+	for i := s; i < e; {
+		j := i
+		for j < e && text[j] != '.' && text[j] != '_' && text[j] != '-' {
+			j++
+		}
+		if j == i || !lettersOnly(text, i, j) {
+			return dst, tok.End
+		}
+		ent := p.lex.Lookup(text[i:j])
+		if ent&EntryName != 0 && ent&(EntryBrand|EntryAmbiguous) == 0 && !ent.StopAny() && !ent.Word(in.Lang) {
+			named = true
+		}
+		i = j + 1
+	}
+	if !named {
+		return dst, tok.End
+	}
+	return append(dst, p.finding(text, s, e, 0.7, "person-handle")), tok.End
+}
+
 func (p *personFinder) find(dst []Finding, in Input, tok Token) ([]Finding, int) {
 	text := in.Text
 	ws, we := nextWord(text, tok.Start)

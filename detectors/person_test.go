@@ -17,7 +17,7 @@ var testLexicon = sync.OnceValue(mustLexicon)
 func nameEngine(t testing.TB) *Engine {
 	t.Helper()
 	lex := testLexicon()
-	e, err := New([]Detector{Person(lex), PersonLower(lex), Location(lex)})
+	e, err := New([]Detector{Person(lex), PersonLower(lex), PersonHandle(lex), Location(lex)})
 	if err != nil {
 		t.Fatalf("New: %v", err)
 	}
@@ -220,6 +220,10 @@ var personLowerChat = []nameCase{
 	{"it citofono surname", "citofono benedetti secondo piano", "it", false, []string{"PERSON:benedetti"}},
 	{"fr pas de souci", "Pas de souci Mathis, un lien vous a été envoyé.", "fr", false, []string{"PERSON:Mathis"}},
 	{"en thanks two names", "deploy is done, thanks Olumide and Wen", "en", false, []string{"PERSON:Olumide", "PERSON:Wen"}},
+	{"en handle of a name", "@marta.wisniewska can you take this ticket?", "en", false, []string{"PERSON:marta.wisniewska"}},
+	{"en handle here", "@here deploy is done", "en", false, []string{}},
+	{"en handle team", "@ops-team please check", "en", false, []string{}},
+	{"en e-mail is no handle", "write to bob.smith@example.com", "en", false, []string{}},
 	{"fr merci bcp", "merci bcp", "fr", false, []string{}},
 	{"en thx bro", "thx bro", "en", false, []string{}},
 	{"it grazie mille", "grazie mille", "it", false, []string{}},
