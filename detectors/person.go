@@ -1145,7 +1145,7 @@ func (p *personFinder) findLower(dst []Finding, in Input, tok Token) ([]Finding,
 	if end := p.extend(text, in.Lang, we, false, false, wordy); end > we {
 		return append(dst, p.finding(text, ws, end, 0.7, "person-name-pair")), end
 	}
-	if e&(EntryAmbiguous|EntryPlace) == 0 && !e.Word(in.Lang) && we-ws >= 3 {
+	if e&(EntryAmbiguous|EntryPlace) == 0 && !e.Word(in.Lang) && we-ws >= 3 && !vocativeWords.has(k) {
 		return append(dst, p.finding(text, ws, we, 0.5, "person-given-name")), we
 	}
 	return dst, tok.End

@@ -234,6 +234,7 @@ var personLowerChat = []nameCase{
 	{"nl dat is goed", "dat is goed", "nl", false, []string{}},
 	{"it si scrive con la h", "si scrive con la h", "it", false, []string{}},
 	{"it ciao amore", "ciao amore 😘", "it", false, []string{}},
+	{"address term in another language", "ciao amore 😘", "en", false, []string{}},
 	{"es hola tio", "hola tio que tal", "es", false, []string{}},
 	{"es relative verb", "mi abuela nació el 4 de octubre", "es", false, []string{}},
 	{"en capitalized text lower word", "Thanks, verified. How can I help today?", "en", false, []string{}},
