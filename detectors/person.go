@@ -29,6 +29,11 @@ type cue struct {
 	// or 0 for a one-word cue: the word after the first is hashed once and
 	// only the cues it continues are tried.
 	second uint64
+	// strong is set for the self cues in the first person ("i'm", "sono",
+	// "jsuis"), which take a name no list knows in lower-case chat.
+	strong bool
+	// of is set for the relative cues ending in a preposition ("amiga da").
+	of bool
 }
 
 // personCues lists the phrases that introduce a name, by language. The first
@@ -48,9 +53,9 @@ var personCues = []struct {
 		"je soussignée", "l'attention de"}},
 	{"de", "decl", []string{"ich heiße", "ich heisse", "mein name ist", "ich bin der", "ich bin die", "name:", "kontoinhaber", "kontoinhaberin",
 		"kontoinhaber:", "karteninhaber:", "patient:", "patientin:", "kunde:", "empfänger:", "mein nachname ist", "nachname:"}},
-	{"it", "decl", []string{"mi chiamo", "il mio nome è", "mio nome è", "nome:", "intestatario:", "intestataria:", "paziente:", "cliente:", "si chiama", "mio cognome è", "cognome:"}},
+	{"it", "decl", []string{"mi chiamo", "il mio nome è", "mio nome è", "nome:", "intestatario:", "intestataria:", "paziente:", "cliente:", "si chiama", "mio cognome è", "cognome:", "citofono"}},
 	{"pt", "decl", []string{"me chamo", "eu me chamo", "chamo-me", "meu nome é", "o meu nome é", "nome:", "titular:", "paciente:", "cliente:", "se chama", "meu apelido é",
-		"meu sobrenome é", "apelido:", "sobrenome:"}},
+		"meu sobrenome é", "apelido:", "sobrenome:", "sobrenome é"}},
 	{"nl", "decl", []string{"mijn naam is", "ik heet", "naam:", "spreekt met", "rekeninghouder:", "patiënt:", "klant:", "mijn achternaam is", "achternaam:"}},
 	{"en", "self", []string{"i'm", "i am", "this is", "it's", "its", "speak to", "talk to", "speaking to"}},
 	{"en", "rel", []string{"cousin of", "friend of", "sister of", "brother of", "wife of", "husband of", "daughter of", "mother of",
@@ -63,13 +68,14 @@ var personCues = []struct {
 		"my neighbor", "your colleague", "patient", "colleague", "agent"}},
 	{"es", "self", []string{"soy", "yo soy", "habla"}},
 	{"es", "greet", []string{"hola", "holaa", "holaaa", "buenos días", "buenas", "buenas tardes", "buenas noches", "querido", "querida", "estimado", "estimada", "gracias",
-		"muchas gracias", "saludos", "saludo", "atentamente", "besos", "bss", "chao", "adiós"}},
+		"muchas gracias", "saludos", "saludo", "atentamente", "besos", "bss", "chao", "adiós", "vale", "oye"}},
 	{"es", "rel", []string{"mi madre", "mi padre", "mi hijo", "mi hija", "mi esposo", "mi esposa", "mi marido", "mi mujer",
 		"mi hermano", "mi hermana", "mi compañero", "mi compañera", "mi jefe", "mi jefa", "mi novio", "mi novia", "mi amigo", "mi amiga",
-		"mi abuela", "mi abuelo", "mi tío", "mi tía", "paciente", "amiga de", "amigo de", "hermana de", "hermano de",
+		"mi abuela", "mi abuelo", "mi tío", "mi tía", "paciente", "amiga de", "amigo de", "hermana de", "hermano de", "primo de",
 		"hija de", "hijo de", "madre de", "padre de", "novia de", "novio de", "mi primo", "mi prima"}},
 	{"fr", "self", []string{"je suis", "c'est", "c", "ici", "jsuis", "chui"}},
-	{"fr", "greet", []string{"bonjour", "bonsoir", "salut", "coucou", "cher", "chère", "merci", "cordialement", "bien à vous", "amitiés", "bises", "bisous"}},
+	{"fr", "greet", []string{"bonjour", "bonsoir", "salut", "coucou", "cher", "chère", "merci", "cordialement", "bien à vous", "amitiés", "bises", "bisous",
+		"pas de souci", "pas de soucis", "slt"}},
 	{"fr", "rel", []string{"ma mère", "mon père", "mon fils", "ma fille", "mon mari", "ma femme", "mon frère", "ma sœur", "mon collègue", "ma collègue",
 		"mon ami", "mon amie", "mon copain", "ma copine", "mon chef", "ma cheffe", "mon conseiller", "ma conseillère", "patient", "patiente",
 		"mon cousin", "ma cousine", "cousin de", "cousine de", "frère de", "sœur de", "ami de", "amie de", "fils de", "fille de", "copine de",
@@ -83,7 +89,7 @@ var personCues = []struct {
 		"schwester von", "bruder von", "freundin von", "freund von", "cousine von", "cousin von", "tochter von", "sohn von"}},
 	{"it", "self", []string{"sono", "io sono"}},
 	{"it", "greet", []string{"ciao", "ciaoo", "salve", "buongiorno", "buonasera", "caro", "cara", "gentile", "grazie", "grazie mille", "saluti", "cordiali saluti",
-		"saluto", "distinti saluti", "abbraccio", "baci"}},
+		"saluto", "distinti saluti", "abbraccio", "baci", "ehi", "nessun problema"}},
 	{"it", "rel", []string{"mia madre", "mio padre", "mio figlio", "mia figlia", "mio marito", "mia moglie", "mio fratello", "mia sorella",
 		"mio collega", "mia collega", "mio amico", "mia amica", "paziente",
 		"mio cugino", "mia cugina", "cugina di", "cugino di", "amica di", "amico di", "sorella di", "fratello di", "figlia di", "figlio di"}},
@@ -102,7 +108,7 @@ var personCues = []struct {
 		"mijn vriend", "mijn vriendin", "mijn baas", "patiënt", "mijn neef", "mijn nicht",
 		"zus van", "broer van", "vriendin van", "vriend van", "dochter van", "zoon van"}},
 	{"", "spell", []string{"spelled", "spelt", "spelled like", "s'écrit", "se escribe", "se deletrea", "si scrive", "escreve-se",
-		"se escreve", "schreibt sich", "geschrieben", "buchstabiert", "spel", "gespeld", "geschreven"}},
+		"se escreve", "schreibt sich", "geschrieben", "buchstabiert", "spel", "gespeld", "geschreven", "dat is"}},
 	{"en", "title", []string{"mr", "mrs", "ms", "miss", "mister", "dr", "doctor", "prof"}},
 	{"es", "title", []string{"sr", "sra", "srta", "señor", "señora", "señorita", "don", "doña", "doctor", "doctora", "dra"}},
 	{"fr", "title", []string{"m", "mme", "mlle", "monsieur", "madame", "mademoiselle", "docteur", "dr", "maître"}},
@@ -153,6 +159,8 @@ func newPersonFinder(lex *Lexicon) (*personFinder, []string) {
 				f, _ := foldAppend(nil, []byte(w))
 				c.words = append(c.words, string(f))
 			}
+			c.strong = c.kind == cueSelf && firstPerson.has([]byte(c.words[0]))
+			c.of = c.kind == cueRel && len(c.words) > 1 && nameParticles.has([]byte(c.words[len(c.words)-1]))
 			if c.kind == cueTitle && len(c.words) == 1 && len(c.words[0]) > 1 {
 				titles[c.words[0]] = 0
 			}
@@ -221,6 +229,54 @@ func PersonLower(lex *Lexicon) Detector {
 	}
 }
 
+// PersonHandle returns the detector for @handles made of a real name
+// ("@alex.kowalski", "@maria_rossi"): a part that is a known given name or
+// surname, and no everyday word or stop word, makes the handle a PERSON.
+// "@here", "@ops-team" and handles with digits are left alone.
+func PersonHandle(lex *Lexicon) Detector {
+	p := &personFinder{lex: lex}
+	return Detector{
+		Name:    "person-handle",
+		Kind:    KindPerson,
+		Trigger: Trigger{All: ClassAt, Any: ClassLower | ClassUpper, MinLen: 4},
+		Find:    p.findHandle,
+	}
+}
+
+func (p *personFinder) findHandle(dst []Finding, in Input, tok Token) ([]Finding, int) {
+	text := in.Text
+	s, e := tok.Start, tok.End
+	if text[s] != '@' {
+		return dst, tok.End // an e-mail address: "bob@example.com"
+	}
+	s++
+	for e > s && strings.IndexByte(".,!?:;)", text[e-1]) >= 0 {
+		e--
+	}
+	if e-s < 3 || e-s > maxFold {
+		return dst, tok.End
+	}
+	named := false
+	for i := s; i < e; {
+		j := i
+		for j < e && text[j] != '.' && text[j] != '_' && text[j] != '-' {
+			j++
+		}
+		if j == i || !lettersOnly(text, i, j) {
+			return dst, tok.End
+		}
+		ent := p.lex.Lookup(text[i:j])
+		if ent&EntryName != 0 && ent&(EntryBrand|EntryAmbiguous) == 0 && !ent.StopAny() && !ent.Word(in.Lang) {
+			named = true
+		}
+		i = j + 1
+	}
+	if !named {
+		return dst, tok.End
+	}
+	return append(dst, p.finding(text, s, e, 0.7, "person-handle")), tok.End
+}
+
 func (p *personFinder) find(dst []Finding, in Input, tok Token) ([]Finding, int) {
 	text := in.Text
 	ws, we := nextWord(text, tok.Start)
@@ -246,7 +302,13 @@ func (p *personFinder) find(dst []Finding, in Input, tok Token) ([]Finding, int)
 					continue
 				}
 				if f, ok := p.afterCue(in, c, ws, we, &next); ok {
-					return append(dst, f), f.End
+					dst = append(dst, f)
+					if c.kind == cueGreet || c.kind == cueRel {
+						if g, ok := p.andName(in, f.End); ok {
+							return append(dst, g), g.End // "thanks Tunde and Ines"
+						}
+					}
+					return dst, f.End
 				}
 			}
 		}
@@ -623,16 +685,16 @@ func (p *personFinder) afterCue(in Input, c *cue, ws, we int, next *cueNextWord)
 	switch c.kind {
 	case cueDecl:
 		ok = ent&EntryFirst != 0 && (!ent.Stop(in.Lang) || ent&(EntryAmbiguous|EntryPopular) != 0) ||
-			!ent.StopAny() && (upper || !ent.Word(in.Lang))
+			!ent.StopAny() && (upper || !ent.Word(in.Lang) || ent&EntryLast != 0) // "citofono benedetti"
 	case cueTitle:
 		ok = (upper && (ent&EntryName != 0 || !ent.StopAny())) || (ent&EntryName != 0 && !ent.StopAny()) || strongLow && shaped
 		if len(last) == 1 {
 			ok = upper && (ent&EntryName != 0 || shaped)
 		}
 	case cueSelf:
-		ok = p.selfName(in, ent, s, e, upper)
+		ok = p.selfName(in, ent, s, e, upper, c.strong, low)
 	case cueGreet, cueRel:
-		ok = p.addressedName(in, c.kind, ent, s, e, upper)
+		ok = p.addressedName(in, c, ent, s, e, upper, low)
 	}
 	if !ok && c.kind != cueSpell && !ent.StopAny() && e-s >= 3 && spellsWord(text, s, e) {
 		ok = true // "mein name ist kranz k wie kaufmann r a n z"
@@ -658,8 +720,18 @@ func (p *personFinder) afterCue(in Input, c *cue, ws, we int, next *cueNextWord)
 // follows ("hi", "thanks", "this is", "my daughter"), is one: a known given
 // name, capitalized, or not an everyday word, or followed by a surname or by
 // words that end a self-introduction ("this is grace i'm calling").
-func (p *personFinder) selfName(in Input, ent Entry, s, e int, upper bool) bool {
+func (p *personFinder) selfName(in Input, ent Entry, s, e int, upper, strong, low bool) bool {
 	text := in.Text
+	if !upper && e-s >= 3 && lettersOnly(text, s, e) && p.relativeFollows(text, e) &&
+		(ent&EntryName != 0 && ent&EntryBrand == 0 || nameShaped(ent, in.Lang)) {
+		// "sono vale la cugina di…", "aqui é a babi amiga da…": a relative
+		// or friend right after the word says it was a name, even one that
+		// is also a word ("vale").
+		return true
+	}
+	if !upper && p.vocative(text, s, e) {
+		return false // "i'm fine", "ciao amore 😘"
+	}
 	if upper && ent&EntryName == 0 && p.unknownName(text, in.Lang, ent, s, e) {
 		// A capitalized word no list knows: "I'm Priyanka Venkataraman",
 		// "je suis Océane,". German capitalizes nouns ("Ich bin Rentner,"),
@@ -670,7 +742,10 @@ func (p *personFinder) selfName(in Input, ent Entry, s, e int, upper bool) bool 
 		// A lower-case word no list knows, with a known surname or a
 		// spelling after it: "hallo friedhelm kowalczyk", "soy iker e t…".
 		// The surname must be no everyday word: "i'm moving house".
-		return p.extend(text, in.Lang, e, false, true, true) > e || spellEnd(text, e) > e
+		// After "jsuis", "sou o", "i'm", words that start the rest of the
+		// message say the introduction is over: "jsuis noham g perdu…".
+		return p.extend(text, in.Lang, e, false, true, true) > e || spellEnd(text, e) > e ||
+			strong && !in.Spoken && low && !p.vocative(text, s, e) && !gerund(text, in.Lang, s, e) && p.clauseFollows(text, e)
 	}
 	if ent&EntryName == 0 || ent&EntryBrand != 0 {
 		return false
@@ -679,10 +754,12 @@ func (p *personFinder) selfName(in Input, ent Entry, s, e int, upper bool) bool 
 		return !isAllUpperWord(text, s, e)
 	}
 	if ent.Stop(in.Lang) {
-		return false
+		// "i'm bill o'brien": a given name that is a stop word somewhere
+		// counts before a surname; "in", "so" are too short for names.
+		return e-s >= 4 && ent&EntryFirst != 0 && p.extend(text, in.Lang, e, false, true, ent.Word(in.Lang)) > e
 	}
 	if p.extend(text, in.Lang, e, false, true, false) > e {
-		return true // "i'm bill o'brien", "its paris hilton", "soy ramón etxeberria e t x e…"
+		return true // "its paris hilton", "soy ramón etxeberria e t x e…"
 	}
 	if ent&EntryFirst == 0 {
 		return false
@@ -695,7 +772,7 @@ func (p *personFinder) selfName(in Input, ent Entry, s, e int, upper bool) bool 
 	// what follows shows the introduction is over.
 	// A town's name too ("fala a rafaela da assistência", "this is austin
 	// from support"): places follow no self-introduction cue.
-	return (known || ent&EntryAmbiguous == 0) && lowerText(in) && p.nameEndsHere(text, s, e)
+	return (known || ent&EntryAmbiguous == 0) && low && p.nameEndsHere(text, s, e)
 }
 
 // addressedName reports whether text[s:e], after a greeting, thanks or
@@ -704,9 +781,28 @@ func (p *personFinder) selfName(in Input, ent Entry, s, e int, upper bool) bool 
 // often than "I'm" is, so a given name that is also an everyday word counts
 // when it closes the phrase ("oi joão, tudo bem?", "hi will,"), and after a
 // relative or colleague a given name needs no more ("mijn collega sem").
-func (p *personFinder) addressedName(in Input, kind cueKind, ent Entry, s, e int, upper bool) bool {
-	text := in.Text
+func (p *personFinder) addressedName(in Input, c *cue, ent Entry, s, e int, upper, low bool) bool {
+	text, kind := in.Text, c.kind
 	end := vocativeEnd(text, e)
+	// In chat typed without capitals, and in voice, a lower-case word is
+	// all a name gets; in capitalized text it is a word ("Thanks, verified.").
+	if !upper && low && lettersOnly(text, s, e) && !p.vocative(text, s, e) {
+		// Typed chat goes on after a name with a stop word; a transcript
+		// goes on after "hi" with anything ("buongiorno chiamo per…").
+		goesOn := !in.Spoken && p.stopFollows(text, in.Lang, e)
+		switch {
+		case ent&EntryName == 0 && nameShaped(ent, in.Lang) && e-s >= 3 && (end || kind == cueGreet && goesOn):
+			// A lower-case word no list knows closing the greeting or
+			// followed by the message: "ciaoo vitto 😍", "holaa itziar ya…".
+			return true
+		case kind == cueGreet && ent&EntryFirst != 0 && ent&(EntryBrand|EntryPlace) == 0 && emojiFollows(text, e):
+			return true // "thx jo 💛", "vale lu 😘": a short name is often a stop word somewhere
+		case ent&EntryFirst != 0 && ent&(EntryAmbiguous|EntryBrand|EntryPlace) == 0 && !ent.Stop(in.Lang) && goesOn:
+			return true // "grazie nico sei un tesoro"
+		case kind == cueRel && ent&EntryName != 0 && ent&EntryBrand == 0 && !ent.Stop(in.Lang) && end && c.of:
+			return true // "amiga da lari,": a friend of someone is someone
+		}
+	}
 	if upper && ent&EntryName == 0 && p.unknownName(text, in.Lang, ent, s, e) {
 		// "Hallo Swaantje, Ihr Termin…", "Dank je, Marijke. Wat…", "the
 		// cousin of Anneliese". A greeting or thanks must address the word
@@ -714,7 +810,10 @@ func (p *personFinder) addressedName(in Input, kind cueKind, ent Entry, s, e int
 		// Grüße," or "Thanks," is as often a team ("Vertrieb", "Ops").
 		return kind == cueRel || end && sameLine(text, s) && moreAfter(text, e)
 	}
-	if p.selfName(in, ent, s, e, upper) {
+	if !upper && p.vocative(text, s, e) {
+		return false // "ciao amore 😘", "hola tio"
+	}
+	if p.selfName(in, ent, s, e, upper, false, low) {
 		return true
 	}
 	if ent&EntryBrand != 0 || ent.Stop(in.Lang) || isAllUpperWord(text, s, e) {
@@ -732,6 +831,139 @@ func (p *personFinder) addressedName(in Input, kind cueKind, ent Entry, s, e int
 	return end || kind == cueRel
 }
 
+// andName reports a second capitalized name joined by "and" to the name
+// ending at end, after a greeting or thanks: "thanks Olumide and Wen".
+func (p *personFinder) andName(in Input, end int) (Finding, bool) {
+	text := in.Text
+	s, e := nextWord(text, end)
+	if s < 0 || gapBetween(text, end, s) != gapSpace {
+		return Finding{}, false
+	}
+	var buf [4]byte
+	if k, ok := foldAppend(buf[:0], text[s:min(e, s+4)]); !ok || e-s > 3 || !conjunctions.has(k) {
+		return Finding{}, false
+	}
+	s2, e2 := nextWord(text, e)
+	if s2 < 0 || gapBetween(text, e, s2) != gapSpace || !isUpperAt(text, s2) || isAllUpperWord(text, s2, e2) || !lettersOnly(text, s2, e2) {
+		return Finding{}, false
+	}
+	ent := p.lookupName(text[s2:e2])
+	if !(ent&EntryName != 0 && ent&EntryBrand == 0 && !ent.Stop(in.Lang) || p.unknownName(text, in.Lang, ent, s2, e2)) {
+		return Finding{}, false
+	}
+	if !vocativeEnd(text, e2) {
+		return Finding{}, false
+	}
+	return p.finding(text, s2, e2, 0.75, "person-cue"), true
+}
+
+// conjunctions join two names: "Tunde and Ines", "Ana y Luis".
+var conjunctions = foldSetOf("and", "y", "e", "et", "und", "en", "&")
+
+// firstPerson are the first words of the self cues that speak in the first
+// person: "i'm", "soy", "jsuis", "sono", "sou", "aqui é", "ik ben".
+var firstPerson = foldSetOf("i'm", "i", "this", "soy", "yo", "je", "jsuis", "chui", "ich", "sono", "io", "sou", "eu", "aqui", "ik")
+
+// relativeWords name a relative or friend: "sono bea la cugina di…".
+var relativeWords = foldSetOf(
+	"cousin", "friend", "sister", "brother", "wife", "husband", "daughter", "son", "mum", "mom", "dad", "neighbour", "neighbor",
+	"primo", "prima", "amigo", "amiga", "hermano", "hermana", "hijo", "hija", "novio", "novia", "vecino", "vecina",
+	"cousine", "ami", "amie", "frère", "sœur", "fils", "fille", "copain", "copine", "voisin", "voisine",
+	"cugino", "cugina", "amico", "amica", "fratello", "sorella", "figlio", "figlia", "vicino", "vicina", "moglie", "marito",
+	"irmão", "irmã", "filho", "filha", "namorado", "namorada", "vizinho", "vizinha", "esposa", "marido",
+	"freund", "freundin", "schwester", "bruder", "tochter", "sohn", "nachbar", "nachbarin",
+	"neef", "nicht", "vriend", "vriendin", "zus", "broer", "dochter", "zoon", "buurman", "buurvrouw",
+)
+
+// relativeFollows reports whether a relative or friend follows the word
+// ending at e, after an article or possessive at most, with a preposition
+// after it: "bea la cugina di…", "gorka el primo de…", "babi amiga da…".
+func (p *personFinder) relativeFollows(text []byte, e int) bool {
+	var buf [maxFold]byte
+	for n := 0; n < 2; n++ {
+		s, e2 := nextWord(text, e)
+		if s < 0 || gapBetween(text, e, s) != gapSpace {
+			return false
+		}
+		k, ok := foldAppend(buf[:0], text[s:e2])
+		if !ok {
+			return false
+		}
+		if relativeWords.has(k) {
+			s3, e3 := nextWord(text, e2)
+			if s3 < 0 || gapBetween(text, e2, s3) != gapSpace {
+				return false
+			}
+			return particleWord(text[s3:e3]) || ofWord(text[s3:e3])
+		}
+		if n > 0 || !determiners.has(k) && !articles.has(k) {
+			return false
+		}
+		e = e2
+	}
+	return false
+}
+
+// articles come between a name and the relative after it: "la cugina",
+// "el primo", "my cousin".
+var articles = foldSetOf("el", "la", "le", "il", "lo", "o", "a", "the", "my", "mi", "ma", "mon", "mia", "mio", "meu", "minha", "der", "die", "het")
+
+// ofWord reports whether w is "of" or its like, which a particle set lacks.
+func ofWord(w []byte) bool {
+	return len(w) == 2 && (w[0]|0x20) == 'o' && (w[1]|0x20) == 'f'
+}
+
+// clauseFollows reports whether a word that starts what people say after
+// their name follows the word ending at e on its line: "jsuis noham g
+// perdu…", "sou o davi este é…", "this is shreya my order…".
+func (p *personFinder) clauseFollows(text []byte, e int) bool {
+	s, e2 := nextWord(text, e)
+	if s < 0 || gapBetween(text, e, s) != gapSpace {
+		return false
+	}
+	var buf [maxFold]byte
+	k, ok := foldAppend(buf[:0], text[s:e2])
+	return ok && afterNameWords.has(k)
+}
+
+// stopFollows reports whether a stop word of lang that is no name particle
+// follows the word ending at e on its line: "holaa itziar ya llegué",
+// "grazie nico sei un tesoro".
+func (p *personFinder) stopFollows(text []byte, lang string, e int) bool {
+	s, e2 := nextWord(text, e)
+	if s < 0 || gapBetween(text, e, s) != gapSpace || isUpperAt(text, s) || particleWord(text[s:e2]) {
+		return false
+	}
+	return p.lex.Lookup(text[s:e2]).Stop(lang)
+}
+
+// emojiFollows reports whether an emoji comes right after the word ending
+// at e, after spaces: "thx jo 💛".
+func emojiFollows(text []byte, e int) bool {
+	for e < len(text) && text[e] == ' ' {
+		e++
+	}
+	return e < len(text) && emojiAt(text, e)
+}
+
+// vocative reports whether text[s:e] is a word that follows greetings but
+// is no name: "thx bro", "merci bcp", "hola tio".
+func (p *personFinder) vocative(text []byte, s, e int) bool {
+	var buf [maxFold]byte
+	k, ok := foldAppend(buf[:0], text[s:e])
+	return !ok || vocativeWords.has(k) || p.cueFirst.has(k) // "gracias adiós"
+}
+
+// gerund reports whether text[s:e] is an English -ing form: "i'm calling from…".
+func gerund(text []byte, lang string, s, e int) bool {
+	return (lang == "en" || lang == "") && e-s > 4 && string(text[e-3:e]) == "ing"
+}
+
+// emojiAt reports whether an emoji or a dingbat ("❤", "☺", "♥") starts at i.
+func emojiAt(text []byte, i int) bool {
+	return text[i] >= 0xf0 || text[i] == 0xe2 && i+1 < len(text) && text[i+1] >= 0x98 && text[i+1] <= 0x9e
+}
+
 // vocativeEnd reports whether the word ending at e closes a phrase: the
 // text ends, or a comma, full stop, !, ?, colon, semicolon, emoji or line
 // break follows it.
@@ -744,8 +976,8 @@ func vocativeEnd(text []byte, e int) bool {
 			return true
 		case c == '\\':
 			return escapedBreak(text, i)
-		case c >= 0xf0:
-			return true // an emoji: "trop bien inès 😍"
+		case emojiAt(text, i):
+			return true // an emoji: "trop bien inès 😍", "merci steph ❤️"
 		default:
 			return false
 		}
@@ -793,6 +1025,9 @@ var afterNameWords = foldSetOf(
 	"thanks", "bye", "aqui", "desde", "llamo", "le", "gracias", "en", "que", "j'appelle", "merci", "pour", "au",
 	"hier", "aus", "vom", "danke", "ich", "sono", "chiamo", "grazie", "per", "falo", "obrigado", "obrigada",
 	"tudo", "van", "bedankt", "waarmee", "ik", "du", "da", "do", "dal", "della", "del", "how", "what",
+	// Possessives and demonstratives that start the message proper: "this
+	// is shreya my order…", "sou o davi este é…"; "g" is chat for "j'ai".
+	"my", "mon", "mes", "mio", "mia", "meu", "minha", "mein", "meine", "mijn", "este", "esta", "questo", "questa", "g", "jai", "j'ai",
 )
 
 // extend returns the end of the name whose first word ends at end: further
@@ -910,7 +1145,7 @@ func (p *personFinder) findLower(dst []Finding, in Input, tok Token) ([]Finding,
 	if end := p.extend(text, in.Lang, we, false, false, wordy); end > we {
 		return append(dst, p.finding(text, ws, end, 0.7, "person-name-pair")), end
 	}
-	if e&(EntryAmbiguous|EntryPlace) == 0 && !e.Word(in.Lang) && we-ws >= 3 {
+	if e&(EntryAmbiguous|EntryPlace) == 0 && !e.Word(in.Lang) && we-ws >= 3 && !vocativeWords.has(k) {
 		return append(dst, p.finding(text, ws, we, 0.5, "person-given-name")), we
 	}
 	return dst, tok.End
@@ -1032,6 +1267,18 @@ var vocativeWords = foldSetOf(
 	"zusammen", "leute", "alle", "allerseits", "schön", "sehr", "vielmals", "kollegen", "tous", "toutes", "monde", "beaucoup", "encore",
 	"ragazzi", "tutti", "mille", "todos", "todas", "chicos", "gente", "pessoal", "galera", "allemaal", "iedereen", "jongens", "wel",
 	"support", "service", "admin",
+	// Chat abbreviations, address terms and replies: "merci bcp", "thx bro",
+	// "hola tio", "ciao amore", "vale genial", "i'm fine".
+	"bcp", "mdr", "ptdr", "lol", "lmao", "omg", "pls", "plz", "btw", "jaja", "jajaja", "haha", "hahaha", "kkk", "rsrs", "xd", "xoxo",
+	"man", "pal", "buddy", "babe", "hun", "love", "dear", "darling", "sis", "fam", "yall", "mec", "gars", "copain", "copine", "chérie", "chéri",
+	"tio", "tia", "tía", "chica", "chicas", "chaval", "amigo", "amiga", "amigos", "amigas", "guapa", "guapo", "cariño", "amor", "mi",
+	"amore", "cari", "care", "caro", "cara", "raga", "bello", "bella", "tesoro", "mano", "mana", "querido", "querida", "schatz", "lieb",
+	"genial", "guay", "vale", "bueno", "claro", "perfecto", "perfeito", "parfait", "perfetto", "super", "top", "cool", "nice", "great",
+	"ok", "okay", "oki", "fine", "good", "well", "sorry", "back", "here", "done", "ready", "sure", "home", "ja", "yes", "no", "nee",
+	"igualmente", "também", "tambien", "aussi", "infiniment", "infinite", "tantissimo", "tanto", "tante", "muito", "muchas", "muchísimas",
+	"heaps", "loads", "lots", "tons", "anyway", "dir", "euch", "je", "u", "jij", "jullie", "voi", "vous", "toi", "você", "vocês",
+	"yeah", "yep", "yup", "um", "uh", "pues", "bon", "ben", "allora", "dunque", "então", "entao", "also", "nou", "oké",
+	"stanco", "stanca", "cansado", "cansada", "fatigué", "fatiguée", "müde", "moe", "tired", "pronto", "pronta", "listo", "lista", "prêt",
 )
 
 // spellWords join a spelled letter to the word that names it: "b as in
@@ -1130,6 +1377,10 @@ func spelled(text []byte, end int, letters *[maxFold]byte) (int, int) {
 			continue
 		}
 		k, _ := foldAppend(buf[:0], text[s:e])
+		if n > 0 && apostropheWords.has(k) {
+			last, i = e, e // "d apostrofo a m i c o"
+			continue
+		}
 		if n == 0 || !spellWords.has(k) {
 			break
 		}
@@ -1148,6 +1399,9 @@ func spelled(text []byte, end int, letters *[maxFold]byte) (int, int) {
 	}
 	return last, n
 }
+
+// apostropheWords name an apostrophe in a spelled name: "o apostrophe n e i l l".
+var apostropheWords = foldSetOf("apostrophe", "apostrofo", "apóstrofo", "apóstrofe", "apostroph", "apostrof")
 
 // spelledLetters returns how many letters the word text[s:e] spells: one
 // letter, or letters joined by hyphens ("h-u-g-o"); 0 for any other word.

@@ -17,7 +17,7 @@ var testLexicon = sync.OnceValue(mustLexicon)
 func nameEngine(t testing.TB) *Engine {
 	t.Helper()
 	lex := testLexicon()
-	e, err := New([]Detector{Person(lex), PersonLower(lex), Location(lex)})
+	e, err := New([]Detector{Person(lex), PersonLower(lex), PersonHandle(lex), Location(lex)})
 	if err != nil {
 		t.Fatalf("New: %v", err)
 	}
@@ -134,7 +134,7 @@ var personUnknownNames = []nameCase{
 	{"en nato spelling", "my surname is oduya o as in oscar d as in delta u y a", "en", true,
 		[]string{"PERSON:oduya o as in oscar d as in delta u y a"}},
 	{"pt relative of", "é para a amiga de Iracema", "pt", false, []string{"PERSON:Iracema"}},
-	{"pt relative of contracted", "oi aqui é a bruna amiga da Jussara", "pt", false, []string{"PERSON:Jussara"}},
+	{"pt relative of contracted", "oi aqui é a bruna amiga da Jussara", "pt", false, []string{"PERSON:bruna", "PERSON:Jussara"}},
 	{"nl lower title capital particle", "Ik heb meneer De Bruijne gesproken", "nl", false, []string{"PERSON:De Bruijne"}},
 	{"de spelled wie", "mein name ist kranz k wie kaufmann r a n z", "de", true, []string{"PERSON:kranz k wie kaufmann r a n z"}},
 	{"en self town name voice", "hi this is austin from support", "en", true, []string{"PERSON:austin"}},
@@ -196,6 +196,54 @@ var personNegatives = []nameCase{
 	{"pt sem problemas", "Sem problemas, obrigado", "pt", false, []string{}},
 	{"es paz", "Queremos paz y tranquilidad en el barrio.", "es", false, []string{}},
 }
+
+// personLowerChat: nicknames after greetings and thanks, self-introductions
+// and relatives in lower-case chat and voice, spellings with no name before
+// them, names joined by "and"; and the chat words that follow the same cues.
+var personLowerChat = []nameCase{
+	{"en thanks nickname emoji", "thx kez 💛 see u later", "en", false, []string{"PERSON:kez"}},
+	{"en stop-word name emoji", "thx jo 💛 see u in 20", "en", false, []string{"PERSON:jo"}},
+	{"fr merci dingbat", "merci steph ❤️", "fr", false, []string{"PERSON:steph"}},
+	{"it greeting emoji", "ciaoo ludo 😍 vieni sabato?", "it", false, []string{"PERSON:ludo"}},
+	{"es greeting stop word after", "holaa itziar ya llegué", "es", false, []string{"PERSON:itziar"}},
+	{"it thanks word-name verb after", "grazie nico sei un tesoro", "it", false, []string{"PERSON:nico"}},
+	{"es vale emoji", "jaja vale lu 😘", "es", false, []string{"PERSON:lu"}},
+	{"fr jsuis clause", "slt jsuis noham g perdu mon tel", "fr", false, []string{"PERSON:noham"}},
+	{"pt sou o clause", "sou o rui este é o meu número novo", "pt", false, []string{"PERSON:rui"}},
+	{"it sono relative", "ehi sono vale la cugina di mattia", "it", false, []string{"PERSON:vale", "PERSON:mattia"}},
+	{"es soy relative", "oye soy gorka el primo de amaiur, me pasas su numero?", "es", false, []string{"PERSON:gorka", "PERSON:amaiur"}},
+	{"en i'm stop-word name surname", "hi i'm bill o'brien, i got a bill", "en", false, []string{"PERSON:bill o'brien"}},
+	{"en this is possessive after", "hi this is anna my number is five", "en", true, []string{"PERSON:anna"}},
+	{"pt spelled surname only", "o sobrenome é c a r d o s o", "pt", true, []string{"PERSON:c a r d o s o"}},
+	{"nl dat is spelled", "dat is j a n s e n", "nl", true, []string{"PERSON:j a n s e n"}},
+	{"it spelled apostrophe", "si scrive d apostrofo a m i c o", "it", true, []string{"PERSON:d apostrofo a m i c o"}},
+	{"it citofono surname", "citofono benedetti secondo piano", "it", false, []string{"PERSON:benedetti"}},
+	{"fr pas de souci", "Pas de souci Mathis, un lien vous a été envoyé.", "fr", false, []string{"PERSON:Mathis"}},
+	{"en thanks two names", "deploy is done, thanks Olumide and Wen", "en", false, []string{"PERSON:Olumide", "PERSON:Wen"}},
+	{"en handle of a name", "@marta.wisniewska can you take this ticket?", "en", false, []string{"PERSON:marta.wisniewska"}},
+	{"en handle here", "@here deploy is done", "en", false, []string{}},
+	{"en handle team", "@ops-team please check", "en", false, []string{}},
+	{"en e-mail is no handle", "write to bob.smith@example.com", "en", false, []string{}},
+	{"fr merci bcp", "merci bcp", "fr", false, []string{}},
+	{"en thx bro", "thx bro", "en", false, []string{}},
+	{"it grazie mille", "grazie mille", "it", false, []string{}},
+	{"es vale genial", "vale genial", "es", false, []string{}},
+	{"it sono stanco", "sono stanco oggi", "it", false, []string{}},
+	{"pt sou o primeiro", "sou o primeiro da fila", "pt", false, []string{}},
+	{"en i'm fine", "i'm fine, no worries", "en", false, []string{}},
+	{"nl dat is goed", "dat is goed", "nl", false, []string{}},
+	{"it si scrive con la h", "si scrive con la h", "it", false, []string{}},
+	{"it ciao amore", "ciao amore 😘", "it", false, []string{}},
+	{"address term in another language", "ciao amore 😘", "en", false, []string{}},
+	{"es hola tio", "hola tio que tal", "es", false, []string{}},
+	{"es relative verb", "mi abuela nació el 4 de octubre", "es", false, []string{}},
+	{"en capitalized text lower word", "Thanks, verified. How can I help today?", "en", false, []string{}},
+	{"it voice verb after greeting", "sì buongiorno ehm chiamo per la bolletta", "it", true, []string{}},
+	{"en voice calling", "hi um i'm calling from leeds my boiler stopped", "en", true, []string{"LOCATION:leeds"}},
+	{"es gracias adiós", "vale pues ya está todo gracias adiós", "es", true, []string{}},
+}
+
+func TestPersonLowerChat(t *testing.T) { runNameCases(t, personLowerChat) }
 
 func TestPersonTruePositives(t *testing.T) { runNameCases(t, personTruePositives) }
 func TestPersonNegatives(t *testing.T)     { runNameCases(t, personNegatives) }
