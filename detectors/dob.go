@@ -23,11 +23,11 @@ var DateOfBirth = Detector{
 
 // birthCueWords announce a birth date.
 const birthCueWords = `born dob d birth birthday birthdate bday
-nac nacimiento nacido nacida cumpleaños nací nació nacio nacque nasceu nasci
+nac nacimiento nacido nacida cumpleaños cumpleanos cumple nací nació nacio nacque nasceu nasci
 geboren geburtsdatum geburtstag geb
 né née naissance anniversaire
 nato nata nascita compleanno
-nascido nascida nascimento aniversário
+nascido nascida nascimento aniversário niver
 geboortedatum verjaardag`
 
 // birthCues tells a cue from a month name among the words that wake the

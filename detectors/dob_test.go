@@ -14,6 +14,8 @@ func TestDateOfBirthTruePositives(t *testing.T) {
 		{"en dob colon", "en", "DOB: 03/04/1990", "03/04/1990", "1990-03-04"},
 		{"en d.o.b.", "en", "name Anna, d.o.b. 1990-03-04, thanks", "1990-03-04", "1990-03-04"},
 		{"en birthday ordinal", "en", "my birthday is march 3rd 1990", "march 3rd 1990", "1990-03-03"},
+		{"es colloquial birthday", "es", "mi cumple es el 22/04/1998 no se te olvide", "22/04/1998", "1998-04-22"},
+		{"pt colloquial birthday", "pt", "meu niver é 03/11/1991", "03/11/1991", "1991-11-03"},
 		{"en date of birth", "en", "date of birth is 12/25/1985.", "12/25/1985", "1985-12-25"},
 		{"es", "es", "mi fecha de nacimiento es 12/05/1985", "12/05/1985", "1985-05-12"},
 		{"es textual", "es", "nací el 12 de mayo de 1985", "12 de mayo de 1985", "1985-05-12"},
