@@ -71,6 +71,7 @@ type locationCue struct {
 	words []string
 	lang  string
 	loose bool // a one-word cue in looseLocationCues: the place must be capitalized
+	order int  // its index in locationCues: among cues that start together, the first listed wins
 }
 
 type locationFinder struct {
@@ -79,13 +80,27 @@ type locationFinder struct {
 	// word of every place in lex.
 	starts *[firstBits / 64]uint64
 	// words maps a trigger word, folded, to locPrep if it is a preposition
-	// and to one plus its index in cues if it starts cues: one hash a word.
+	// and to one plus its index in cues if it ends cues: one hash a word.
+	// A cue wakes the detector at its last word, the preposition, so that
+	// its first words ("i", "me", "je", "to") wake nothing when no place can
+	// follow; an elided last word ("d'") is keyed with its apostrophe.
 	words foldIndex
 	cues  [][]locationCue
+	// firsts holds the folded first words of the cues of more than one
+	// word, and firstKeys the leading letters the engine woke them on
+	// before they were matched backwards: a cue counts only where its first
+	// word starts a token that key wakes.
+	firsts    foldIndex
+	firstKeys map[string]bool
 }
 
-// locPrep marks a preposition in locationFinder.words.
-const locPrep = 1 << 16
+// Flags in locationFinder.words: a preposition; the word before an elided
+// cue word ("viens" in "je viens d'"), which wakes the detector because the
+// engine does not see "d" in "d’Avignon", all letters to it.
+const (
+	locPrep   = 1 << 16
+	locElided = 1 << 17
+)
 
 // Location returns the LOCATION detector: cities, regions and countries from
 // the lexicon's gazetteer when a cue says a person lives, is or comes from
@@ -96,41 +111,56 @@ func Location(lex *Lexicon) Detector {
 	l := &locationFinder{lex: lex, starts: placeStarts()}
 	var kws []string
 	seen := map[string]bool{}
+	addKw := func(ws ...string) {
+		for _, kw := range ws {
+			if kw != "" && !seen[kw] {
+				seen[kw] = true
+				kws = append(kws, kw)
+			}
+		}
+	}
 	words := map[string]uint32{}
+	firsts, firstKeys := map[string]uint32{}, map[string]bool{}
+	order := 0
 	for _, g := range locationCues {
 		for _, ph := range g.phrases {
-			c := locationCue{lang: g.lang}
-			for _, w := range strings.Fields(ph) {
+			fields := strings.Fields(ph)
+			c := locationCue{lang: g.lang, order: order}
+			order++
+			for _, w := range fields {
 				f, _ := foldAppend(nil, []byte(w))
 				c.words = append(c.words, string(f))
 			}
-			c.loose = len(c.words) == 1 && looseLocationCues.has([]byte(c.words[0]))
-			v, ok := words[c.words[0]]
+			n := len(c.words)
+			c.loose = n == 1 && looseLocationCues.has([]byte(c.words[0]))
+			last := c.words[n-1]
+			v, ok := words[last]
 			if !ok {
 				l.cues = append(l.cues, nil)
 				v = uint32(len(l.cues))
-				words[c.words[0]] = v
+				words[last] = v
 			}
 			l.cues[v-1] = append(l.cues[v-1], c)
-			for _, kw := range []string{leadingLetters(strings.Fields(ph)[0]), leadingLetters(c.words[0])} {
-				if kw != "" && !seen[kw] {
-					seen[kw] = true
-					kws = append(kws, kw)
-				}
+			if strings.HasSuffix(last, "'") {
+				words[c.words[n-2]] |= locElided
+				addKw(leadingLetters(fields[n-2]), leadingLetters(c.words[n-2]))
+			} else {
+				addKw(leadingLetters(fields[n-1]), leadingLetters(last))
+			}
+			if n > 1 {
+				firsts[c.words[0]] = 1
+				firstKeys[leadingLetters(fields[0])] = true
+				firstKeys[leadingLetters(c.words[0])] = true
 			}
 		}
 	}
 	for _, w := range placePrepositions {
 		f, _ := foldAppend(nil, []byte(w))
 		words[string(f)] |= locPrep
-		for _, kw := range []string{w, string(f)} {
-			if !seen[kw] {
-				seen[kw] = true
-				kws = append(kws, kw)
-			}
-		}
+		addKw(w, string(f))
 	}
 	l.words = newFoldIndex(words)
+	l.firsts, l.firstKeys = newFoldIndex(firsts), firstKeys
 	return Detector{Name: "location", Kind: KindLocation, Trigger: Trigger{Keywords: kws}, Find: l.find}
 }
 
@@ -201,32 +231,34 @@ func (l *locationFinder) find(dst []Finding, in Input, tok Token) ([]Finding, in
 	}
 	var buf [maxFold]byte
 	k, _ := foldAppend(buf[:0], text[ws:we])
-	v, _ := l.words.lookup(k) // the trigger word: one hash for cues and prepositions
-	var next cueNextWord
-	var cues []locationCue
-	if g := v &^ locPrep; g != 0 {
-		cues = l.cues[g-1]
+	v, ok := l.words.lookup(k) // the trigger word: one hash for cues and prepositions
+	if !ok {
+		return dst, tok.End
 	}
-	for i := range cues {
-		c := &cues[i]
-		end, ok := matchWords(text, we, c.words[1:], &next)
-		if !ok {
-			continue
+	end := we // where the place would start
+	if v&locElided != 0 {
+		// "viens d'Avignon": the elided cue word "d'" and the place after it.
+		ns, ne := nextWord(text, we)
+		if ns < 0 || gapBetween(text, we, ns) != gapSpace {
+			return dst, tok.End
 		}
-		s, e, _ := l.place(text, end, c.loose, lowerText(in))
-		if s < 0 {
-			continue
+		k, _ = foldAppend(buf[:0], text[ns:ne])
+		i := bytes.IndexByte(k, '\'')
+		if i < 0 {
+			return dst, tok.End
 		}
-		// "Leeds, UK", "Lyon, France": the region or country belongs to the place.
-		if s2, e2, ent2 := l.place(text, e, true, false); s2 >= 0 && gapBetween(text, e, s2) == gapBreak &&
-			ent2&(EntryRegion|EntryCountry) != 0 && text[e] == ',' {
-			e = e2
+		if v, ok = l.words.lookup(k[:i+1]); !ok {
+			return dst, tok.End
 		}
-		conf := float32(0.85)
-		if in.Lang != "" && c.lang != in.Lang {
-			conf = 0.75
+		ws, we, end = ns, ne, afterApostrophe(text, ns, ne)
+	}
+	if !l.placeMayFollow(text, end) {
+		return dst, tok.End // most cue words and prepositions: no place after them
+	}
+	if g := v &^ locPrep; g != 0 {
+		if s, e, conf := l.cueBefore(in, ws, end, l.cues[g-1]); s >= 0 {
+			return append(dst, l.finding(text, s, e, conf, "location-cue")), e
 		}
-		return append(dst, l.finding(text, s, e, conf, "location-cue")), e
 	}
 	if v&locPrep != 0 {
 		// A capital first, then the whole-text check: lowerText scans the text.
@@ -241,6 +273,110 @@ func (l *locationFinder) find(dst []Finding, in Input, tok Token) ([]Finding, in
 		}
 	}
 	return dst, tok.End
+}
+
+// placeMayFollow reports whether the word after end may start a place:
+// false when there is none, it follows a symbol or it starts no place.
+func (l *locationFinder) placeMayFollow(text []byte, end int) bool {
+	s, e := nextWord(text, end)
+	if s < 0 || gapBetween(text, end, s) == gapOther {
+		return false
+	}
+	var buf [maxFold]byte
+	k, ok := foldAppend(buf[:0], text[s:e])
+	return ok && l.mayStartPlace(k)
+}
+
+// afterApostrophe returns the offset after the first apostrophe of the word
+// text[s:e]: where the place of an elided cue ("d'Avignon") starts.
+func afterApostrophe(text []byte, s, e int) int {
+	for s < e {
+		ok, n := isApostropheAt(text, s)
+		s += max(n, 1)
+		if ok {
+			break
+		}
+	}
+	return s
+}
+
+// cueBefore matches cues, all ending with the word at ws, backwards from
+// it and returns the place after end and the confidence of the cue that
+// the engine would meet first: the one starting earliest, then the first
+// listed. s is -1 when no cue matches or no place follows.
+func (l *locationFinder) cueBefore(in Input, ws, end int, cues []locationCue) (s, e int, conf float32) {
+	text := in.Text
+	best, bestStart := -1, 0
+	for i := range cues {
+		c := &cues[i]
+		start, ok := l.cueStart(text, ws, c.words[:len(c.words)-1])
+		if !ok || best >= 0 && (start > bestStart || start == bestStart && c.order > cues[best].order) {
+			continue
+		}
+		if ps, _, _ := l.place(text, end, c.loose, lowerText(in)); ps < 0 {
+			continue
+		}
+		best, bestStart = i, start
+	}
+	if best < 0 {
+		return -1, -1, 0
+	}
+	c := &cues[best]
+	s, e, _ = l.place(text, end, c.loose, lowerText(in))
+	// "Leeds, UK", "Lyon, France": the region or country belongs to the place.
+	if s2, e2, ent2 := l.place(text, e, true, false); s2 >= 0 && gapBetween(text, e, s2) == gapBreak &&
+		ent2&(EntryRegion|EntryCountry) != 0 && text[e] == ',' {
+		e = e2
+	}
+	conf = 0.85
+	if in.Lang != "" && c.lang != in.Lang {
+		conf = 0.75
+	}
+	return s, e, conf
+}
+
+// cueStart reports whether the words before the word at ws are words (folded),
+// each before spaces only, the first starting a token that wakes the
+// detector, and returns where that first word starts.
+func (l *locationFinder) cueStart(text []byte, ws int, words []string) (int, bool) {
+	var buf [maxFold]byte
+	for j := len(words) - 1; j >= 0; j-- {
+		ps, pe := prevWord(text, ws)
+		if ps < 0 || wordAt(text, ps) != pe || gapBetween(text, pe, ws) != gapSpace {
+			return 0, false
+		}
+		if k, _ := foldAppend(buf[:0], text[ps:pe]); string(k) != words[j] {
+			return 0, false
+		}
+		ws = ps
+	}
+	if len(words) == 0 {
+		return ws, true
+	}
+	// The token of the first word: it must start there and its leading
+	// word be one of the keywords its first word woke the engine on.
+	ts, te := ws, ws
+	for ts > 0 && byteClass[text[ts-1]] != classSpace {
+		ts--
+	}
+	for te < len(text) && byteClass[text[te]] != classSpace {
+		te++
+	}
+	if s, _ := nextWord(text, ts); s != ws {
+		return 0, false
+	}
+	lws, lwe := leadingWord(text, ts, te)
+	if lwe-lws > maxKeyword || lwe <= lws {
+		return 0, false
+	}
+	var kb [maxKeyword]byte
+	for i, c := range text[lws:lwe] {
+		kb[i] = lowerASCII(c)
+	}
+	if !l.firstKeys[string(kb[:lwe-lws])] {
+		return 0, false
+	}
+	return ws, true
 }
 
 func (l *locationFinder) finding(text []byte, s, e int, conf float32, rule string) Finding {
