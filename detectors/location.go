@@ -90,8 +90,12 @@ type locationFinder struct {
 	// word, and firstKeys the leading letters the engine woke them on
 	// before they were matched backwards: a cue counts only where its first
 	// word starts a token that key wakes.
-	firsts    foldIndex
 	firstKeys map[string]bool
+	// single[g] reports whether cues[g] holds a one-word cue, all of which
+	// are loose; penults holds the folded next-to-last words of the
+	// others: a cheap test of the word before the trigger.
+	single  []bool
+	penults foldIndex
 }
 
 // Flags in locationFinder.words: a preposition; the word before an elided
@@ -120,7 +124,7 @@ func Location(lex *Lexicon) Detector {
 		}
 	}
 	words := map[string]uint32{}
-	firsts, firstKeys := map[string]uint32{}, map[string]bool{}
+	penults, firstKeys := map[string]uint32{}, map[string]bool{}
 	order := 0
 	for _, g := range locationCues {
 		for _, ph := range g.phrases {
@@ -147,8 +151,13 @@ func Location(lex *Lexicon) Detector {
 			} else {
 				addKw(leadingLetters(fields[n-1]), leadingLetters(last))
 			}
-			if n > 1 {
-				firsts[c.words[0]] = 1
+			if n == 1 {
+				for len(l.single) < len(l.cues) {
+					l.single = append(l.single, false)
+				}
+				l.single[v-1] = true
+			} else {
+				penults[c.words[n-2]] = 1
 				firstKeys[leadingLetters(fields[0])] = true
 				firstKeys[leadingLetters(c.words[0])] = true
 			}
@@ -160,7 +169,10 @@ func Location(lex *Lexicon) Detector {
 		addKw(w, string(f))
 	}
 	l.words = newFoldIndex(words)
-	l.firsts, l.firstKeys = newFoldIndex(firsts), firstKeys
+	for len(l.single) < len(l.cues) {
+		l.single = append(l.single, false)
+	}
+	l.penults, l.firstKeys = newFoldIndex(penults), firstKeys
 	return Detector{Name: "location", Kind: KindLocation, Trigger: Trigger{Keywords: kws}, Find: l.find}
 }
 
@@ -252,20 +264,24 @@ func (l *locationFinder) find(dst []Finding, in Input, tok Token) ([]Finding, in
 		}
 		ws, we, end = ns, ne, afterApostrophe(text, ns, ne)
 	}
-	if !l.placeMayFollow(text, end) {
+	// Cheap tests first: a loose cue and a preposition need a capital
+	// after them unless the whole text is lower-case; the other cues need
+	// their next-to-last word before the trigger.
+	ns, _ := nextWord(text, end)
+	upper := ns >= 0 && isUpperAt(text, ns)
+	var prev cuePrevWords
+	g := v &^ locPrep
+	cue := g != 0 && (l.single[g-1] && upper || prev.get(text, ws, 1) && l.penults.has(prev.word(0)))
+	prep := v&locPrep != 0 && end == we && ns >= 0 && (upper || lowerText(in))
+	if !cue && !prep || !l.placeMayFollow(text, end) {
 		return dst, tok.End // most cue words and prepositions: no place after them
 	}
-	if g := v &^ locPrep; g != 0 {
-		if s, e, conf := l.cueBefore(in, ws, end, l.cues[g-1]); s >= 0 {
+	if cue {
+		if s, e, conf := l.cueBefore(in, ws, end, l.cues[g-1], &prev); s >= 0 {
 			return append(dst, l.finding(text, s, e, conf, "location-cue")), e
 		}
 	}
-	if v&locPrep != 0 {
-		// A capital first, then the whole-text check: lowerText scans the text.
-		ns, _ := nextWord(text, we)
-		if ns < 0 || !isUpperAt(text, ns) && !lowerText(in) {
-			return dst, tok.End
-		}
+	if prep {
 		s, e, ent := l.place(text, we, false, in.Spoken)
 		if s >= 0 && ent&EntryFirst == 0 && !l.afterStreet(text, ws) &&
 			(l.anchoredBefore(text, ws) || l.anchoredAfter(text, e)) {
@@ -304,12 +320,12 @@ func afterApostrophe(text []byte, s, e int) int {
 // it and returns the place after end and the confidence of the cue that
 // the engine would meet first: the one starting earliest, then the first
 // listed. s is -1 when no cue matches or no place follows.
-func (l *locationFinder) cueBefore(in Input, ws, end int, cues []locationCue) (s, e int, conf float32) {
+func (l *locationFinder) cueBefore(in Input, ws, end int, cues []locationCue, prev *cuePrevWords) (s, e int, conf float32) {
 	text := in.Text
 	best, bestStart := -1, 0
 	for i := range cues {
 		c := &cues[i]
-		start, ok := l.cueStart(text, ws, c.words[:len(c.words)-1])
+		start, ok := l.cueStart(text, ws, c.words[:len(c.words)-1], prev)
 		if !ok || best >= 0 && (start > bestStart || start == bestStart && c.order > cues[best].order) {
 			continue
 		}
@@ -335,24 +351,89 @@ func (l *locationFinder) cueBefore(in Input, ws, end int, cues []locationCue) (s
 	return s, e, conf
 }
 
-// cueStart reports whether the words before the word at ws are words (folded),
-// each before spaces only, the first starting a token that wakes the
-// detector, and returns where that first word starts.
-func (l *locationFinder) cueStart(text []byte, ws int, words []string) (int, bool) {
-	var buf [maxFold]byte
-	for j := len(words) - 1; j >= 0; j-- {
-		ps, pe := prevWord(text, ws)
+// maxCueWords bounds the words of a location cue ("i come from").
+const maxCueWords = 4
+
+// cuePrevWords holds the words before a cue's last word, nearest first,
+// each folded and followed by spaces only: read once, as far as needed,
+// for all the cues that end with that word.
+type cuePrevWords struct {
+	n     int
+	done  bool // no more words before
+	start [maxCueWords - 1]int
+	len   [maxCueWords - 1]int
+	buf   [maxCueWords - 1][maxFold]byte
+}
+
+// get reads the words before ws until it holds n of them, and reports
+// whether it does.
+func (p *cuePrevWords) get(text []byte, ws, n int) bool {
+	for p.n < n && !p.done {
+		if p.n > 0 {
+			ws = p.start[p.n-1]
+		}
+		ps, pe := prevASCIIWord(text, ws)
+		if ps < 0 {
+			ps, pe = prevWord(text, ws)
+		}
 		if ps < 0 || wordAt(text, ps) != pe || gapBetween(text, pe, ws) != gapSpace {
+			p.done = true
+			break
+		}
+		k, ok := foldAppend(p.buf[p.n][:0], text[ps:pe])
+		if !ok {
+			p.done = true
+			break
+		}
+		p.start[p.n], p.len[p.n] = ps, len(k)
+		p.n++
+	}
+	return p.n >= n
+}
+
+// word returns the i-th word back, folded; get must have read it.
+func (p *cuePrevWords) word(i int) []byte { return p.buf[i][:p.len[i]] }
+
+// prevASCIIWord returns the word before ws when it is ASCII letters after
+// spaces or tabs and before a byte at which prevWord stops as well, the
+// common case, without decoding runes; else (-1, -1).
+func prevASCIIWord(text []byte, ws int) (int, int) {
+	pe := ws
+	for pe > 0 && (text[pe-1] == ' ' || text[pe-1] == '\t') {
+		pe--
+	}
+	ps := pe
+	for ps > 0 && text[ps-1]|0x20 >= 'a' && text[ps-1]|0x20 <= 'z' {
+		ps--
+	}
+	if ps == pe || pe == ws {
+		return -1, -1
+	}
+	if ps > 0 {
+		switch c := text[ps-1]; {
+		case c >= 0x80, c == '\'', c == '-', c == '\\':
+			return -1, -1
+		}
+	}
+	return ps, pe
+}
+
+// cueStart reports whether the words before the word at ws are words
+// (folded), each before spaces only, the first starting a token that wakes
+// the detector, and returns where that first word starts.
+func (l *locationFinder) cueStart(text []byte, ws int, words []string, prev *cuePrevWords) (int, bool) {
+	if !prev.get(text, ws, len(words)) {
+		return 0, false
+	}
+	for i := range words { // nearest first: most cues fail at once
+		if w := words[len(words)-1-i]; string(prev.word(i)) != w {
 			return 0, false
 		}
-		if k, _ := foldAppend(buf[:0], text[ps:pe]); string(k) != words[j] {
-			return 0, false
-		}
-		ws = ps
 	}
 	if len(words) == 0 {
 		return ws, true
 	}
+	ws = prev.start[len(words)-1]
 	// The token of the first word: it must start there and its leading
 	// word be one of the keywords its first word woke the engine on.
 	ts, te := ws, ws
