@@ -1,12 +1,8 @@
 package detectors
 
 import (
-	"bufio"
 	"bytes"
-	"compress/gzip"
-	"io"
 	"strings"
-	"sync"
 )
 
 // locationCues are the phrases after which a place says where a person
@@ -76,8 +72,8 @@ type locationCue struct {
 
 type locationFinder struct {
 	lex *Lexicon
-	// starts filters place's lookups: nil, or the firstBit of the first
-	// word of every place in lex.
+	// starts filters place's lookups: lex.placeStart, nil (no filter) for
+	// a Lexicon that LoadLexicon did not build.
 	starts *[firstBits / 64]uint64
 	// words maps a trigger word, folded, to locPrep if it is a preposition
 	// and to one plus its index in cues if it ends cues: one hash a word.
@@ -112,7 +108,7 @@ const (
 // elsewhere in prose ("the Paris agreement") are not personal and not
 // reported.
 func Location(lex *Lexicon) Detector {
-	l := &locationFinder{lex: lex, starts: placeStarts()}
+	l := &locationFinder{lex: lex, starts: lex.placeStart}
 	var kws []string
 	seen := map[string]bool{}
 	addKw := func(ws ...string) {
@@ -174,52 +170,6 @@ func Location(lex *Lexicon) Detector {
 	}
 	l.penults, l.firstKeys = newFoldIndex(penults), firstKeys
 	return Detector{Name: "location", Kind: KindLocation, Trigger: Trigger{Keywords: kws}, Find: l.find}
-}
-
-// placeStarts returns the firstBit of the first word of every place in the
-// lexicon LoadLexicon builds, the only kind of Lexicon there is: a word
-// whose bit is clear starts no place, known without probing the lexicon's
-// table, which misses the cache. Most words after a preposition start none.
-// It returns nil, no filter, if the embedded data does not read.
-var placeStarts = sync.OnceValue(func() *[firstBits / 64]uint64 {
-	starts := new([firstBits / 64]uint64)
-	zr, err := gzip.NewReader(bytes.NewReader(lexiconGz))
-	if err != nil || addPlaceStarts(starts, zr) != nil || addPlaceStarts(starts, bytes.NewReader(namesExtra)) != nil {
-		return nil
-	}
-	return starts
-})
-
-// addPlaceStarts sets in starts the bits of the places among r's
-// "key<TAB>codes" lines, folded as addEntries folds them: the folded
-// key's first word is the folded first word of its text.
-func addPlaceStarts(starts *[firstBits / 64]uint64, r io.Reader) error {
-	sc := bufio.NewScanner(r)
-	var buf [maxFold]byte
-	for sc.Scan() {
-		key, codes, ok := bytes.Cut(sc.Bytes(), []byte{'\t'})
-		if !ok || len(key) == 0 || key[0] == '#' {
-			continue
-		}
-		var e Entry
-		for _, c := range bytes.Fields(codes) {
-			f, err := parseCode(c)
-			if err != nil {
-				return err
-			}
-			e |= f
-		}
-		k, ok := foldAppend(buf[:0], key)
-		if !ok || e&EntryPlace == 0 {
-			continue
-		}
-		if i := bytes.IndexByte(k, ' '); i >= 0 {
-			k = k[:i]
-		}
-		b := firstBit(k)
-		starts[b/64] |= 1 << (b % 64)
-	}
-	return sc.Err()
 }
 
 // mayStartPlace reports whether the folded word k may start a place; false
