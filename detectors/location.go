@@ -92,6 +92,9 @@ type locationFinder struct {
 	// others: a cheap test of the word before the trigger.
 	single  []bool
 	penults foldIndex
+	// penLast[c] has bit n set when a folded next-to-last word of n bytes
+	// ends with byte c: most ASCII words before a trigger fail it unread.
+	penLast [256]uint64
 }
 
 // Flags in locationFinder.words: a preposition; the word before an elided
@@ -153,7 +156,11 @@ func Location(lex *Lexicon) Detector {
 				}
 				l.single[v-1] = true
 			} else {
-				penults[c.words[n-2]] = 1
+				p := c.words[n-2]
+				penults[p] = 1
+				if len(p) < 64 {
+					l.penLast[p[len(p)-1]] |= 1 << len(p)
+				}
 				firstKeys[leadingLetters(fields[0])] = true
 				firstKeys[leadingLetters(c.words[0])] = true
 			}
@@ -221,7 +228,8 @@ func (l *locationFinder) find(dst []Finding, in Input, tok Token) ([]Finding, in
 	upper := ns >= 0 && isUpperAt(text, ns)
 	var prev cuePrevWords
 	g := v &^ locPrep
-	cue := g != 0 && (l.single[g-1] && upper || prev.get(text, ws, 1) && l.penults.has(prev.word(0)))
+	cue := g != 0 && (l.single[g-1] && upper ||
+		l.mayFollowPenult(text, ws) && prev.get(text, ws, 1) && l.penults.has(prev.word(0)))
 	prep := v&locPrep != 0 && end == we && ns >= 0 && (upper || lowerText(in))
 	if !cue && !prep || !l.placeMayFollow(text, end) {
 		return dst, tok.End // most cue words and prepositions: no place after them
@@ -239,6 +247,18 @@ func (l *locationFinder) find(dst []Finding, in Input, tok Token) ([]Finding, in
 		}
 	}
 	return dst, tok.End
+}
+
+// mayFollowPenult reports whether the word before ws may be the
+// next-to-last word of a cue; false means it is none. Only ASCII words are
+// tested: their folded form is their lower-case form.
+func (l *locationFinder) mayFollowPenult(text []byte, ws int) bool {
+	ps, pe := prevASCIIWord(text, ws)
+	if ps < 0 {
+		return true
+	}
+	n := pe - ps
+	return n < 64 && l.penLast[text[pe-1]|0x20]&(1<<n) != 0
 }
 
 // placeMayFollow reports whether the word after end may start a place:
