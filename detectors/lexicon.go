@@ -106,6 +106,10 @@ type Lexicon struct {
 	// clear is no given name, known without hashing it or probing slots
 	// (most capitalized words and lower-case words are not names).
 	first *[firstBits / 64]uint64
+	// placeStart has the firstBit of the first word of every place's key:
+	// most words after a preposition start no place, known without probing
+	// the table, which misses the cache.
+	placeStart *[firstBits / 64]uint64
 }
 
 // firstBits is the size of Lexicon.first, about 20 bits per given name.
@@ -149,25 +153,25 @@ func LoadLexicon() (*Lexicon, error) {
 		return nil, fmt.Errorf("lexicon: open: %w", err)
 	}
 	m := make(map[uint64]Entry, 90000)
-	first := new([firstBits / 64]uint64)
-	if err := addEntries(m, first, zr, "lexicon"); err != nil {
+	first, places := new([firstBits / 64]uint64), new([firstBits / 64]uint64)
+	if err := addEntries(m, first, places, zr, "lexicon"); err != nil {
 		return nil, err
 	}
 	if len(m) == 0 {
 		return nil, fmt.Errorf("lexicon: empty")
 	}
-	if err := addEntries(m, first, bytes.NewReader(namesExtra), "names_extra"); err != nil {
+	if err := addEntries(m, first, places, bytes.NewReader(namesExtra), "names_extra"); err != nil {
 		return nil, err
 	}
 	lx := newLexicon(m)
-	lx.first = first
+	lx.first, lx.placeStart = first, places
 	return lx, nil
 }
 
 // addEntries adds the "key<TAB>codes" lines of r to m, keyed by the folded
-// key's hash, and sets the first bits of given names. Lines starting with #
-// are comments.
-func addEntries(m map[uint64]Entry, first *[firstBits / 64]uint64, r io.Reader, name string) error {
+// key's hash, and sets the first bits of given names and of the first words
+// of places. Lines starting with # are comments.
+func addEntries(m map[uint64]Entry, first, places *[firstBits / 64]uint64, r io.Reader, name string) error {
 	sc := bufio.NewScanner(r)
 	var buf [maxFold]byte
 	for line := 1; sc.Scan(); line++ {
@@ -194,6 +198,14 @@ func addEntries(m map[uint64]Entry, first *[firstBits / 64]uint64, r io.Reader, 
 		if e&EntryFirst != 0 {
 			b := firstBit(k)
 			first[b/64] |= 1 << (b % 64)
+		}
+		if e&EntryPlace != 0 {
+			w := k
+			if i := bytes.IndexByte(w, ' '); i >= 0 {
+				w = w[:i] // "new york" starts with "new"
+			}
+			b := firstBit(w)
+			places[b/64] |= 1 << (b % 64)
 		}
 	}
 	if err := sc.Err(); err != nil {

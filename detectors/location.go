@@ -1,12 +1,8 @@
 package detectors
 
 import (
-	"bufio"
 	"bytes"
-	"compress/gzip"
-	"io"
 	"strings"
-	"sync"
 )
 
 // locationCues are the phrases after which a place says where a person
@@ -71,21 +67,43 @@ type locationCue struct {
 	words []string
 	lang  string
 	loose bool // a one-word cue in looseLocationCues: the place must be capitalized
+	order int  // its index in locationCues: among cues that start together, the first listed wins
 }
 
 type locationFinder struct {
 	lex *Lexicon
-	// starts filters place's lookups: nil, or the firstBit of the first
-	// word of every place in lex.
+	// starts filters place's lookups: lex.placeStart, nil (no filter) for
+	// a Lexicon that LoadLexicon did not build.
 	starts *[firstBits / 64]uint64
 	// words maps a trigger word, folded, to locPrep if it is a preposition
-	// and to one plus its index in cues if it starts cues: one hash a word.
+	// and to one plus its index in cues if it ends cues: one hash a word.
+	// A cue wakes the detector at its last word, the preposition, so that
+	// its first words ("i", "me", "je", "to") wake nothing when no place can
+	// follow; an elided last word ("d'") is keyed with its apostrophe.
 	words foldIndex
 	cues  [][]locationCue
+	// firsts holds the folded first words of the cues of more than one
+	// word, and firstKeys the leading letters the engine woke them on
+	// before they were matched backwards: a cue counts only where its first
+	// word starts a token that key wakes.
+	firstKeys map[string]bool
+	// single[g] reports whether cues[g] holds a one-word cue, all of which
+	// are loose; penults holds the folded next-to-last words of the
+	// others: a cheap test of the word before the trigger.
+	single  []bool
+	penults foldIndex
+	// penLast[c] has bit n set when a folded next-to-last word of n bytes
+	// ends with byte c: most ASCII words before a trigger fail it unread.
+	penLast [256]uint64
 }
 
-// locPrep marks a preposition in locationFinder.words.
-const locPrep = 1 << 16
+// Flags in locationFinder.words: a preposition; the word before an elided
+// cue word ("viens" in "je viens d'"), which wakes the detector because the
+// engine does not see "d" in "d’Avignon", all letters to it.
+const (
+	locPrep   = 1 << 16
+	locElided = 1 << 17
+)
 
 // Location returns the LOCATION detector: cities, regions and countries from
 // the lexicon's gazetteer when a cue says a person lives, is or comes from
@@ -93,91 +111,72 @@ const locPrep = 1 << 16
 // elsewhere in prose ("the Paris agreement") are not personal and not
 // reported.
 func Location(lex *Lexicon) Detector {
-	l := &locationFinder{lex: lex, starts: placeStarts()}
+	l := &locationFinder{lex: lex, starts: lex.placeStart}
 	var kws []string
 	seen := map[string]bool{}
+	addKw := func(ws ...string) {
+		for _, kw := range ws {
+			if kw != "" && !seen[kw] {
+				seen[kw] = true
+				kws = append(kws, kw)
+			}
+		}
+	}
 	words := map[string]uint32{}
+	penults, firstKeys := map[string]uint32{}, map[string]bool{}
+	order := 0
 	for _, g := range locationCues {
 		for _, ph := range g.phrases {
-			c := locationCue{lang: g.lang}
-			for _, w := range strings.Fields(ph) {
+			fields := strings.Fields(ph)
+			c := locationCue{lang: g.lang, order: order}
+			order++
+			for _, w := range fields {
 				f, _ := foldAppend(nil, []byte(w))
 				c.words = append(c.words, string(f))
 			}
-			c.loose = len(c.words) == 1 && looseLocationCues.has([]byte(c.words[0]))
-			v, ok := words[c.words[0]]
+			n := len(c.words)
+			c.loose = n == 1 && looseLocationCues.has([]byte(c.words[0]))
+			last := c.words[n-1]
+			v, ok := words[last]
 			if !ok {
 				l.cues = append(l.cues, nil)
 				v = uint32(len(l.cues))
-				words[c.words[0]] = v
+				words[last] = v
 			}
 			l.cues[v-1] = append(l.cues[v-1], c)
-			for _, kw := range []string{leadingLetters(strings.Fields(ph)[0]), leadingLetters(c.words[0])} {
-				if kw != "" && !seen[kw] {
-					seen[kw] = true
-					kws = append(kws, kw)
+			if strings.HasSuffix(last, "'") {
+				words[c.words[n-2]] |= locElided
+				addKw(leadingLetters(fields[n-2]), leadingLetters(c.words[n-2]))
+			} else {
+				addKw(leadingLetters(fields[n-1]), leadingLetters(last))
+			}
+			if n == 1 {
+				for len(l.single) < len(l.cues) {
+					l.single = append(l.single, false)
 				}
+				l.single[v-1] = true
+			} else {
+				p := c.words[n-2]
+				penults[p] = 1
+				if len(p) < 64 {
+					l.penLast[p[len(p)-1]] |= 1 << len(p)
+				}
+				firstKeys[leadingLetters(fields[0])] = true
+				firstKeys[leadingLetters(c.words[0])] = true
 			}
 		}
 	}
 	for _, w := range placePrepositions {
 		f, _ := foldAppend(nil, []byte(w))
 		words[string(f)] |= locPrep
-		for _, kw := range []string{w, string(f)} {
-			if !seen[kw] {
-				seen[kw] = true
-				kws = append(kws, kw)
-			}
-		}
+		addKw(w, string(f))
 	}
 	l.words = newFoldIndex(words)
+	for len(l.single) < len(l.cues) {
+		l.single = append(l.single, false)
+	}
+	l.penults, l.firstKeys = newFoldIndex(penults), firstKeys
 	return Detector{Name: "location", Kind: KindLocation, Trigger: Trigger{Keywords: kws}, Find: l.find}
-}
-
-// placeStarts returns the firstBit of the first word of every place in the
-// lexicon LoadLexicon builds, the only kind of Lexicon there is: a word
-// whose bit is clear starts no place, known without probing the lexicon's
-// table, which misses the cache. Most words after a preposition start none.
-// It returns nil, no filter, if the embedded data does not read.
-var placeStarts = sync.OnceValue(func() *[firstBits / 64]uint64 {
-	starts := new([firstBits / 64]uint64)
-	zr, err := gzip.NewReader(bytes.NewReader(lexiconGz))
-	if err != nil || addPlaceStarts(starts, zr) != nil || addPlaceStarts(starts, bytes.NewReader(namesExtra)) != nil {
-		return nil
-	}
-	return starts
-})
-
-// addPlaceStarts sets in starts the bits of the places among r's
-// "key<TAB>codes" lines, folded as addEntries folds them: the folded
-// key's first word is the folded first word of its text.
-func addPlaceStarts(starts *[firstBits / 64]uint64, r io.Reader) error {
-	sc := bufio.NewScanner(r)
-	var buf [maxFold]byte
-	for sc.Scan() {
-		key, codes, ok := bytes.Cut(sc.Bytes(), []byte{'\t'})
-		if !ok || len(key) == 0 || key[0] == '#' {
-			continue
-		}
-		var e Entry
-		for _, c := range bytes.Fields(codes) {
-			f, err := parseCode(c)
-			if err != nil {
-				return err
-			}
-			e |= f
-		}
-		k, ok := foldAppend(buf[:0], key)
-		if !ok || e&EntryPlace == 0 {
-			continue
-		}
-		if i := bytes.IndexByte(k, ' '); i >= 0 {
-			k = k[:i]
-		}
-		b := firstBit(k)
-		starts[b/64] |= 1 << (b % 64)
-	}
-	return sc.Err()
 }
 
 // mayStartPlace reports whether the folded word k may start a place; false
@@ -201,39 +200,46 @@ func (l *locationFinder) find(dst []Finding, in Input, tok Token) ([]Finding, in
 	}
 	var buf [maxFold]byte
 	k, _ := foldAppend(buf[:0], text[ws:we])
-	v, _ := l.words.lookup(k) // the trigger word: one hash for cues and prepositions
-	var next cueNextWord
-	var cues []locationCue
-	if g := v &^ locPrep; g != 0 {
-		cues = l.cues[g-1]
+	v, ok := l.words.lookup(k) // the trigger word: one hash for cues and prepositions
+	if !ok {
+		return dst, tok.End
 	}
-	for i := range cues {
-		c := &cues[i]
-		end, ok := matchWords(text, we, c.words[1:], &next)
-		if !ok {
-			continue
-		}
-		s, e, _ := l.place(text, end, c.loose, lowerText(in))
-		if s < 0 {
-			continue
-		}
-		// "Leeds, UK", "Lyon, France": the region or country belongs to the place.
-		if s2, e2, ent2 := l.place(text, e, true, false); s2 >= 0 && gapBetween(text, e, s2) == gapBreak &&
-			ent2&(EntryRegion|EntryCountry) != 0 && text[e] == ',' {
-			e = e2
-		}
-		conf := float32(0.85)
-		if in.Lang != "" && c.lang != in.Lang {
-			conf = 0.75
-		}
-		return append(dst, l.finding(text, s, e, conf, "location-cue")), e
-	}
-	if v&locPrep != 0 {
-		// A capital first, then the whole-text check: lowerText scans the text.
-		ns, _ := nextWord(text, we)
-		if ns < 0 || !isUpperAt(text, ns) && !lowerText(in) {
+	end := we // where the place would start
+	if v&locElided != 0 {
+		// "viens d'Avignon": the elided cue word "d'" and the place after it.
+		ns, ne := nextWord(text, we)
+		if ns < 0 || gapBetween(text, we, ns) != gapSpace {
 			return dst, tok.End
 		}
+		k, _ = foldAppend(buf[:0], text[ns:ne])
+		i := bytes.IndexByte(k, '\'')
+		if i < 0 {
+			return dst, tok.End
+		}
+		if v, ok = l.words.lookup(k[:i+1]); !ok {
+			return dst, tok.End
+		}
+		ws, we, end = ns, ne, afterApostrophe(text, ns, ne)
+	}
+	// Cheap tests first: a loose cue and a preposition need a capital
+	// after them unless the whole text is lower-case; the other cues need
+	// their next-to-last word before the trigger.
+	ns, _ := nextWord(text, end)
+	upper := ns >= 0 && isUpperAt(text, ns)
+	var prev cuePrevWords
+	g := v &^ locPrep
+	cue := g != 0 && (l.single[g-1] && upper ||
+		l.mayFollowPenult(text, ws) && prev.get(text, ws, 1) && l.penults.has(prev.word(0)))
+	prep := v&locPrep != 0 && end == we && ns >= 0 && (upper || lowerText(in))
+	if !cue && !prep || !l.placeMayFollow(text, end) {
+		return dst, tok.End // most cue words and prepositions: no place after them
+	}
+	if cue {
+		if s, e, conf := l.cueBefore(in, ws, end, l.cues[g-1], &prev); s >= 0 {
+			return append(dst, l.finding(text, s, e, conf, "location-cue")), e
+		}
+	}
+	if prep {
 		s, e, ent := l.place(text, we, false, in.Spoken)
 		if s >= 0 && ent&EntryFirst == 0 && !l.afterStreet(text, ws) &&
 			(l.anchoredBefore(text, ws) || l.anchoredAfter(text, e)) {
@@ -241,6 +247,187 @@ func (l *locationFinder) find(dst []Finding, in Input, tok Token) ([]Finding, in
 		}
 	}
 	return dst, tok.End
+}
+
+// mayFollowPenult reports whether the word before ws may be the
+// next-to-last word of a cue; false means it is none. Only ASCII words are
+// tested: their folded form is their lower-case form.
+func (l *locationFinder) mayFollowPenult(text []byte, ws int) bool {
+	ps, pe := prevASCIIWord(text, ws)
+	if ps < 0 {
+		return true
+	}
+	n := pe - ps
+	return n < 64 && l.penLast[text[pe-1]|0x20]&(1<<n) != 0
+}
+
+// placeMayFollow reports whether the word after end may start a place:
+// false when there is none, it follows a symbol or it starts no place.
+func (l *locationFinder) placeMayFollow(text []byte, end int) bool {
+	s, e := nextWord(text, end)
+	if s < 0 || gapBetween(text, end, s) == gapOther {
+		return false
+	}
+	var buf [maxFold]byte
+	k, ok := foldAppend(buf[:0], text[s:e])
+	return ok && l.mayStartPlace(k)
+}
+
+// afterApostrophe returns the offset after the first apostrophe of the word
+// text[s:e]: where the place of an elided cue ("d'Avignon") starts.
+func afterApostrophe(text []byte, s, e int) int {
+	for s < e {
+		ok, n := isApostropheAt(text, s)
+		s += max(n, 1)
+		if ok {
+			break
+		}
+	}
+	return s
+}
+
+// cueBefore matches cues, all ending with the word at ws, backwards from
+// it and returns the place after end and the confidence of the cue that
+// the engine would meet first: the one starting earliest, then the first
+// listed. s is -1 when no cue matches or no place follows.
+func (l *locationFinder) cueBefore(in Input, ws, end int, cues []locationCue, prev *cuePrevWords) (s, e int, conf float32) {
+	text := in.Text
+	best, bestStart := -1, 0
+	for i := range cues {
+		c := &cues[i]
+		start, ok := l.cueStart(text, ws, c.words[:len(c.words)-1], prev)
+		if !ok || best >= 0 && (start > bestStart || start == bestStart && c.order > cues[best].order) {
+			continue
+		}
+		if ps, _, _ := l.place(text, end, c.loose, lowerText(in)); ps < 0 {
+			continue
+		}
+		best, bestStart = i, start
+	}
+	if best < 0 {
+		return -1, -1, 0
+	}
+	c := &cues[best]
+	s, e, _ = l.place(text, end, c.loose, lowerText(in))
+	// "Leeds, UK", "Lyon, France": the region or country belongs to the place.
+	if s2, e2, ent2 := l.place(text, e, true, false); s2 >= 0 && gapBetween(text, e, s2) == gapBreak &&
+		ent2&(EntryRegion|EntryCountry) != 0 && text[e] == ',' {
+		e = e2
+	}
+	conf = 0.85
+	if in.Lang != "" && c.lang != in.Lang {
+		conf = 0.75
+	}
+	return s, e, conf
+}
+
+// maxCueWords bounds the words of a location cue ("i come from").
+const maxCueWords = 4
+
+// cuePrevWords holds the words before a cue's last word, nearest first,
+// each folded and followed by spaces only: read once, as far as needed,
+// for all the cues that end with that word.
+type cuePrevWords struct {
+	n     int
+	done  bool // no more words before
+	start [maxCueWords - 1]int
+	len   [maxCueWords - 1]int
+	buf   [maxCueWords - 1][maxFold]byte
+}
+
+// get reads the words before ws until it holds n of them, and reports
+// whether it does.
+func (p *cuePrevWords) get(text []byte, ws, n int) bool {
+	for p.n < n && !p.done {
+		if p.n > 0 {
+			ws = p.start[p.n-1]
+		}
+		ps, pe := prevASCIIWord(text, ws)
+		if ps < 0 {
+			ps, pe = prevWord(text, ws)
+		}
+		if ps < 0 || wordAt(text, ps) != pe || gapBetween(text, pe, ws) != gapSpace {
+			p.done = true
+			break
+		}
+		k, ok := foldAppend(p.buf[p.n][:0], text[ps:pe])
+		if !ok {
+			p.done = true
+			break
+		}
+		p.start[p.n], p.len[p.n] = ps, len(k)
+		p.n++
+	}
+	return p.n >= n
+}
+
+// word returns the i-th word back, folded; get must have read it.
+func (p *cuePrevWords) word(i int) []byte { return p.buf[i][:p.len[i]] }
+
+// prevASCIIWord returns the word before ws when it is ASCII letters after
+// spaces or tabs and before a byte at which prevWord stops as well, the
+// common case, without decoding runes; else (-1, -1).
+func prevASCIIWord(text []byte, ws int) (int, int) {
+	pe := ws
+	for pe > 0 && (text[pe-1] == ' ' || text[pe-1] == '\t') {
+		pe--
+	}
+	ps := pe
+	for ps > 0 && text[ps-1]|0x20 >= 'a' && text[ps-1]|0x20 <= 'z' {
+		ps--
+	}
+	if ps == pe || pe == ws {
+		return -1, -1
+	}
+	if ps > 0 {
+		switch c := text[ps-1]; {
+		case c >= 0x80, c == '\'', c == '-', c == '\\':
+			return -1, -1
+		}
+	}
+	return ps, pe
+}
+
+// cueStart reports whether the words before the word at ws are words
+// (folded), each before spaces only, the first starting a token that wakes
+// the detector, and returns where that first word starts.
+func (l *locationFinder) cueStart(text []byte, ws int, words []string, prev *cuePrevWords) (int, bool) {
+	if !prev.get(text, ws, len(words)) {
+		return 0, false
+	}
+	for i := range words { // nearest first: most cues fail at once
+		if w := words[len(words)-1-i]; string(prev.word(i)) != w {
+			return 0, false
+		}
+	}
+	if len(words) == 0 {
+		return ws, true
+	}
+	ws = prev.start[len(words)-1]
+	// The token of the first word: it must start there and its leading
+	// word be one of the keywords its first word woke the engine on.
+	ts, te := ws, ws
+	for ts > 0 && byteClass[text[ts-1]] != classSpace {
+		ts--
+	}
+	for te < len(text) && byteClass[text[te]] != classSpace {
+		te++
+	}
+	if s, _ := nextWord(text, ts); s != ws {
+		return 0, false
+	}
+	lws, lwe := leadingWord(text, ts, te)
+	if lwe-lws > maxKeyword || lwe <= lws {
+		return 0, false
+	}
+	var kb [maxKeyword]byte
+	for i, c := range text[lws:lwe] {
+		kb[i] = lowerASCII(c)
+	}
+	if !l.firstKeys[string(kb[:lwe-lws])] {
+		return 0, false
+	}
+	return ws, true
 }
 
 func (l *locationFinder) finding(text []byte, s, e int, conf float32, rule string) Finding {

@@ -1,6 +1,9 @@
 package detectors
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 var locationTruePositives = []nameCase{
 	{"en live in", "I live in Leeds with my family", "en", false, []string{"LOCATION:Leeds"}},
@@ -46,3 +49,31 @@ var locationNegatives = []nameCase{
 
 func TestLocationTruePositives(t *testing.T) { runNameCases(t, locationTruePositives) }
 func TestLocationNegatives(t *testing.T)     { runNameCases(t, locationNegatives) }
+
+// locationBackwardCases: cues are matched backwards from their last word,
+// so their first word must still start a token and their words follow
+// each other after spaces only.
+var locationBackwardCases = []nameCase{
+	{"three words", "i come from Leeds", "en", false, []string{"LOCATION:Leeds"}},
+	{"quoted first word", "(i come from Leeds)", "en", false, []string{"LOCATION:Leeds"}},
+	{"first word inside a token", "x-live in Leeds", "en", false, []string{}},
+	{"comma inside the cue", "based, in Leeds", "en", false, []string{}},
+	{"elided ascii", "je viens d'Avignon", "fr", false, []string{"LOCATION:Avignon"}},
+	{"elided after a line break", "je viens\nd'Avignon", "fr", false, []string{}},
+	{"loose cue lower case", "aus köln", "de", false, []string{}},
+	{"two cues end together", "ich bin geboren in Köln", "nl", false, []string{"LOCATION:Köln"}},
+}
+
+func TestLocationBackwardCues(t *testing.T) { runNameCases(t, locationBackwardCases) }
+
+// TestLocationCueLength keeps every cue within maxCueWords, the words
+// cueStart reads back.
+func TestLocationCueLength(t *testing.T) {
+	for _, g := range locationCues {
+		for _, ph := range g.phrases {
+			if n := len(strings.Fields(ph)); n > maxCueWords {
+				t.Errorf("cue %q: %d words; want at most %d", ph, n, maxCueWords)
+			}
+		}
+	}
+}

@@ -57,6 +57,12 @@ func (s *spokenNumber) addVal(v, width int) bool {
 }
 
 func findSpokenDigits(dst []Finding, in Input, tok Token) ([]Finding, int) {
+	if tok.Class&ClassLetter == 0 {
+		// Most digit tokens are written numbers: "+1 415 555 0192".
+		if next, ok := writtenOnly(in.Text, tok); ok {
+			return dst, next
+		}
+	}
 	if f, ok := spokenIBAN(in.Text, tok.Start); ok {
 		return append(dst, f), max(tok.End, f.End)
 	}
@@ -76,6 +82,48 @@ func findSpokenDigits(dst []Finding, in Input, tok Token) ([]Finding, int) {
 		dst = append(dst, f)
 	}
 	return dst, max(tok.End, num.end)
+}
+
+// writtenOnly reports whether tok, a token without letters, and the
+// letterless tokens after it cannot be part of a spoken number or IBAN: no
+// letter before tok may end an IBAN's spelled country code, and the first
+// token with letters after them is no number word, thousand word,
+// separator said aloud or hyphenated compound that could continue one. It
+// returns where that token starts: the letterless tokens before it would
+// find nothing either, so the engine need not wake the detector for them.
+func writtenOnly(text []byte, tok Token) (int, bool) {
+	if s, e := prevToken(text, tok.Start); s < e && hasLetter(text[s:e]) {
+		return 0, false
+	}
+	for i := tok.End; ; {
+		s, e := nextToken(text, i)
+		if s >= e {
+			return len(text), true
+		}
+		if !hasLetter(text[s:e]) {
+			i = e
+			continue
+		}
+		var w readWord
+		if !w.next(text, s) || !w.ok || w.ws == w.we {
+			return s, true
+		}
+		f := w.word()
+		if numberWordOrDigits(f) || spokenIDFillers.has(f) || bytes.IndexByte(f, '-') > 0 {
+			return 0, false
+		}
+		return s, true
+	}
+}
+
+// hasLetter reports whether b holds a letter byte, ASCII or not.
+func hasLetter(b []byte) bool {
+	for _, c := range b {
+		if byteClass[c]&ClassLetter != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // mayStartSpokenRun is the quick test before gathering: seven digits

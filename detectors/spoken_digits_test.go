@@ -47,6 +47,8 @@ func TestSpokenDigitsTruePositives(t *testing.T) {
 		{"en digits", "en", "hi this is anna my number is four one five five five five oh one nine two thanks", "four one five five five five oh one nine two", KindPhone},
 		{"en double", "en", "call me on four one five double five five oh one nine two", "four one five double five five oh one nine two", KindPhone},
 		{"en mixed", "en", "it's 415 five five five 0192 ok", "415 five five five 0192", KindPhone},
+		{"digits then words", "en", "it's 415 555 oh one nine two ok", "415 555 oh one nine two", KindPhone},
+		{"digits then a separator", "en", "it's 415 555 dash zero one nine two ok", "415 555 dash zero one nine two", KindPhone},
 		{"en pauses", "en", "number is four one five, five five five, zero one nine two.", "four one five, five five five, zero one nine two", KindPhone},
 		{"en hyphens", "en", "text four-one-five-five-five-five-zero-one-nine-two please", "four-one-five-five-five-five-zero-one-nine-two", KindPhone},
 		{"en plus", "en", "plus four four two zero seven nine four six zero nine five eight", "plus four four two zero seven nine four six zero nine five eight", KindPhone},
