@@ -13,6 +13,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/parquet-go/parquet-go"
+	"github.com/parquet-go/parquet-go/compress/zstd"
 
 	"github.com/convanon/convanon/internal/events"
 )
@@ -384,4 +385,28 @@ func BenchmarkParquetEncodeSpread(b *testing.B) {
 		first += n
 	}
 	b.ReportMetric(float64(cpuTime(b)-cpu0)/float64(b.N*n), "cpu-ns/row")
+}
+
+func TestParseZstdLevel(t *testing.T) {
+	tests := []struct {
+		give    string
+		want    zstd.Level
+		wantErr bool
+	}{
+		{give: "fastest", want: zstd.SpeedFastest},
+		{give: "default", want: zstd.SpeedDefault},
+		{give: "better", want: zstd.SpeedBetterCompression},
+		{give: "best", want: zstd.SpeedBestCompression},
+		{give: "", wantErr: true},
+		{give: "FASTEST", wantErr: true},
+		{give: "3", wantErr: true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.give, func(t *testing.T) {
+			got, err := ParseZstdLevel(tt.give)
+			if (err != nil) != tt.wantErr || got != tt.want {
+				t.Errorf("ParseZstdLevel(%q) = %v, %v; want %v, error %v", tt.give, got, err, tt.want, tt.wantErr)
+			}
+		})
+	}
 }
