@@ -95,44 +95,37 @@ func (s quantileSketch) quantile(q float64) int64 {
 	return 0 // unreachable: rank < n
 }
 
-// denseSketch is the batch-local form of a quantileSketch: counts in a
-// slice indexed by bucket (values of 1 and more fall in buckets 0 to about
-// 2,200), grown to the largest bucket seen. Counting a value is a slice
-// increment instead of a map assignment, and its buckets come out sorted.
-type denseSketch struct {
-	zero   int64   // values <= 0: zeroBucket
-	counts []int64 // counts[i]: bucket i
+// listSketch is the batch-local form of a quantileSketch: its buckets as
+// parallel key and count slices sorted by key. A group of one batch sees
+// a few dozen distinct buckets, so a binary search and, for a new bucket,
+// a short copy cost less than a map assignment, and the buckets come out
+// sorted. Emptied, it keeps its slices for the next batch.
+type listSketch struct {
+	keys   []int32
+	counts []int64
 }
 
 // add counts v once.
-func (s *denseSketch) add(v int64) {
-	if v <= 0 {
-		s.zero++
-		return
-	}
-	i := int(sketchIndex(v))
-	if i >= len(s.counts) {
-		s.counts = slices.Grow(s.counts, i+1-len(s.counts))[:i+1]
+func (s *listSketch) add(v int64) {
+	k := sketchIndex(v)
+	i, found := slices.BinarySearch(s.keys, k)
+	if !found {
+		s.keys = slices.Insert(s.keys, i, k)
+		s.counts = slices.Insert(s.counts, i, 0)
 	}
 	s.counts[i]++
 }
 
-// appendTo appends the sketch's non-empty buckets as parallel sorted key
-// and count slices, as quantileSketch.appendTo does.
-func (s *denseSketch) appendTo(keys []int32, counts []int64) ([]int32, []int64) {
-	if s.zero > 0 {
-		keys, counts = append(keys, zeroBucket), append(counts, s.zero)
+// appendTo appends the sketch as parallel sorted key and count slices, as
+// quantileSketch.appendTo does.
+func (s *listSketch) appendTo(keys []int32, counts []int64) ([]int32, []int64) {
+	if len(s.keys) == 0 {
+		return keys, counts
 	}
-	for i, n := range s.counts {
-		if n > 0 {
-			keys, counts = append(keys, int32(i)), append(counts, n)
-		}
-	}
-	return keys, counts
+	return append(keys, s.keys...), append(counts, s.counts...)
 }
 
-// emptied returns s without counts, keeping its buffer.
-func (s denseSketch) emptied() denseSketch {
-	clear(s.counts)
-	return denseSketch{counts: s.counts[:0]}
+// emptied returns s without counts, keeping its slices.
+func (s listSketch) emptied() listSketch {
+	return listSketch{keys: s.keys[:0], counts: s.counts[:0]}
 }

@@ -86,7 +86,7 @@ type statsGroup struct {
 	shown, chosen, ties, none    int64
 	events, inTok, outTok        int64
 	inChars, outChars, latency   int64
-	inTokSk, outTokSk, latencySk denseSketch
+	inTokSk, outTokSk, latencySk listSketch
 }
 
 // statsAcc aggregates one batch's feedback, decision and usage events by

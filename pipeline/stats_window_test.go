@@ -9,7 +9,7 @@ import (
 	"github.com/convanon/convanon/internal/events"
 )
 
-func TestDenseSketchMatchesQuantileSketch(t *testing.T) {
+func TestListSketchMatchesQuantileSketch(t *testing.T) {
 	tests := []struct {
 		name string
 		give []int64
@@ -21,7 +21,7 @@ func TestDenseSketchMatchesQuantileSketch(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var d denseSketch
+			var d listSketch
 			q := quantileSketch{}
 			for _, v := range tt.give {
 				d.add(v)

@@ -99,7 +99,7 @@ type ParquetOptions struct {
 // partitions; calls for one partition must not overlap.
 type Parquet struct {
 	fs    FS
-	codec *zstd.Codec
+	codec *zstdCodec
 	// writers are reused from file to file (writers.go).
 	writers *writers
 	log     *slog.Logger
@@ -124,7 +124,7 @@ type topicPartition struct {
 
 // NewParquet returns a Parquet sink writing to fsys.
 func NewParquet(fsys FS, opts ParquetOptions) *Parquet {
-	codec := &zstd.Codec{Level: cmp.Or(opts.ZstdLevel, zstd.SpeedFastest)}
+	codec := newZstdCodec(cmp.Or(opts.ZstdLevel, zstd.SpeedFastest))
 	log := opts.Logger
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
