@@ -24,6 +24,9 @@ type zstdCodec struct {
 // at once on a busy instance.
 const keptEncoders = 8
 
+// encoderWindow is the zstd window of the sink's encoders.
+const encoderWindow = 1 << 20
+
 func newZstdCodec(level zstd.Level) *zstdCodec {
 	return &zstdCodec{Codec: zstd.Codec{Level: level}}
 }
@@ -44,6 +47,10 @@ func (c *zstdCodec) Encode(dst, src []byte) ([]byte, error) {
 			kzstd.WithEncoderLevel(c.Level),
 			kzstd.WithZeroFrames(true),
 			kzstd.WithEncoderCRC(false),
+			// A window of the largest page (PageBufferBytes' default):
+			// pages up to it compress the same, and the encoder's history
+			// buffer is 2 MiB instead of 8.
+			kzstd.WithWindowSize(encoderWindow),
 		)
 		if err != nil {
 			return dst, fmt.Errorf("zstd encoder: %w", err)
