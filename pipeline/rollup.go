@@ -73,7 +73,12 @@ func NewRollup(store Store, cfg config.Config, log *slog.Logger) *Rollup {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	return &Rollup{store: store, cfg: cfg, log: log, codec: &zstd.Codec{Level: zstd.SpeedDefault}, cache: map[string][]partialRow{}}
+	// cfg is validated by then; an unset level keeps the sink's default.
+	level := zstd.SpeedFastest
+	if l, err := sinks.ParseZstdLevel(cfg.Output.ZstdLevel); err == nil {
+		level = l
+	}
+	return &Rollup{store: store, cfg: cfg, log: log, codec: &zstd.Codec{Level: level}, cache: map[string][]partialRow{}}
 }
 
 // Observe raises the watermark to t, the latest event time of a durable

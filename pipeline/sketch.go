@@ -94,3 +94,38 @@ func (s quantileSketch) quantile(q float64) int64 {
 	}
 	return 0 // unreachable: rank < n
 }
+
+// listSketch is the batch-local form of a quantileSketch: its buckets as
+// parallel key and count slices sorted by key. A group of one batch sees
+// a few dozen distinct buckets, so a binary search and, for a new bucket,
+// a short copy cost less than a map assignment, and the buckets come out
+// sorted. Emptied, it keeps its slices for the next batch.
+type listSketch struct {
+	keys   []int32
+	counts []int64
+}
+
+// add counts v once.
+func (s *listSketch) add(v int64) {
+	k := sketchIndex(v)
+	i, found := slices.BinarySearch(s.keys, k)
+	if !found {
+		s.keys = slices.Insert(s.keys, i, k)
+		s.counts = slices.Insert(s.counts, i, 0)
+	}
+	s.counts[i]++
+}
+
+// appendTo appends the sketch as parallel sorted key and count slices, as
+// quantileSketch.appendTo does.
+func (s *listSketch) appendTo(keys []int32, counts []int64) ([]int32, []int64) {
+	if len(s.keys) == 0 {
+		return keys, counts
+	}
+	return append(keys, s.keys...), append(counts, s.counts...)
+}
+
+// emptied returns s without counts, keeping its slices.
+func (s listSketch) emptied() listSketch {
+	return listSketch{keys: s.keys[:0], counts: s.counts[:0]}
+}

@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"cmp"
+	"encoding/binary"
 	"slices"
 	"strings"
 	"time"
@@ -78,41 +79,75 @@ type statsKey struct {
 
 // statsGroup is the running aggregate of one group.
 type statsGroup struct {
-	users                        map[uint64]struct{}
+	key                          statsKey
+	users                        []uint64 // with repeats; sorted and deduplicated by row
 	maxTS                        time.Time
 	up, down                     int64
 	shown, chosen, ties, none    int64
 	events, inTok, outTok        int64
 	inChars, outChars, latency   int64
-	inTokSk, outTokSk, latencySk quantileSketch
+	inTokSk, outTokSk, latencySk listSketch
 }
 
 // statsAcc aggregates one batch's feedback, decision and usage events by
 // group. It is owned by the partition goroutine.
+//
+// Groups are found by a 64-bit hash of their key: hashing a statsKey as a
+// map key hashed its six strings one by one, the larger part of counting
+// an event. A group whose hash another group holds goes to collided.
 type statsAcc struct {
-	window time.Duration
-	groups map[statsKey]*statsGroup
-	strs   interner // tenants, models, channels, languages: few, kept across batches
-	maxTS  time.Time
+	window   time.Duration
+	byHash   map[uint64]*statsGroup
+	collided map[statsKey]*statsGroup
+	list     []*statsGroup // every group of the batch
+	free     []*statsGroup // groups of earlier batches, emptied for reuse
+	scratch  []byte        // a key's bytes, hashed
+	strs     interner      // tenants, models, channels, languages: few, kept across batches
+	maxTS    time.Time
 }
 
 func newStatsAcc(window time.Duration) *statsAcc {
-	return &statsAcc{window: window, groups: map[statsKey]*statsGroup{}, strs: interner{}}
+	return &statsAcc{window: window, byHash: map[uint64]*statsGroup{}, collided: map[statsKey]*statsGroup{}, strs: interner{}}
+}
+
+// hash returns the 64-bit hash of k; each string is followed by a 0 byte,
+// which valid UTF-8 event fields do not hold before their end.
+func (a *statsAcc) hash(k *statsKey) uint64 {
+	b := binary.LittleEndian.AppendUint64(a.scratch[:0], uint64(k.start))
+	for _, s := range [...]string{k.kind, k.tenant, k.model, k.opponent, k.channel, k.lang} {
+		b = append(append(b, s...), 0)
+	}
+	a.scratch = b
+	return xxhash.Sum64(b)
 }
 
 // group returns ev's group for kind, creating it; strings are interned
 // copies so the group does not keep the record alive.
 func (a *statsAcc) group(kind string, ev *events.Event, model, opponent, channel, lang string, user uint64, hasUser bool) *statsGroup {
 	k := statsKey{kind, ev.TS.Truncate(a.window).Unix(), ev.TenantID, model, opponent, orUnknown(channel), orUnknown(lang)}
-	g, ok := a.groups[k]
+	h := a.hash(&k)
+	g, ok := a.byHash[h]
+	if ok && g.key != k {
+		g, ok = a.collided[k]
+	}
 	if !ok {
 		k.tenant, k.model, k.opponent = a.strs.get(k.tenant), a.strs.get(k.model), a.strs.get(k.opponent)
 		k.channel, k.lang = a.strs.get(k.channel), a.strs.get(k.lang)
-		g = &statsGroup{users: map[uint64]struct{}{}}
-		a.groups[k] = g
+		if n := len(a.free); n > 0 {
+			g, a.free = a.free[n-1], a.free[:n-1]
+		} else {
+			g = &statsGroup{}
+		}
+		g.key = k
+		if _, taken := a.byHash[h]; taken {
+			a.collided[k] = g
+		} else {
+			a.byHash[h] = g
+		}
+		a.list = append(a.list, g)
 	}
 	if hasUser {
-		g.users[user] = struct{}{}
+		g.users = append(g.users, user)
 	}
 	if ev.TS.After(g.maxTS) {
 		g.maxTS = ev.TS
@@ -139,9 +174,6 @@ func (a *statsAcc) feedback(ev *events.Event, user uint64, hasUser bool) {
 // usage counts a usage event.
 func (a *statsAcc) usage(ev *events.Event, user uint64, hasUser bool) {
 	g := a.group(kindUsage, ev, ev.Model, "", ev.Channel, ev.Lang, user, hasUser)
-	if g.inTokSk == nil {
-		g.inTokSk, g.outTokSk, g.latencySk = quantileSketch{}, quantileSketch{}, quantileSketch{}
-	}
 	g.events++
 	g.inTok += ev.InputTokens
 	g.outTok += ev.OutputTokens
@@ -187,17 +219,13 @@ func (a *statsAcc) decisionGroup(ev *events.Event, model, opponent, lang string,
 // (_stats_partials/date=YYYY-MM-DD/), rows in a deterministic order; nil
 // when the batch counted nothing.
 func (a *statsAcc) parts() []sinks.Part {
-	if len(a.groups) == 0 {
+	if len(a.list) == 0 {
 		return nil
 	}
-	keys := make([]statsKey, 0, len(a.groups))
-	for k := range a.groups {
-		keys = append(keys, k)
-	}
-	slices.SortFunc(keys, compareStatsKeys)
+	slices.SortFunc(a.list, func(x, y *statsGroup) int { return compareStatsKeys(x.key, y.key) })
 	var parts []sinks.Part
 	// One backing array for every date's rows: each part is a window of it.
-	all := make([]partialRow, 0, len(keys))
+	all := make([]partialRow, 0, len(a.list))
 	from := 0
 	date := ""
 	cut := func() {
@@ -206,13 +234,15 @@ func (a *statsAcc) parts() []sinks.Part {
 		}
 		from = len(all)
 	}
-	for _, k := range keys {
-		start := time.Unix(k.start, 0).UTC()
-		if d := start.Format(time.DateOnly); d != date {
+	var day int64 = -1
+	for _, g := range a.list {
+		start := time.Unix(g.key.start, 0).UTC()
+		// The date of a window start changes with its UTC day number.
+		if d := floorDiv(g.key.start, 86400); d != day {
 			cut()
-			date = d
+			day, date = d, start.Format(time.DateOnly)
 		}
-		all = append(all, a.groups[k].row(k, start, a.window))
+		all = append(all, g.row(start, a.window))
 	}
 	cut()
 	return parts
@@ -226,7 +256,8 @@ func compareStatsKeys(x, y statsKey) int {
 }
 
 // row is the partial of g.
-func (g *statsGroup) row(k statsKey, start time.Time, window time.Duration) partialRow {
+func (g *statsGroup) row(start time.Time, window time.Duration) partialRow {
+	k := g.key
 	r := partialRow{
 		Kind: k.kind, WindowStart: start, WindowEnd: start.Add(window), TenantID: k.tenant, Model: k.model,
 		Opponent: k.opponent, Channel: k.channel, Lang: k.lang, MaxTS: g.maxTS,
@@ -234,21 +265,53 @@ func (g *statsGroup) row(k statsKey, start time.Time, window time.Duration) part
 		Events: g.events, InputTokens: g.inTok, OutputTokens: g.outTok, InputChars: g.inChars,
 		OutputChars: g.outChars, LatencyMS: g.latency,
 	}
-	r.Users = make([]int64, 0, len(g.users))
-	for u := range g.users {
-		r.Users = append(r.Users, int64(u))
+	r.Users = make([]int64, len(g.users))
+	for i, u := range g.users {
+		r.Users[i] = int64(u)
 	}
 	slices.Sort(r.Users)
+	r.Users = slices.Compact(r.Users)
 	r.InputTokensKeys, r.InputTokensCounts = g.inTokSk.appendTo(nil, nil)
 	r.OutputTokensKeys, r.OutputTokensCounts = g.outTokSk.appendTo(nil, nil)
 	r.LatencyKeys, r.LatencyCounts = g.latencySk.appendTo(nil, nil)
 	return r
 }
 
-// reset empties the accumulator for the next batch.
+// reset empties the accumulator for the next batch, keeping its groups
+// for reuse.
 func (a *statsAcc) reset() {
-	clear(a.groups)
+	for _, g := range a.list {
+		g.reset()
+	}
+	a.free = append(a.free, a.list[:min(len(a.list), maxFreeGroups-len(a.free))]...)
+	clear(a.list)
+	a.list = a.list[:0]
+	clear(a.byHash)
+	clear(a.collided)
 	a.maxTS = time.Time{}
+}
+
+// maxFreeGroups bounds the groups kept for reuse: about the groups of a
+// busy batch (tenants × models × channels × languages × windows seen).
+const maxFreeGroups = 1024
+
+// reset empties g, keeping its buffers.
+func (g *statsGroup) reset() {
+	*g = statsGroup{
+		users:     g.users[:0],
+		inTokSk:   g.inTokSk.emptied(),
+		outTokSk:  g.outTokSk.emptied(),
+		latencySk: g.latencySk.emptied(),
+	}
+}
+
+// floorDiv is x/y rounded down (Unix days before 1970 are negative).
+func floorDiv(x, y int64) int64 {
+	q := x / y
+	if x%y != 0 && (x < 0) != (y < 0) {
+		q--
+	}
+	return q
 }
 
 // userHash returns a 64-bit hash of the user's pseudonym, the only form of

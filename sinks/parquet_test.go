@@ -13,6 +13,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/parquet-go/parquet-go"
+	"github.com/parquet-go/parquet-go/compress/zstd"
 
 	"github.com/convanon/convanon/internal/events"
 )
@@ -325,7 +326,8 @@ func BenchmarkParquetEncode(b *testing.B) {
 // channels (30 files of ~300 rows) plus decisions, with varied texts and
 // pseudonyms, so per-file costs weigh as they do there.
 func BenchmarkParquetEncodeSpread(b *testing.B) {
-	dirFS, err := NewDirFS(b.TempDir())
+	dir := b.TempDir()
+	dirFS, err := NewDirFS(dir)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -384,4 +386,44 @@ func BenchmarkParquetEncodeSpread(b *testing.B) {
 		first += n
 	}
 	b.ReportMetric(float64(cpuTime(b)-cpu0)/float64(b.N*n), "cpu-ns/row")
+	// Bytes on disk per row, to weigh encodings against their CPU cost.
+	var size int64
+	err = filepath.WalkDir(dir, func(_ string, d fs.DirEntry, err error) error {
+		if err == nil && strings.HasSuffix(d.Name(), ".parquet") {
+			info, ierr := d.Info()
+			if ierr != nil {
+				return ierr
+			}
+			size += info.Size()
+		}
+		return err
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportMetric(float64(size)/float64(b.N*n), "disk-B/row")
+}
+
+func TestParseZstdLevel(t *testing.T) {
+	tests := []struct {
+		give    string
+		want    zstd.Level
+		wantErr bool
+	}{
+		{give: "fastest", want: zstd.SpeedFastest},
+		{give: "default", want: zstd.SpeedDefault},
+		{give: "better", want: zstd.SpeedBetterCompression},
+		{give: "best", want: zstd.SpeedBestCompression},
+		{give: "", wantErr: true},
+		{give: "FASTEST", wantErr: true},
+		{give: "3", wantErr: true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.give, func(t *testing.T) {
+			got, err := ParseZstdLevel(tt.give)
+			if (err != nil) != tt.wantErr || got != tt.want {
+				t.Errorf("ParseZstdLevel(%q) = %v, %v; want %v, error %v", tt.give, got, err, tt.want, tt.wantErr)
+			}
+		})
+	}
 }

@@ -214,7 +214,12 @@ func openOutputs(cfg config.Config, log *slog.Logger, m *metrics.Metrics) (*sink
 	if err != nil {
 		return nil, nil, nil, nil, err
 	}
-	sink := sinks.NewParquet(fsys, sinks.ParquetOptions{Logger: log, Metrics: m})
+	level, err := sinks.ParseZstdLevel(cfg.Output.ZstdLevel)
+	if err != nil {
+		closeStore()
+		return nil, nil, nil, nil, fmt.Errorf("output.zstd_level: %w", err)
+	}
+	sink := sinks.NewParquet(fsys, sinks.ParquetOptions{Logger: log, Metrics: m, ZstdLevel: level})
 	cl, err := pipeline.NewCluster(cfg.Kafka)
 	if err != nil {
 		closeStore()
