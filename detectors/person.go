@@ -783,6 +783,9 @@ func (p *personFinder) selfName(in Input, ent Entry, s, e int, upper, strong, lo
 // relative or colleague a given name needs no more ("mijn collega sem").
 func (p *personFinder) addressedName(in Input, c *cue, ent Entry, s, e int, upper, low bool) bool {
 	text, kind := in.Text, c.kind
+	if kind == cueGreet && !sameLine(text, s) && !shortLine(text, e) {
+		return false // "Hello,\n\nCan you…": a sentence, not a signature line
+	}
 	end := vocativeEnd(text, e)
 	// In chat typed without capitals, and in voice, a lower-case word is
 	// all a name gets; in capitalized text it is a word ("Thanks, verified.").
@@ -791,7 +794,7 @@ func (p *personFinder) addressedName(in Input, c *cue, ent Entry, s, e int, uppe
 		// goes on after "hi" with anything ("buongiorno chiamo per…").
 		goesOn := !in.Spoken && p.stopFollows(text, in.Lang, e)
 		switch {
-		case ent&EntryName == 0 && nameShaped(ent, in.Lang) && e-s >= 3 && (end || kind == cueGreet && goesOn):
+		case ent&EntryName == 0 && nameShaped(ent, in.Lang) && e-s >= 3 && !verbLike(text[s:e]) && (end || kind == cueGreet && goesOn):
 			// A lower-case word no list knows closing the greeting or
 			// followed by the message: "ciaoo vitto 😍", "holaa itziar ya…".
 			return true
@@ -1435,6 +1438,41 @@ func (p *personFinder) unknownName(text []byte, lang string, ent Entry, s, e int
 	k, ok := foldAppend(buf[:0], text[s:e])
 	return ok && len(k) >= 3 && !vocativeWords.has(k) && !p.titles.has(k)
 }
+
+// shortLine reports whether at most one more word follows the word ending
+// at e on its line, as in a signature ("Best,\nAnna Weber").
+func shortLine(text []byte, e int) bool {
+	words := 0
+	for i := e; i < len(text); i++ {
+		c := text[i]
+		if c == '\n' || c == '\r' || escapedBreak(text, i) {
+			break
+		}
+		if i > e && c != ' ' && c != '\t' && (text[i-1] == ' ' || text[i-1] == '\t') {
+			words++
+		}
+	}
+	return words <= 1
+}
+
+// verbLike reports whether a lower-case word of six or more bytes ends like
+// a verb form or participle of the seven languages ("funcionou", "entendido",
+// "compris", "arrived"): after "obrigado" or "merci" such a word is a reply,
+// while nicknames are short or in the name lists.
+func verbLike(w []byte) bool {
+	if len(w) < 6 {
+		return false
+	}
+	for _, suf := range verbEndings {
+		if len(w) > len(suf)+2 && string(w[len(w)-len(suf):]) == suf {
+			return true
+		}
+	}
+	return false
+}
+
+// verbEndings are endings of verb forms that given names rarely have.
+var verbEndings = []string{"ou", "ei", "ado", "ada", "ido", "ida", "ndo", "ato", "ito", "iu", "ed", "ing", "é", "ée", "er", "is", "ert", "te", "en"}
 
 // sameLine reports whether no line break comes between the word at s and
 // the word before it.

@@ -22,6 +22,7 @@ var SpokenEmail = Detector{
 var emailJoiners = wordMapOf(map[string]byte{
 	"dot": '.', "punto": '.', "punkt": '.', "point": '.', "ponto": '.', "punt": '.', "period": '.',
 	"underscore": '_', "unterstrich": '_', "underline": '_',
+	"plus": '+',
 	"dash": '-', "hyphen": '-', "minus": '-', "guion": '-', "guión": '-', "bindestrich": '-',
 	"tiret": '-', "trattino": '-', "hífen": '-', "hifen": '-', "streepje": '-', "traço": '-', "koppelteken": '-',
 })

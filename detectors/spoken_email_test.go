@@ -14,6 +14,7 @@ func TestSpokenEmailTruePositives(t *testing.T) {
 		{"en", "sure it's john dot smith at example dot com thanks", "john dot smith at example dot com", "john.smith@example.com", true},
 		{"en spelled", "email is j o h n at example dot co dot uk", "j o h n at example dot co dot uk", "john@example.co.uk", true},
 		{"en underscore digits", "anna underscore b 42 at example dot org", "anna underscore b 42 at example dot org", "anna_b42@example.org", true},
+		{"en plus tag", "my email is robert plus news at example dot com", "robert plus news at example dot com", "robert+news@example.com", true},
 		{"es arroba", "mi correo es ana punto garcia arroba ejemplo punto es", "ana punto garcia arroba ejemplo punto es", "ana.garcia@ejemplo.es", true},
 		{"de Punkt", "meine Mail ist jonas Punkt weber at beispiel Punkt de", "jonas Punkt weber at beispiel Punkt de", "jonas.weber@beispiel.de", true},
 		{"de ät", "thomas punkt mueller ät example punkt de", "thomas punkt mueller ät example punkt de", "thomas.mueller@example.de", true},
