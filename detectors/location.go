@@ -264,6 +264,7 @@ func (l *locationFinder) mayFollowPenult(text []byte, ws int) bool {
 // placeMayFollow reports whether the word after end may start a place:
 // false when there is none, it follows a symbol or it starts no place.
 func (l *locationFinder) placeMayFollow(text []byte, end int) bool {
+	end = skipPostalCode(text, end)
 	s, e := nextWord(text, end)
 	if s < 0 || gapBetween(text, end, s) == gapOther {
 		return false
@@ -544,10 +545,30 @@ func matchWords(text []byte, end int, ws []string, next *cueNextWord) (int, bool
 	return end, true
 }
 
+// skipPostalCode returns the end of a four- or five-digit postal code that
+// follows end after one space and precedes a capitalized word, or end: a
+// place named after its code is still the place the cue points to.
+func skipPostalCode(text []byte, end int) int {
+	i := end
+	if i >= len(text) || text[i] != ' ' {
+		return end
+	}
+	i++
+	j := i
+	for j < len(text) && isDigit(text[j]) {
+		j++
+	}
+	if n := j - i; n < 4 || n > 5 || j+1 >= len(text) || text[j] != ' ' || !isUpperAt(text, j+1) {
+		return end
+	}
+	return j
+}
+
 // place returns the longest gazetteer name of up to maxPlaceWords words
 // starting right after end, or -1. Lower-case places count in lower-case
 // text, or when they are no common word; capitalized when needUpper.
 func (l *locationFinder) place(text []byte, end int, needUpper, lower bool) (int, int, Entry) {
+	end = skipPostalCode(text, end) // "j'habite à 69003 Lyon", "vivo en 46001 Valencia"
 	s, e := nextWord(text, end)
 	if s < 0 || gapBetween(text, end, s) == gapOther {
 		return -1, -1, 0

@@ -14,6 +14,8 @@ var locationTruePositives = []nameCase{
 	{"de", "ich wohne in Köln", "de", false, []string{"LOCATION:Köln"}},
 	{"de aus", "Ich komme aus Österreich", "de", false, []string{"LOCATION:Österreich"}},
 	{"fr", "j'habite à Lyon", "fr", false, []string{"LOCATION:Lyon"}},
+	{"fr postal code before the city", "j'habite à 69003 Lyon", "fr", false, []string{"LOCATION:Lyon"}},
+	{"es postal code before the city", "vivo en 46001 Valencia", "es", false, []string{"LOCATION:Valencia"}},
 	{"fr d'", "je viens d'Avignon", "fr", false, []string{"LOCATION:Avignon"}},
 	{"fr d’", "je viens d’Avignon", "fr", false, []string{"LOCATION:Avignon"}},
 	{"it", "abito a Torino", "it", false, []string{"LOCATION:Torino"}},
