@@ -199,13 +199,22 @@ func operationalFinding(text []byte, s, e int) Finding {
 // ('#', ':', "Nr."): 4 to 40 letters, digits and inner '-', '/', '.', with at
 // least 3 digits, that is not a date, time, price or amount; or a booking
 // code of 5 to 8 upper-case letters and digits ("LH7Q2P"); or digit groups
-// written apart ("9400 0227 9496 …").
+// written apart ("9400 0227 9496 …"); or a series of up to three capitals
+// and the number after it ("FT 2024/3318").
 func operationalID(text []byte, s, e int) (int, int, bool) {
 	for s < e && (isTrimmable(text[s]) || text[s] == '#' || text[s] == '=') {
 		s++
 	}
 	ws, we, _ := trimWord(text, s, e)
 	id := text[ws:we]
+	if series(id) && we == e {
+		// An invoice series before its number: "fatura FT 2024/3318".
+		if ns, ne := nextToken(text, e); ns == e+1 && isDigit(text[ns]) {
+			if _, ie, ok := operationalID(text, ns, ne); ok {
+				return ws, ie, true
+			}
+		}
+	}
 	if len(id) < 4 || len(id) > 40 || byteClass[id[0]]&ClassAlnum == 0 {
 		return 0, 0, false
 	}
@@ -244,6 +253,20 @@ func operationalID(text []byte, s, e int) (int, int, bool) {
 		return 0, 0, false
 	}
 	return ws, we, true
+}
+
+// series reports whether id is two or three capitals, as invoice series
+// are written ("FT", "FAC").
+func series(id []byte) bool {
+	if len(id) < 2 || len(id) > 3 {
+		return false
+	}
+	for _, c := range id {
+		if byteClass[c] != ClassUpper {
+			return false
+		}
+	}
+	return true
 }
 
 // digitGroups extends the digit group text[s:e] over the groups of 2 to 6

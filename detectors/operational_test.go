@@ -14,6 +14,8 @@ func TestOperationalTruePositives(t *testing.T) {
 		{"order hash", "hi, my order #A-10234 never arrived", "A-10234", Operational},
 		{"order number is", "the order number is 7781-2234-11", "7781-2234-11", Operational},
 		{"invoice colon", "Invoice: INV-2024-00815", "INV-2024-00815", Operational},
+		{"pt invoice series", "solicito o reembolso da fatura FT 2024/3318.", "FT 2024/3318", Operational},
+		{"es invoice series", "la factura FAC 2023-0412 sigue pendiente", "FAC 2023-0412", Operational},
 		{"ticket glued", "ticket#884213 is still open", "884213", Operational},
 		{"account", "account no. 00123456789", "00123456789", Operational},
 		{"es pedido", "mi número de pedido es 4455-8812", "4455-8812", Operational},
@@ -74,6 +76,8 @@ func TestOperationalTrueNegatives(t *testing.T) {
 		{"account word", "my account was locked on 12/05/2024"},
 		{"booking time", "booking for 4 at 19:30"},
 		{"no cue", "A-10234 is a part number"},
+		{"capitals then a year", "invoice NO 2024 please"},
+		{"capitals then a count", "order ID 12"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
