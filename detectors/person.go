@@ -243,6 +243,57 @@ func PersonHandle(lex *Lexicon) Detector {
 	}
 }
 
+// PersonSpeaking returns the detector for a name put before the words a
+// caller answers the phone with: "John speaking", "jorge al habla", "Weber
+// am Apparat". The name must be a known given name or surname and no stop
+// word ("who is speaking").
+func PersonSpeaking(lex *Lexicon) Detector {
+	p := &personFinder{lex: lex}
+	return Detector{
+		Name:    "person-speaking",
+		Kind:    KindPerson,
+		Trigger: Trigger{Keywords: []string{"speaking", "habla", "apparat"}},
+		Find:    p.findSpeaking,
+	}
+}
+
+// speakingParticles are the words between the name and the keyword:
+// "al habla", "am Apparat".
+var speakingParticles = map[string]string{"habla": "al", "apparat": "am"}
+
+func (p *personFinder) findSpeaking(dst []Finding, in Input, tok Token) ([]Finding, int) {
+	text := in.Text
+	var buf [maxFold]byte
+	kw, ok := foldAppend(buf[:0], text[tok.Start:tok.WordEnd])
+	if !ok {
+		return dst, tok.End
+	}
+	if string(kw) == "speaking" && tok.WordEnd == tok.End && tok.End < len(text) {
+		return dst, tok.End // "English speaking staff": "John speaking," ends a clause
+	}
+	s, e := prevWord(text, tok.Start)
+	if particle, ok := speakingParticles[string(kw)]; ok {
+		var pbuf [maxFold]byte
+		if s < 0 || gapBetween(text, e, tok.Start) != gapSpace {
+			return dst, tok.End
+		}
+		if k, ok := foldAppend(pbuf[:0], text[s:e]); !ok || string(k) != particle {
+			return dst, tok.End
+		}
+		s, e = prevWord(text, s)
+	}
+	if s < 0 || !lettersOnly(text, s, e) {
+		return dst, tok.End
+	}
+	ent := p.lookupName(text[s:e])
+	// The word lists hold many given names as words ("jorge", "Marta"):
+	// the cue is strong enough that only stop words and brands are refused.
+	if ent&EntryName == 0 || ent&(EntryBrand|EntryAmbiguous) != 0 || ent.StopAny() {
+		return dst, tok.End
+	}
+	return append(dst, p.finding(text, s, e, 0.7, "person-speaking")), tok.End
+}
+
 func (p *personFinder) findHandle(dst []Finding, in Input, tok Token) ([]Finding, int) {
 	text := in.Text
 	s, e := tok.Start, tok.End

@@ -17,7 +17,7 @@ var testLexicon = sync.OnceValue(mustLexicon)
 func nameEngine(t testing.TB) *Engine {
 	t.Helper()
 	lex := testLexicon()
-	e, err := New([]Detector{Person(lex), PersonLower(lex), PersonHandle(lex), Location(lex)})
+	e, err := New([]Detector{Person(lex), PersonLower(lex), PersonHandle(lex), PersonSpeaking(lex), Location(lex)})
 	if err != nil {
 		t.Fatalf("New: %v", err)
 	}
@@ -226,6 +226,11 @@ var personLowerChat = []nameCase{
 	{"en e-mail is no handle", "write to bob.smith@example.com", "en", false, []string{}},
 	{"fr merci bcp", "merci bcp", "fr", false, []string{}},
 	{"en thx bro", "thx bro", "en", false, []string{}},
+	{"es name before al habla", "jorge al habla dígame", "es", true, []string{"PERSON:jorge"}},
+	{"de name before am Apparat", "Hier Weber am Apparat", "de", false, []string{"PERSON:Weber"}},
+	{"en name speaking", "John speaking, how can I help?", "en", false, []string{"PERSON:John"}},
+	{"en language speaking", "our English speaking staff", "en", false, []string{}},
+	{"en who is speaking", "who is speaking please", "en", false, []string{}},
 	{"pt thanks then a verb", "obrigado funcionou", "pt", false, []string{}},
 	{"en greeting then a sentence on the next line", "Hello,\n\nCan you help me reset my password", "en", false, []string{}},
 	{"en sign-off then a signature line", "Best,\nAnna Weber", "en", false, []string{"PERSON:Anna Weber"}},
