@@ -665,6 +665,12 @@ func (p *personFinder) afterCue(in Input, c *cue, ws, we int, next *cueNextWord)
 	if c.kind == cueTitle && g == gapBreak {
 		return Finding{}, false // "Madame, Monsieur,": a salutation
 	}
+	if c.kind == cueGreet && g == gapBreak && !sameLine(text, s) {
+		// A signature under a sign-off: "Cordialement,\nH. Quintard".
+		if ne, ok := p.initialSurname(text, s, e); ok {
+			return p.finding(text, s, ne, 0.8, "person-signature"), true
+		}
+	}
 	// A strong title before a lower-case word that no list knows: "frau
 	// lindqvist", "señor etxeberria"; not after an article ("die frau kommt").
 	strongLow := c.kind == cueTitle && lowerTitles.has([]byte(last)) && !afterWord(text, ws, notTitleBefore)
@@ -1488,6 +1494,23 @@ func (p *personFinder) unknownName(text []byte, lang string, ent Entry, s, e int
 	var buf [maxFold]byte
 	k, ok := foldAppend(buf[:0], text[s:e])
 	return ok && len(k) >= 3 && !vocativeWords.has(k) && !p.titles.has(k)
+}
+
+// initialSurname returns the end of an initial and a capitalized word
+// ("H. Quintard") starting at the one-letter word text[s:e] and ending its
+// line.
+func (p *personFinder) initialSurname(text []byte, s, e int) (int, bool) {
+	if e-s != 1 || !isUpperAt(text, s) || e+1 >= len(text) || text[e] != '.' {
+		return 0, false
+	}
+	s2, e2 := nextWord(text, e+1)
+	if s2 != e+2 || text[e+1] != ' ' || !isUpperAt(text, s2) || isAllUpperWord(text, s2, e2) || !lettersOnly(text, s2, e2) || !shortLine(text, e2) {
+		return 0, false
+	}
+	if ent := p.lookupName(text[s2:e2]); ent.StopAny() || ent&EntryBrand != 0 {
+		return 0, false
+	}
+	return e2, true
 }
 
 // shortLine reports whether at most one more word follows the word ending
