@@ -67,7 +67,7 @@ func findPostalCode(dst []Finding, in Input, tok Token) ([]Finding, int) {
 				return append(dst, f), c.next
 			}
 			// Read aloud: "eins null eins eins fünf", "tien twaalf a b".
-			if sp := readSpokenID(text, ws); sp.items >= 3 && isPostalCode(sp.value()) {
+			if sp := readSpokenID(text, ws); sp.items >= 3 && spokenPostalCode(sp.value()) {
 				f := Finding{Kind: KindPostalCode, Start: sp.num.start, End: sp.num.end, Confidence: 0.8,
 					Rule: "postal-code-spoken", Value: append([]byte(nil), sp.value()...)}
 				return append(dst, f), sp.num.end
@@ -100,6 +100,24 @@ func isPostalCode(w []byte) bool {
 		return true
 	}
 	return false
+}
+
+// spokenPostalCode reports whether v, read aloud after a postal cue, is a
+// postal code: a national layout, a short code the cue vouches for ("dois
+// nove zero zero"), or a UK postcode without its space ("l s six two a b").
+func spokenPostalCode(v []byte) bool {
+	if isPostalCode(v) || isShortPostal(v) {
+		return true
+	}
+	n := len(v)
+	if n < 5 || n > 7 {
+		return false
+	}
+	var up [7]byte
+	for i, c := range v {
+		up[i] = upperASCII(c)
+	}
+	return byteClass[up[n-3]] == ClassDigit && isUpperPair(up[n-2:n]) && ukOutward(up[:n-3])
 }
 
 // isShortPostal accepts the 4- and 6-digit codes that need a cue (BE, CH,

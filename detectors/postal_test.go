@@ -15,6 +15,8 @@ func TestPostalCode(t *testing.T) {
 		{"fr", "code postal : 75002", "75002"},
 		{"de", "PLZ 10115", "10115"},
 		{"it", "il CAP è 00184", "00184"},
+		{"pt short code read aloud", "o código postal é dois nove zero zero", "dois nove zero zero"},
+		{"uk postcode read aloud", "my postcode is l s six two a b", "l s six two a b"},
 		{"br", "CEP 01310-100", "01310-100"},
 		{"nl", "postcode 1012 AB", "1012 AB"},
 		{"ch 4 digits", "PLZ 8001", "8001"},
