@@ -198,7 +198,8 @@ func operationalFinding(text []byte, s, e int) Finding {
 // operationalID finds an identifier in text[s:e] after leading punctuation
 // ('#', ':', "Nr."): 4 to 40 letters, digits and inner '-', '/', '.', with at
 // least 3 digits, that is not a date, time, price or amount; or a booking
-// code of 5 to 8 upper-case letters and digits ("LH7Q2P"); or digit groups
+// code of 5 to 8 upper-case letters and digits ("LH7Q2P") or of six
+// capitals with at most one vowel ("QJNRTX"); or digit groups
 // written apart ("9400 0227 9496 …"); or a series of up to three capitals
 // and the number after it ("FT 2024/3318").
 func operationalID(text []byte, s, e int) (int, int, bool) {
@@ -235,6 +236,9 @@ func operationalID(text []byte, s, e int) (int, int, bool) {
 	if digits >= 1 && uppers >= 2 && lowers == 0 && digits+uppers == len(id) && len(id) >= 5 && len(id) <= 8 {
 		return ws, we, true // a booking code: "LH7Q2P", "PNR4KX"
 	}
+	if uppers == len(id) && len(id) == 6 && vowels(id) <= 1 {
+		return ws, we, true // a booking code of letters: "QJNRTX"; a word has vowels ("CLOSED")
+	}
 	if digits == len(id) && digits >= 2 {
 		// Digit groups written apart: "9400 0227 9496 9637 1890 27".
 		if end, n := digitGroups(text, ws, we); n >= 10 {
@@ -253,6 +257,18 @@ func operationalID(text []byte, s, e int) (int, int, bool) {
 		return 0, 0, false
 	}
 	return ws, we, true
+}
+
+// vowels counts the ASCII vowels (and y) in id.
+func vowels(id []byte) int {
+	n := 0
+	for _, c := range id {
+		switch c | 0x20 {
+		case 'a', 'e', 'i', 'o', 'u', 'y':
+			n++
+		}
+	}
+	return n
 }
 
 // series reports whether id is two or three capitals, as invoice series

@@ -15,6 +15,7 @@ func TestOperationalTruePositives(t *testing.T) {
 		{"order number is", "the order number is 7781-2234-11", "7781-2234-11", Operational},
 		{"invoice colon", "Invoice: INV-2024-00815", "INV-2024-00815", Operational},
 		{"pt invoice series", "solicito o reembolso da fatura FT 2024/3318.", "FT 2024/3318", Operational},
+		{"fr booking code of letters", "SNCF : réservation QJNRTX confirmée", "QJNRTX", Operational},
 		{"es invoice series", "la factura FAC 2023-0412 sigue pendiente", "FAC 2023-0412", Operational},
 		{"ticket glued", "ticket#884213 is still open", "884213", Operational},
 		{"account", "account no. 00123456789", "00123456789", Operational},
@@ -78,6 +79,7 @@ func TestOperationalTrueNegatives(t *testing.T) {
 		{"no cue", "A-10234 is a part number"},
 		{"capitals then a year", "invoice NO 2024 please"},
 		{"capitals then a count", "order ID 12"},
+		{"status word in capitals", "ticket CLOSED now"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
