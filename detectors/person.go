@@ -257,9 +257,17 @@ func PersonSpeaking(lex *Lexicon) Detector {
 	}
 }
 
-// speakingParticles are the words between the name and the keyword:
-// "al habla", "am Apparat".
-var speakingParticles = map[string]string{"habla": "al", "apparat": "am"}
+// speakingParticle returns the word between the name and the keyword kw:
+// "al habla", "am Apparat"; "" for "John speaking".
+func speakingParticle(kw []byte) string {
+	switch string(kw) {
+	case "habla":
+		return "al"
+	case "apparat":
+		return "am"
+	}
+	return ""
+}
 
 func (p *personFinder) findSpeaking(dst []Finding, in Input, tok Token) ([]Finding, int) {
 	text := in.Text
@@ -272,7 +280,7 @@ func (p *personFinder) findSpeaking(dst []Finding, in Input, tok Token) ([]Findi
 		return dst, tok.End // "English speaking staff": "John speaking," ends a clause
 	}
 	s, e := prevWord(text, tok.Start)
-	if particle, ok := speakingParticles[string(kw)]; ok {
+	if particle := speakingParticle(kw); particle != "" {
 		var pbuf [maxFold]byte
 		if s < 0 || gapBetween(text, e, tok.Start) != gapSpace {
 			return dst, tok.End

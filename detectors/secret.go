@@ -872,7 +872,7 @@ func numberWordAt(w []byte) bool {
 	for i, c := range w {
 		l[i] = lowerASCII(c)
 	}
-	if _, ok := numberWords[string(l)]; ok {
+	if numberWordIndex.has(l) {
 		return true
 	}
 	_, ok := frenchCompound(l)
