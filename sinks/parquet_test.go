@@ -271,7 +271,6 @@ func BenchmarkParquetWrite(b *testing.B) {
 }
 
 func benchParquet(b *testing.B, fsys FS) {
-	ctx := context.Background()
 	s := NewParquet(fsys, ParquetOptions{})
 	const n = 10_000
 	batch := suiteBatch(0, 0, n-1)
@@ -281,19 +280,26 @@ func benchParquet(b *testing.B, fsys FS) {
 		batch.Messages[i].TS = batch.Messages[0].TS
 		batch.Messages[i].Text = "hi, this is <PERSON_1> calling about order <OPERATIONAL_2>; call me back at <PHONE_3> please"
 	}
+	timeWrites(b, s, &batch, n)
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/row")
+}
+
+// timeWrites writes batch, n rows, once per benchmark iteration at growing
+// offsets and reports the CPU time per row: the figure that holds on a
+// shared machine, where wall time also counts waiting for the CPU and the
+// disk.
+func timeWrites(b *testing.B, s *Parquet, batch *Batch, n int) {
+	b.Helper()
 	b.ReportAllocs()
 	first := int64(0)
 	cpu0 := cpuTime(b)
 	for b.Loop() {
-		batch.First, batch.Last = first, first+n-1
-		if err := s.Write(ctx, batch); err != nil {
+		batch.First, batch.Last = first, first+int64(n)-1
+		if err := s.Write(context.Background(), *batch); err != nil {
 			b.Fatal(err)
 		}
-		first += n
+		first += int64(n)
 	}
-	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/row")
-	// CPU time per row is the figure that holds on a shared machine, where
-	// wall time also counts waiting for the CPU and the disk.
 	b.ReportMetric(float64(cpuTime(b)-cpu0)/float64(b.N*n), "cpu-ns/row")
 }
 
@@ -331,7 +337,6 @@ func BenchmarkParquetEncodeSpread(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	ctx := context.Background()
 	s := NewParquet(noSyncFS{dirFS}, ParquetOptions{})
 	const n = 9_000
 	rnd := rand.New(rand.NewPCG(1, 2))
@@ -375,17 +380,7 @@ func BenchmarkParquetEncodeSpread(b *testing.B) {
 			})
 		}
 	}
-	b.ReportAllocs()
-	first := int64(0)
-	cpu0 := cpuTime(b)
-	for b.Loop() {
-		batch.First, batch.Last = first, first+n-1
-		if err := s.Write(ctx, batch); err != nil {
-			b.Fatal(err)
-		}
-		first += n
-	}
-	b.ReportMetric(float64(cpuTime(b)-cpu0)/float64(b.N*n), "cpu-ns/row")
+	timeWrites(b, s, &batch, n)
 	// Bytes on disk per row, to weigh encodings against their CPU cost.
 	var size int64
 	err = filepath.WalkDir(dir, func(_ string, d fs.DirEntry, err error) error {
