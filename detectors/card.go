@@ -16,7 +16,7 @@ func Card() Detector {
 		Kind: KindCreditCard,
 		// 12, not 13: the engine stops counting at a last group glued to an
 		// escaped line break ("… 1111\nExp"), which findCard reads.
-		Trigger: Trigger{All: ClassDigit, MinLen: 4, MinDigits: 12, Not: ShapeUUID | ShapeHex | ShapeKey},
+		Trigger: Trigger{All: ClassDigit, MinLen: 4, MinDigits: 12, Not: identifierShapes},
 		Find:    findCard,
 	}
 }

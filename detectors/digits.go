@@ -61,6 +61,10 @@ func countDigits(text []byte, i int) int {
 	return j - i
 }
 
+// identifierShapes are the token shapes that hold digits but none of the
+// numbers the number detectors read: UUIDs, hashes and keys.
+const identifierShapes = ShapeUUID | ShapeHex | ShapeKey
+
 // nextNumber returns the offset of the first digit at or after i (and before
 // end) that may start a number, or -1: the first digit of the text, or one
 // after white space, opening punctuation (see okBefore) or '+'. Digits glued

@@ -10,7 +10,7 @@ func IBAN() Detector {
 	return Detector{
 		Name:    "iban",
 		Kind:    KindIBAN,
-		Trigger: Trigger{All: ClassDigit, Any: ClassUpper | ClassLower, MinLen: 4, MinDigits: 10, Not: ShapeUUID | ShapeHex | ShapeKey},
+		Trigger: Trigger{All: ClassDigit, Any: ClassUpper | ClassLower, MinLen: 4, MinDigits: 10, Not: identifierShapes},
 		Find:    findIBAN,
 	}
 }

@@ -29,7 +29,7 @@ import (
 var IPAddress = Detector{
 	Name:    "ip-address",
 	Kind:    KindIPAddress,
-	Trigger: Trigger{All: ClassDigit, Any: ClassDot | ClassColon, MinLen: 3, Not: ShapeUUID | ShapeHex | ShapeKey},
+	Trigger: Trigger{All: ClassDigit, Any: ClassDot | ClassColon, MinLen: 3, Not: identifierShapes},
 	Find:    findIP,
 }
 

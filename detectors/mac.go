@@ -11,7 +11,7 @@ package detectors
 var MACAddress = Detector{
 	Name:    "mac-address",
 	Kind:    KindMACAddress,
-	Trigger: Trigger{All: ClassDigit, Any: ClassColon | ClassDash | ClassDot, MinLen: 14, Not: ShapeUUID | ShapeHex | ShapeKey},
+	Trigger: Trigger{All: ClassDigit, Any: ClassColon | ClassDash | ClassDot, MinLen: 14, Not: identifierShapes},
 	Find:    findMAC,
 }
 

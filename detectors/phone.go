@@ -41,7 +41,7 @@ func Phone() Detector {
 	return Detector{
 		Name:    "phone",
 		Kind:    KindPhone,
-		Trigger: Trigger{All: ClassDigit, MinDigits: 7, Not: ShapeUUID | ShapeHex | ShapeKey},
+		Trigger: Trigger{All: ClassDigit, MinDigits: 7, Not: identifierShapes},
 		Find: func(dst []Finding, in Input, tok Token) ([]Finding, int) {
 			return findPhone(plans, dst, in, tok)
 		},

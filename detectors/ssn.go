@@ -16,7 +16,7 @@ func SSN() Detector {
 	return Detector{
 		Name:    "us-ssn",
 		Kind:    KindUSSSN,
-		Trigger: Trigger{All: ClassDigit, MinLen: 3, MinDigits: 9, Not: ShapeUUID | ShapeHex | ShapeKey},
+		Trigger: Trigger{All: ClassDigit, MinLen: 3, MinDigits: 9, Not: identifierShapes},
 		Find:    findSSN,
 	}
 }
