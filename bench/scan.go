@@ -175,11 +175,12 @@ func (c *benchCorpus) byType(eng *detectors.Engine) string {
 }
 
 // perDetector measures each detector alone in an engine over the corpus
-// (structured, one run) and prints its throughput and allocations: where the
+// (structured, one run) and prints its throughput, allocations and wakes
+// (calls of its Find, counted in a separate untimed pass): where the
 // engine's time goes.
 func (c *benchCorpus) perDetector(w io.Writer, dets []detectors.Detector, minRun time.Duration) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "\ndetector alone\tMB/s\tallocs/msg\twith findings\t")
+	fmt.Fprintln(tw, "\ndetector alone\tMB/s\tallocs/msg\twith findings\twakes/pass\t")
 	for _, d := range dets {
 		eng, err := detectors.New([]detectors.Detector{d})
 		if err != nil {
@@ -188,12 +189,32 @@ func (c *benchCorpus) perDetector(w io.Writer, dets []detectors.Detector, minRun
 		m := mode{name: d.Name, pass: c.structured(eng)}
 		m.samples = append(m.samples, measure(m.pass, len(c.texts), minRun))
 		s := m.summary(c.bytes, len(c.texts))
-		fmt.Fprintf(tw, "%s\t%.1f\t%.2f\t%.1f%%\t\n", d.Name, s.mbps, s.allocsPerMsg, 100*s.withFindings)
+		wakes, err := c.wakes(d)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(tw, "%s\t%.1f\t%.2f\t%.1f%%\t%d\t\n", d.Name, s.mbps, s.allocsPerMsg, 100*s.withFindings, wakes)
 	}
 	if err := tw.Flush(); err != nil {
 		return fmt.Errorf("write per-detector results: %w", err)
 	}
 	return nil
+}
+
+// wakes returns how many times the engine calls d's Find in one pass over
+// the corpus: d alone in an engine, its Find wrapped in a counter.
+func (c *benchCorpus) wakes(d detectors.Detector) (int, error) {
+	n, find := 0, d.Find
+	d.Find = func(dst []detectors.Finding, in detectors.Input, tok detectors.Token) ([]detectors.Finding, int) {
+		n++
+		return find(dst, in, tok)
+	}
+	eng, err := detectors.New([]detectors.Detector{d})
+	if err != nil {
+		return 0, fmt.Errorf("build counting engine of detector %s: %w", d.Name, err)
+	}
+	c.structured(eng)(len(c.texts))
+	return n, nil
 }
 
 // structuredKinds are the identifiers with a written structure (issue 3):
