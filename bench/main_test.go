@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/convanon/convanon/bench/corpus"
+	"github.com/convanon/convanon/detectors"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -108,5 +109,19 @@ func TestNaiveRulesMatch(t *testing.T) {
 				t.Errorf("naiveScan(%s, %q) = 0 matches, want at least 1", tt.rule, tt.give)
 			}
 		})
+	}
+}
+
+func TestWakesCountsFindCalls(t *testing.T) {
+	c := newBenchCorpus([]corpus.Message{
+		{Text: "write to anna@example.com or bob@example.org"},
+		{Text: "no address here"},
+	})
+	got, err := c.wakes(detectors.Email)
+	if err != nil {
+		t.Fatalf("wakes(email): %v", err)
+	}
+	if got != 2 {
+		t.Errorf("wakes(email) = %d, want 2 (one per token with an '@')", got)
 	}
 }
