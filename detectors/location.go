@@ -269,17 +269,16 @@ func (l *locationFinder) find(dst []Finding, in Input, tok Token) ([]Finding, in
 	if notHomeBefore(text, ws) {
 		return dst, tok.End // "ich arbeite in Wien", "il volo parte da Bologna"
 	}
-	if move && !cue && !prep {
+	if cue {
+		if s, e, conf := l.cueBefore(in, ws, end, l.cues[g-1], &prev); s >= 0 {
+			return append(dst, l.finding(text, s, e, conf, "location-cue")), e
+		}
+	}
+	if move {
 		// "nach Köln gezogen", "naar Almere verhuisd": a verb of moving house
 		// in the same sentence.
 		if s, e, ent := l.place(text, we, false, in.Spoken); s >= 0 && ent&EntryFirst == 0 && movedNear(text, ws, e) {
 			return append(dst, l.finding(text, s, e, 0.75, "location-moved")), e
-		}
-		return dst, tok.End
-	}
-	if cue {
-		if s, e, conf := l.cueBefore(in, ws, end, l.cues[g-1], &prev); s >= 0 {
-			return append(dst, l.finding(text, s, e, conf, "location-cue")), e
 		}
 	}
 	if prep {

@@ -779,7 +779,7 @@ func proseStrong(dst []Finding, in Input, from, resume int) ([]Finding, int) {
 			return dst, resume
 		}
 		if isCue(w) {
-			vp := skipBlank(text, we)
+			vp := skipHesitations(text, skipBlank(text, we))
 			if stray {
 				// "password with anyone a list is mutable": the cue's subject is
 				// another noun; only a password-shaped value counts.
@@ -1640,4 +1640,27 @@ func functionWord(w []byte) bool {
 	var buf [32]byte
 	f, ok := foldWord(buf[:0], w)
 	return ok && functionWords.has(f)
+}
+
+// hesitations are the words people say before a value ("my password is
+// like um hunter two"), in the configured languages, folded.
+var hesitations = newWordList(`um uh like er erm hmm eh euh ehm äh ähm tipo pues bueno alors ben also nou
+dus sabe né`)
+
+// skipHesitations returns the offset of the first token at or after p that
+// is not one of hesitations, on the same line; at most three are skipped.
+func skipHesitations(text []byte, p int) int {
+	for range 3 {
+		ws, we := nextToken(text, p)
+		if ws == we || lineBreakBetween(text, p, ws) {
+			return p
+		}
+		var buf [16]byte
+		f, ok := foldWord(buf[:0], trimPunct(text[ws:we]))
+		if !ok || !hesitations.has(f) {
+			return p
+		}
+		p = skipBlank(text, we)
+	}
+	return p
 }
