@@ -80,6 +80,11 @@ var anchorWords = foldSetOf(
 	"bin", "wohne", "lebe", "geboren", "aufgewachsen", "io", "sono", "abito", "nato", "nata", "cresciuto",
 	"cresciuta", "eu", "sou", "moro", "estou", "to", "nasci", "cresci", "ik", "wij", "ben", "woon", "wonen",
 	"zit", "opgegroeid",
+	// Verbs of living in the other persons: "wir wohnen jetzt in Köln",
+	// "ela mora atualmente em Campinas".
+	"wohnen", "wohnt", "wohnst", "leben", "lebt", "lebst", "vive", "vives", "vivis", "viven", "habitons", "habitez",
+	"habites", "habitent", "vivons", "vivez", "abiti", "abita", "abitiamo", "abitate", "abitano", "vivi", "vive",
+	"viviamo", "vivete", "vivono", "mora", "moram", "moramos", "woont", "woon", "reside", "resides", "residimos",
 )
 
 // weWords are anchors that may be a business speaking of itself.
