@@ -1,115 +1,117 @@
 package pipeline
 
 import (
-	"slices"
-	"unsafe"
+	"bytes"
+	"math/bits"
+	"strings"
+
+	"github.com/cespare/xxhash/v2"
 
 	"github.com/convanon/convanon/detectors"
 )
 
 // scanMemo remembers what the engine found in texts scanned recently, so a
-// text seen again costs a map lookup instead of a scan. Texts do recur: a
-// decision's context turns are the conversation's latest messages, scanned
-// moments before as message events, and short answers and canned replies
-// repeat across conversations. In the demo stream the memo answers every
-// context turn and about a fifth of the message texts.
+// text seen again costs a hash and a comparison instead of a scan. Texts
+// do recur: a decision's context turns are the conversation's latest
+// messages, scanned moments before as message events, and short answers
+// and canned replies repeat across conversations. In the demo stream the
+// memo answers most context turns and some message texts, a fifth of the
+// scans in all.
 //
 // The engine's findings depend only on the Input (text, language, spoken),
 // so a remembered answer is the answer; the replacements, which depend on
-// tenant and key, are made afresh every time. The memo holds raw texts in
-// memory, like the record buffers they come from: never logged, and
-// bounded by maxMemoBytes. One per partition goroutine; not shared.
+// tenant and key, are made afresh every time.
+//
+// It is a direct-mapped table of memoSlots slots, each owning its buffers:
+// a text replaces the slot's previous one, so the memo allocates nothing
+// once its slots have grown, and a text that was not asked again soon is
+// forgotten. The memo holds raw texts in memory, like the record buffers
+// they come from: never logged, at most memoSlots × maxMemoText bytes. One
+// per partition goroutine; not shared.
 type scanMemo struct {
-	eng *detectors.Engine
-	m   map[memoKey][]detectors.Finding
-	// chunk holds the keys' texts and the findings' values, one allocation
-	// per chunk rather than one per text.
-	chunk []byte
-	bytes int // held by the entries, with memoEntryBytes of overhead each
-	langs interner
+	eng   *detectors.Engine
+	slots []memoSlot
 	// hits and misses count lookups, for tests and tuning.
 	hits, misses int
 }
 
-// memoKey is what a scan depends on. text shares the memo's chunk.
-type memoKey struct {
-	text   string
-	lang   string
+// memoSlot holds one remembered scan: its input and findings, with the
+// findings' values copied into vals.
+type memoSlot struct {
+	hash   uint64
+	used   bool
+	lang   string // a language code: static, or interned by the worker
 	spoken bool
+	text   []byte
+	found  []detectors.Finding
+	vals   []byte
 }
 
 const (
-	// maxMemoBytes bounds a memo's texts, values and entries; it is
-	// cleared when full, which only costs scans. 1 MiB holds the last few
-	// thousand turns of a partition.
-	maxMemoBytes = 1 << 20
+	// memoSlots is the number of texts remembered, a power of two: a few
+	// thousand turns of a partition, enough for a decision to find the
+	// turns before it.
+	memoSlots = 4096
 	// maxMemoText is the longest text remembered: long texts rarely recur
-	// whole, and would push out many short ones.
-	maxMemoText = 4 << 10
-	// memoEntryBytes is a rough size of an entry's map slot and headers.
-	memoEntryBytes = 96
-	memoChunk      = 64 << 10
+	// whole, and it bounds the memo's memory.
+	maxMemoText = 1 << 10
 )
 
 func newScanMemo(eng *detectors.Engine) *scanMemo {
-	return &scanMemo{eng: eng, m: map[memoKey][]detectors.Finding{}, langs: interner{}}
+	return &scanMemo{eng: eng, slots: make([]memoSlot, memoSlots)}
 }
 
 // scan appends the engine's findings in in.Text to dst, from the memo when
-// the same input was scanned since the memo was last cleared. Values of the
-// findings returned may point into the memo: they stay valid, and must not
+// the same input was scanned recently. Values of the findings returned may
+// point into the memo: they stay valid until the next scan, and must not
 // be written to.
 func (mm *scanMemo) scan(dst []detectors.Finding, in detectors.Input) []detectors.Finding {
 	if len(in.Text) > maxMemoText {
 		return mm.eng.ScanInput(dst, in)
 	}
-	// The lookup key aliases in.Text; only a stored key is copied.
-	k := memoKey{text: unsafe.String(unsafe.SliceData(in.Text), len(in.Text)), lang: in.Lang, spoken: in.Spoken}
-	if found, ok := mm.m[k]; ok {
+	// The language and spoken flag pick the slot too, so one text scanned
+	// both ways keeps both answers.
+	h := xxhash.Sum64(in.Text) ^ bits.RotateLeft64(xxhash.Sum64String(in.Lang), 17)
+	if in.Spoken {
+		h = ^h
+	}
+	s := &mm.slots[h&(memoSlots-1)]
+	if s.used && s.hash == h && s.spoken == in.Spoken && s.lang == in.Lang && bytes.Equal(s.text, in.Text) {
 		mm.hits++
-		return append(dst, found...)
+		return append(dst, s.found...)
 	}
 	mm.misses++
 	start := len(dst)
 	dst = mm.eng.ScanInput(dst, in)
-	mm.remember(k, in.Text, dst[start:])
+	s.remember(h, in, dst[start:])
 	return dst
 }
 
-// remember stores found as the answer for k, copying the text and the
-// findings' values out of the caller's buffers.
-func (mm *scanMemo) remember(k memoKey, text []byte, found []detectors.Finding) {
-	size := len(text) + memoEntryBytes
+// remember makes the slot hold found as the answer for in, copying the
+// text and the findings' values out of the caller's buffers.
+func (s *memoSlot) remember(h uint64, in detectors.Input, found []detectors.Finding) {
+	s.hash, s.used, s.spoken = h, true, in.Spoken
+	if s.lang != in.Lang {
+		// The language may share a record's buffer: copied only when it
+		// changes, which for a slot is rare.
+		s.lang = strings.Clone(in.Lang)
+	}
+	s.text = append(s.text[:0], in.Text...)
+	s.found = append(s.found[:0], found...)
+	n := 0
 	for _, f := range found {
-		size += len(f.Value) + int(unsafe.Sizeof(f))
+		n += len(f.Value)
 	}
-	if mm.bytes+size > maxMemoBytes {
-		clear(mm.m)
-		mm.bytes = 0
-		mm.chunk = nil // the old chunks go once no row refers to them
+	// Sized first, so the values' slices stay valid while vals fills.
+	s.vals = s.vals[:0]
+	if cap(s.vals) < n {
+		s.vals = make([]byte, 0, n)
 	}
-	mm.bytes += size
-	t := mm.copy(text)
-	k.text = unsafe.String(unsafe.SliceData(t), len(t))
-	k.lang = mm.langs.get(k.lang)
-	var kept []detectors.Finding
-	if len(found) > 0 {
-		kept = slices.Clone(found)
-		for i := range kept {
-			if kept[i].Value != nil {
-				kept[i].Value = mm.copy(kept[i].Value)
-			}
+	for i := range s.found {
+		if v := s.found[i].Value; v != nil {
+			start := len(s.vals)
+			s.vals = append(s.vals, v...)
+			s.found[i].Value = s.vals[start:len(s.vals):len(s.vals)]
 		}
 	}
-	mm.m[k] = kept
-}
-
-// copy returns a copy of b in the memo's chunk, capped at its length.
-func (mm *scanMemo) copy(b []byte) []byte {
-	if len(b) > cap(mm.chunk)-len(mm.chunk) {
-		mm.chunk = make([]byte, 0, max(memoChunk, len(b)))
-	}
-	start := len(mm.chunk)
-	mm.chunk = append(mm.chunk, b...)
-	return mm.chunk[start:len(mm.chunk):len(mm.chunk)]
 }
