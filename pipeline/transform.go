@@ -121,9 +121,13 @@ func (w *worker) decision(ev *events.Event, tp *tenantPolicy, lin events.Lineage
 		return row, err
 	}
 	var discard events.EntityCounts // decisions have no entity columns; Stats still counts
+	// The turns of a voice conversation are transcripts, as its messages
+	// are: scanned alike, so spelled-out numbers are found here too, and
+	// the scan memo answers them from the messages' scans.
+	spoken := ev.Channel == "voice"
 	for i, t := range ev.Context {
 		row.Context[i].Role = t.Role
-		in := detectors.Input{Text: bytesOf(t.Text), Lang: row.Lang}
+		in := detectors.Input{Text: bytesOf(t.Text), Lang: row.Lang, Spoken: spoken}
 		if row.Context[i].Text, row.KeyID, err = w.text(s, ev, t.Text, in, &discard, c); err != nil {
 			return row, err
 		}
