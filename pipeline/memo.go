@@ -57,8 +57,18 @@ const (
 	maxMemoText = 1 << 10
 )
 
+// memoSlotText is the text capacity each slot starts with, carved out of
+// one allocation: most turns are shorter, so warming a memo up costs one
+// allocation instead of one per slot.
+const memoSlotText = 256
+
 func newScanMemo(eng *detectors.Engine) *scanMemo {
-	return &scanMemo{eng: eng, slots: make([]memoSlot, memoSlots)}
+	mm := &scanMemo{eng: eng, slots: make([]memoSlot, memoSlots)}
+	texts := make([]byte, memoSlots*memoSlotText)
+	for i := range mm.slots {
+		mm.slots[i].text = texts[i*memoSlotText : i*memoSlotText : (i+1)*memoSlotText]
+	}
+	return mm
 }
 
 // scan appends the engine's findings in in.Text to dst, from the memo when
