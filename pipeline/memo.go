@@ -15,8 +15,8 @@ import (
 // do recur: a decision's context turns are the conversation's latest
 // messages, scanned moments before as message events, and short answers
 // and canned replies repeat across conversations. In the demo stream the
-// memo answers most context turns and some message texts, a fifth of the
-// scans in all.
+// memo answers four context turns in five and some message texts, a
+// sixth of the scans in all.
 //
 // The engine's findings depend only on the Input (text, language, spoken),
 // so a remembered answer is the answer; the replacements, which depend on
@@ -26,7 +26,7 @@ import (
 // a text replaces the slot's previous one, so the memo allocates nothing
 // once its slots have grown, and a text that was not asked again soon is
 // forgotten. The memo holds raw texts in memory, like the record buffers
-// they come from: never logged, at most memoSlots × maxMemoText bytes. One
+// they come from: never logged, texts of at most memoSlots × maxMemoText bytes. One
 // per partition goroutine; not shared.
 type scanMemo struct {
 	eng   *detectors.Engine
@@ -40,7 +40,7 @@ type scanMemo struct {
 type memoSlot struct {
 	hash   uint64
 	used   bool
-	lang   string // a language code: static, or interned by the worker
+	lang   string // a language code, copied: the input's may share a record's buffer
 	spoken bool
 	text   []byte
 	found  []detectors.Finding
