@@ -152,7 +152,8 @@ func findID(dst []Finding, in Input, tok Token, ix *idIndex) ([]Finding, int) {
 		return dst, tok.End
 	}
 	// The cue scan reads the text before the candidate: most digit runs fit
-	// no rule, so it runs only for the first that does.
+	// no rule or fail its check digits, so it runs only for the first that
+	// passes both.
 	var cued uint64
 	cuedDone := false
 	var win idCueText
@@ -161,7 +162,7 @@ func findID(dst []Finding, in Input, tok Token, ix *idIndex) ([]Finding, int) {
 		n := c.compactEnd[g]
 		for _, ri := range ix.byLen[n] {
 			r := &ix.rules[ri]
-			if !r.fits(c.compact[:n]) {
+			if !r.fits(c.compact[:n]) || !r.check.valid(c.compact[:n]) {
 				continue
 			}
 			if !cuedDone {
@@ -234,13 +235,17 @@ func findSpokenID(dst []Finding, in Input, tok Token, ix *idIndex) ([]Finding, i
 		sp := readSpokenID(text, s)
 		if sp.items >= 4 && sp.digits() >= 3 && sp.num.n <= maxIDLen {
 			c := sp.value()
-			cued := ix.cuedRules(text, sp.num.start)
+			var cued uint64
+			cuedDone := false
 			var win idCueText
 			best, bestConf, bestValidated := -1, float32(0), false
 			for _, ri := range ix.byLen[len(c)] {
 				r := &ix.rules[ri]
-				if !r.fits(c) {
+				if !r.fits(c) || !r.check.valid(c) {
 					continue
+				}
+				if !cuedDone {
+					cued, cuedDone = ix.cuedRules(text, sp.num.start), true
 				}
 				if conf, validated, ok := r.accept(text, sp.num.start, sp.num.end, c, cued&(1<<ri) != 0, &win); ok && (conf > bestConf || conf == bestConf && validated && !bestValidated) {
 					best, bestConf, bestValidated = ri, conf, validated
@@ -460,17 +465,15 @@ func (r *idRule) fits(c []byte) bool {
 	return true
 }
 
-// accept decides on a candidate of the right shape at text[s:e] and returns
-// its confidence and whether a check digit validated it. win holds the text
-// before s, folded once for all the rules tried on the candidate.
+// accept decides on a candidate of the right shape at text[s:e] that passed
+// the rule's check (callers run it first: it is cheaper than the cue scan
+// cued comes from) and returns its confidence and whether a check digit
+// validated it. win holds the text before s, folded once for all the rules
+// tried on the candidate.
 func (r *idRule) accept(text []byte, s, e int, c []byte, cued bool, win *idCueText) (float32, bool, bool) {
 	checked := r.check != ckNone
-	// Most candidates have no cue and fit no distinct shape: decide that
-	// before running the check.
+	// Most candidates have no cue and fit no distinct shape.
 	if !cued && !r.distinct && (!checked || len(r.layouts) == 0) {
-		return 0, false, false
-	}
-	if checked && !r.check.valid(c) {
 		return 0, false, false
 	}
 	switch {

@@ -529,9 +529,29 @@ func spread(m uint8, w uint64) uint64 {
 // KB for the default languages). Two words whose hashes agree on 56 bits
 // are taken for one another; among the words of real messages this does
 // not happen.
+//
+// A bit filter of 8 KB stands in front of the slots: two bits of the hash
+// each word sets. Most words of a message that are no function word then
+// cost two loads from the filter, which stays in the L1 cache next to the
+// detectors' tables, instead of a probe of a random slot, which in the full
+// engine is a cache miss.
 type wordTable struct {
-	slots []uint64
-	mask  uint64
+	slots  []uint64
+	mask   uint64
+	filter *[filterWords]uint64
+}
+
+// filterWords is the size of a wordTable's filter in 64-bit words; the
+// filter's bits are indexed by filterBits-bit halves of the hash's top.
+const (
+	filterBits  = 16
+	filterWords = 1 << filterBits / 64
+)
+
+// filterPos returns the filter bits of hash h: two filterBits-bit fields of
+// the hash's top, which the slot index (bits 8 and up) does not start at.
+func filterPos(h uint64) (a, b uint64) {
+	return h >> (64 - filterBits), h >> (64 - 2*filterBits) & (1<<filterBits - 1)
 }
 
 // wordMax is the longest word the score looks up.
@@ -545,7 +565,7 @@ func newWordTable(words map[string]uint8) wordTable {
 	for size < 3*len(words) { // at most a third full: a miss, the usual case, ends at once
 		size *= 2
 	}
-	t := wordTable{slots: make([]uint64, size), mask: uint64(size - 1)}
+	t := wordTable{slots: make([]uint64, size), mask: uint64(size - 1), filter: new([filterWords]uint64)}
 	for w, langs := range words {
 		t.put(w, langs)
 		if strings.Contains(w, "'") {
@@ -562,6 +582,9 @@ func (t *wordTable) put(w string, langs uint8) {
 		return
 	}
 	h := wordHash(load([]byte(w), 0, len(w)))
+	a, b := filterPos(h)
+	t.filter[a/64] |= 1 << (a % 64)
+	t.filter[b/64] |= 1 << (b % 64)
 	for i := h >> 8 & t.mask; ; i = (i + 1) & t.mask {
 		if t.slots[i] == 0 {
 			t.slots[i] = h&^0xff | uint64(langs)
@@ -573,6 +596,9 @@ func (t *wordTable) put(w string, langs uint8) {
 // get returns the languages of the packed word lo, hi; 0 for none.
 func (t *wordTable) get(lo, hi uint64) uint8 {
 	h := wordHash(lo, hi)
+	if a, b := filterPos(h); t.filter[a/64]&(1<<(a%64)) == 0 || t.filter[b/64]&(1<<(b%64)) == 0 {
+		return 0
+	}
 	for i := h >> 8 & t.mask; ; i = (i + 1) & t.mask {
 		s := t.slots[i]
 		if s == 0 {
