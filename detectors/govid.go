@@ -318,17 +318,22 @@ func (ix *idIndex) cuedRules(text []byte, pos int) uint64 {
 }
 
 // mayBeCue is cuedRules' quick test before folding a word: some cue's first
-// word starts with the word's first letter and has its length, or the length
-// of its stem before a "-nummer"/"nr"/"-number" suffix. Words with an
-// elision ("d'identité") or a non-ASCII first byte take the full path.
+// word starts with the word's first letter and ends with its last one and
+// has its length, or, for a word ending in 'r', starts with its first letter
+// and has the length of its stem before a "-nummer"/"nr"/"-number" suffix.
+// Words with an elision ("d'identité") or a non-ASCII first or last byte
+// take the full path.
 func (ix *idIndex) mayBeCue(w []byte) bool {
-	first := w[0]
-	if first >= 0x80 || bytesHasApostrophe(w) {
+	first, last := w[0], w[len(w)-1]
+	if first >= 0x80 || last >= 0x80 || bytesHasApostrophe(w) {
 		return true
 	}
 	n := len(w)
 	if n >= 64 {
 		return false
+	}
+	if lowerASCII(last) != 'r' { // every suffix cuedRules strips ends in 'r'
+		return ix.cueRules.lens[lowerASCII(first)]&ix.cueRules.lasts[lowerASCII(last)]&(1<<n) != 0
 	}
 	// Lengths n and n minus every suffix cuedRules strips (2, 3, 6, 7).
 	want := uint64(1)<<n | uint64(1)<<n>>2 | uint64(1)<<n>>3 | uint64(1)<<n>>6 | uint64(1)<<n>>7
