@@ -273,11 +273,14 @@ func (ix *idIndex) cuedRules(text []byte, pos int) uint64 {
 	var mask uint64
 	from := max(0, pos-govIDCueWindow)
 	for i := from; i < pos; {
-		for i < pos && !isCueByte(text[i]) {
+		for i < pos && !cueBytes[text[i]] {
 			i++
 		}
-		s := i
-		for i < pos && isCueByte(text[i]) {
+		s, digits := i, 0
+		for i < pos && cueBytes[text[i]] {
+			if text[i]-'0' < 10 {
+				digits++
+			}
 			i++
 		}
 		ws, we := s, i
@@ -287,7 +290,7 @@ func (ix *idIndex) cuedRules(text []byte, pos int) uint64 {
 		if we == ws {
 			continue
 		}
-		if digitCount(text[ws:we]) >= 3 {
+		if digits >= 3 {
 			// A value stands between: the cue announced it, not this one
 			// ("member id BCX882019376 and group number 004812"). Context
 			// cues ("sort code 20-00-00, account …") stay.
@@ -351,11 +354,14 @@ func bytesHasApostrophe(w []byte) bool {
 	return false
 }
 
-// isCueByte reports whether b belongs to a cue word: letters, digits and the
-// inner punctuation of "steuer-id", "d.n.i", "driver's".
-func isCueByte(b byte) bool {
-	return byteClass[b]&ClassAlnum != 0 || b == '-' || b == '.' || b == '\''
-}
+// cueBytes marks the bytes of a cue word: letters, digits and the inner
+// punctuation of "steuer-id", "d.n.i", "driver's". Built once, read-only.
+var cueBytes = func() (t [256]bool) {
+	for b := range 256 {
+		t[b] = byteClass[b]&ClassAlnum != 0 || b == '-' || b == '.' || b == '\''
+	}
+	return t
+}()
 
 // gatherID collects the token and following short groups into c; it fails
 // when the token cannot start an identifier.
