@@ -487,13 +487,14 @@ func (r *idRule) accept(text []byte, s, e int, c []byte, cued bool, win *idCueTe
 	if !cued && !r.distinct && (!checked || len(r.layouts) == 0) {
 		return 0, false, false
 	}
+	named := cued && win.has(text, s, r.cues)
 	switch {
-	case cued && checked && win.has(text, s, r.cues):
+	case named && checked:
 		// Named and check-digit valid: the strongest reading there is,
 		// above a phone plan the same digits happen to fit ("aadhaar
 		// number is 366915640414").
 		return 1, true, true
-	case cued && win.has(text, s, r.cues):
+	case named:
 		return 0.99, false, true
 	case r.distinct:
 		if checked {
