@@ -33,6 +33,20 @@ func idDetector(name string, kind Kind, rules []idRule) Detector {
 	if len(rules) > 64 {
 		panic("BUG: idDetector " + name + ": more than 64 rules")
 	}
+	ix, kws := newIDIndex(rules)
+	return Detector{
+		Name:    name,
+		Kind:    kind,
+		Trigger: Trigger{All: ClassDigit, MinLen: 1, Keywords: kws},
+		Find: func(dst []Finding, in Input, tok Token) ([]Finding, int) {
+			return findID(dst, in, tok, ix)
+		},
+	}
+}
+
+// newIDIndex indexes rules and returns the index and the leading words of
+// their cues, the detector's keywords.
+func newIDIndex(rules []idRule) (*idIndex, []string) {
 	ix := &idIndex{rules: rules}
 	var kws []string
 	for i, r := range rules {
@@ -55,14 +69,7 @@ func idDetector(name string, kind Kind, rules []idRule) Detector {
 			}
 		}
 	}
-	return Detector{
-		Name:    name,
-		Kind:    kind,
-		Trigger: Trigger{All: ClassDigit, MinLen: 1, Keywords: kws},
-		Find: func(dst []Finding, in Input, tok Token) ([]Finding, int) {
-			return findID(dst, in, tok, ix)
-		},
-	}
+	return ix, kws
 }
 
 // cueLeadingWord returns the leading run of letters of a cue word, as the
