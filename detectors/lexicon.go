@@ -134,6 +134,17 @@ func (lx *Lexicon) mayBeFirst(k []byte) bool {
 	return lx.first[b/64]&(1<<(b%64)) != 0
 }
 
+// mayStartPlace reports whether the folded word k may be the first word of
+// a place; false means it starts none. A Lexicon that LoadLexicon did not
+// build has no filter.
+func (lx *Lexicon) mayStartPlace(k []byte) bool {
+	if lx.placeStart == nil {
+		return true
+	}
+	b := firstBit(k)
+	return lx.placeStart[b/64]&(1<<(b%64)) != 0
+}
+
 // lexSlot is one key of a Lexicon: its hash and entry side by side, so that a
 // lookup, which misses the cache on a table this size, misses it once.
 type lexSlot struct {

@@ -521,33 +521,35 @@ func (p *personFinder) notName(text, k []byte, ws, we int) (int, bool) {
 	if end := p.placeFrom(text, ws); end > we {
 		return end, true
 	}
+	// The word before: folded once for the cheap tests, then a place
+	// through the word ("New York").
 	if ps, pe := prevWord(text, ws); ps >= 0 && gapBetween(text, pe, ws) == gapSpace {
-		if p.placeFrom(text, ps) >= we {
+		var buf [maxFold]byte
+		if k, ok := foldAppend(buf[:0], text[ps:pe]); ok && (streetWords.has(k) || determiners.has(k)) {
+			// "rue Victor Hugo"; "the Brooklyn Bridge": names take no
+			// article in these languages.
 			return we, true
 		}
-		var buf [maxFold]byte
-		if k, ok := foldAppend(buf[:0], text[ps:pe]); ok && streetWords.has(k) {
+		if p.placeFrom(text, ps) >= we {
 			return we, true
 		}
 	}
 	if monthNextToNumber(text, ws, we) {
 		return we, true
 	}
-	if ps, pe := prevWord(text, ws); ps >= 0 && gapBetween(text, pe, ws) == gapSpace {
-		var buf [maxFold]byte
-		if k, ok := foldAppend(buf[:0], text[ps:pe]); ok && determiners.has(k) {
-			return we, true // "the Brooklyn Bridge": names take no article in these languages
-		}
-	}
 	return 0, false
 }
 
 // placeFrom returns the end of the longest place name of two to four words
-// that starts at the word at s, or -1.
+// that starts at the word at s, or -1. A first word that starts no place
+// is ruled out before any lookup.
 func (p *personFinder) placeFrom(text []byte, s int) int {
 	var buf [maxFold]byte
 	best := -1
 	_, e := nextWord(text, s)
+	if k, ok := foldAppend(buf[:0], text[s:e]); !ok || !p.lex.mayStartPlace(k) {
+		return -1
+	}
 	for n := 1; n < maxPlaceWords; n++ {
 		ns, ne := nextWord(text, e)
 		if ns < 0 || gapBetween(text, e, ns) != gapSpace {

@@ -65,6 +65,14 @@ func wordAt(text []byte, i int) int {
 // nextWord returns the bounds of the first word at or after i, or (-1, -1).
 func nextWord(text []byte, i int) (int, int) {
 	for i < len(text) {
+		if c := text[i]; c < utf8.RuneSelf && c != '\\' {
+			// ASCII, most bytes, without a call.
+			if c|0x20 >= 'a' && c|0x20 <= 'z' {
+				return i, wordAt(text, i)
+			}
+			i++
+			continue
+		}
 		if escapedBreak(text, i) {
 			i += 2
 			continue
@@ -159,6 +167,14 @@ func trimPossessive(text []byte, ws, we int) int {
 // (-1, -1).
 func prevWord(text []byte, i int) (int, int) {
 	for i > 0 {
+		if c := text[i-1]; c < utf8.RuneSelf {
+			// ASCII, most bytes, without decoding.
+			if c|0x20 >= 'a' && c|0x20 <= 'z' {
+				break
+			}
+			i--
+			continue
+		}
 		r, n := utf8.DecodeLastRune(text[:i])
 		if unicode.IsLetter(r) {
 			break
@@ -170,6 +186,13 @@ func prevWord(text []byte, i int) (int, int) {
 	}
 	e, s := i, i
 	for s > 0 {
+		if c := text[s-1]; c < utf8.RuneSelf {
+			if c|0x20 >= 'a' && c|0x20 <= 'z' || c == '\'' || c == '-' {
+				s--
+				continue
+			}
+			break
+		}
 		r, n := utf8.DecodeLastRune(text[:s])
 		if !unicode.IsLetter(r) && r != '\'' && r != '-' && r != '’' {
 			break
