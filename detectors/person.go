@@ -421,14 +421,14 @@ func (p *personFinder) find(dst []Finding, in Input, tok Token) ([]Finding, int)
 // hyphenated word gets the name flags its parts share, so the filter does
 // not apply to it.
 func (p *personFinder) firstNameEntry(w, k []byte, h uint64) Entry {
-	hyphen := bytes.IndexByte(w, '-') >= 0
-	if !hyphen && !p.lex.mayBeFirst(k) {
+	// The filter first: most words fail it, and few have a hyphen.
+	if !p.lex.mayBeFirst(k) && bytes.IndexByte(w, '-') < 0 {
 		return 0
 	}
 	if h == 0 {
 		h = xxhash.Sum64(k)
 	}
-	if e := p.lex.get(h); e != 0 || !hyphen && bytes.IndexByte(w, '\'') < 0 {
+	if e := p.lex.get(h); e != 0 || bytes.IndexByte(w, '-') < 0 && bytes.IndexByte(w, '\'') < 0 {
 		return e
 	}
 	return p.lookupName(w)
@@ -789,8 +789,8 @@ func (p *personFinder) afterCue(in Input, c *cue, ws, we int, next *cueNextWord)
 // words that end a self-introduction ("this is grace i'm calling").
 func (p *personFinder) selfName(in Input, ent Entry, s, e int, upper, strong, low bool) bool {
 	text := in.Text
-	if !upper && e-s >= 3 && lettersOnly(text, s, e) && p.relativeFollows(text, e) &&
-		(ent&EntryName != 0 && ent&EntryBrand == 0 || nameShaped(ent, in.Lang)) {
+	if !upper && (ent&EntryName != 0 && ent&EntryBrand == 0 || nameShaped(ent, in.Lang)) &&
+		e-s >= 3 && lettersOnly(text, s, e) && p.relativeFollows(text, e) {
 		// "sono vale la cugina di…", "aqui é a babi amiga da…": a relative
 		// or friend right after the word says it was a name, even one that
 		// is also a word ("vale").

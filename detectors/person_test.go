@@ -327,3 +327,28 @@ func BenchmarkNamesCorpus(b *testing.B) {
 		}
 	}
 }
+
+func TestHasUpper(t *testing.T) {
+	tests := []struct {
+		give string
+		want bool
+	}{
+		{give: "", want: false},
+		{give: "all lower case, eight+ bytes long", want: false},
+		{give: "@[`{ ~ symbols around the letters: @@@@[[[[````{{{{", want: false},
+		{give: "ünïcödé lower çase only ñ ß œ", want: false},
+		{give: "ÀÉÎÕÜ: capitals outside ascii only", want: false},
+		{give: "A", want: true},
+		{give: "12345678Z", want: true},
+		{give: "lower case then Anna", want: true},
+		{give: "ünïcödé then M", want: true},
+		{give: "12345678\xc1Z", want: true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.give, func(t *testing.T) {
+			if got := hasUpper([]byte(tt.give)); got != tt.want {
+				t.Errorf("hasUpper(%q) = %v, want %v", tt.give, got, tt.want)
+			}
+		})
+	}
+}

@@ -1,6 +1,7 @@
 package detectors
 
 import (
+	"encoding/binary"
 	"unicode"
 	"unicode/utf8"
 )
@@ -142,6 +143,17 @@ func sentenceStart(text []byte, i int) bool {
 
 // hasUpper reports whether text holds an ASCII upper-case letter.
 func hasUpper(text []byte) bool {
+	// Eight bytes at a time: a byte in 'A'..'Z' sets its high bit in
+	// (x&0x7f…+0x7f-'@') &^ (x&0x7f…+0x7f-'Z') with x's own high bit clear.
+	const ones, highs, lows = 0x0101010101010101, 0x8080808080808080, 0x7f7f7f7f7f7f7f7f
+	for len(text) >= 8 {
+		x := binary.LittleEndian.Uint64(text)
+		y := x & lows
+		if (y+ones*(0x7f-'@'))&^(y+ones*(0x7f-'Z'))&^x&highs != 0 {
+			return true
+		}
+		text = text[8:]
+	}
 	for _, c := range text {
 		if c >= 'A' && c <= 'Z' {
 			return true
