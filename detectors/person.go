@@ -139,6 +139,9 @@ type personFinder struct {
 // cueGroup is the cues that share a first word.
 type cueGroup struct {
 	cues []cue
+	// seconds holds each cue's second hash, side by side: the cues a word
+	// does not continue are passed over without reading them.
+	seconds []uint64
 	// second has bit b set when a cue's second word starts with byte b: a
 	// word after the first that no cue continues with is not folded.
 	second [4]uint64
@@ -177,6 +180,7 @@ func newPersonFinder(lex *Lexicon) (*personFinder, []string) {
 				grp.second[b/64] |= 1 << (b % 64)
 			}
 			grp.cues = append(grp.cues, c)
+			grp.seconds = append(grp.seconds, c.second)
 			// The engine matches a token's leading letters: "i" of "i'm".
 			for _, kw := range []string{leadingLetters(strings.Fields(ph)[0]), c.words[0]} {
 				if kw = leadingLetters(kw); kw != "" && !seen[kw] {
@@ -355,11 +359,18 @@ func (p *personFinder) find(dst []Finding, in Input, tok Token) ([]Finding, int)
 		if g, ok := p.cueFirst.get(h); ok {
 			grp := &p.cues[g]
 			next := cueNextWord{second: &grp.second}
-			for i := range grp.cues {
-				c := &grp.cues[i]
-				if c.second != 0 && !next.hashIs(text, we, c.second) {
-					continue
+			var nh uint64 // the next word's hash once a cue asks; 0 for none
+			asked := false
+			for i, second := range grp.seconds {
+				if second != 0 {
+					if !asked {
+						nh, asked = next.hash(text, we), true
+					}
+					if nh != second {
+						continue
+					}
 				}
+				c := &grp.cues[i]
 				if f, ok := p.afterCue(in, c, ws, we, &next); ok {
 					dst = append(dst, f)
 					if c.kind == cueGreet || c.kind == cueRel {
@@ -438,9 +449,8 @@ func (p *personFinder) firstNameEntry(w, k []byte, h uint64) Entry {
 // first cue that needs it: a first word such as "my" starts twenty cues.
 type cueNextWord struct {
 	done bool
-	s, e int    // -1 when no word follows after spaces only, or none a cue continues with
-	n    int    // length of the folded word in buf
-	h    uint64 // its hash, once hashIs needed it
+	s, e int // -1 when no word follows after spaces only, or none a cue continues with
+	n    int // length of the folded word in buf
 	buf  [maxFold]byte
 	// second, when set, has the first bytes of the words the cues continue
 	// with; a word starting otherwise is not folded.
@@ -465,16 +475,14 @@ func (n *cueNextWord) at(text []byte, end int) (s, e int, k []byte) {
 	return n.s, n.e, n.buf[:n.n]
 }
 
-// hashIs reports whether the word after end, as at finds it, has hash h.
-func (n *cueNextWord) hashIs(text []byte, end int, h uint64) bool {
+// hash returns the hash of the word after end, as at finds it, or 0 when
+// there is none.
+func (n *cueNextWord) hash(text []byte, end int) uint64 {
 	s, _, k := n.at(text, end)
 	if s < 0 {
-		return false
+		return 0
 	}
-	if n.h == 0 {
-		n.h = xxhash.Sum64(k)
-	}
-	return n.h == h
+	return xxhash.Sum64(k)
 }
 
 // lookupName returns the lexicon entry of word w. A hyphenated word the
