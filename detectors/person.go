@@ -749,7 +749,8 @@ func (p *personFinder) afterCue(in Input, c *cue, ws, we int, next *cueNextWord)
 	e = trimPossessive(text, s, e)
 	ent := p.lookupName(text[s:e])
 	upper := isUpperAt(text, s)
-	shaped := nameShaped(ent, in.Lang) && lettersOnly(text, s, e) && !isAllUpperWord(text, s, e)
+	// Only titles ask whether the word is shaped like a name.
+	shaped := c.kind == cueTitle && nameShaped(ent, in.Lang) && lettersOnly(text, s, e) && !isAllUpperWord(text, s, e)
 	if particle && !upper && ent&EntryName == 0 {
 		return Finding{}, false // "me llamo la atención": a lower-case surname after a particle must be one
 	}
