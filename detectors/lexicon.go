@@ -106,9 +106,10 @@ type Lexicon struct {
 	// clear is no given name, known without hashing it or probing slots
 	// (most capitalized words and lower-case words are not names).
 	first *[firstBits / 64]uint64
-	// placeStart has the firstBit of the first word of every place's key:
-	// most words after a preposition start no place, known without probing
-	// the table, which misses the cache.
+	// placeStart has the firstBit of the first word of every place's key,
+	// and of every key of several words as a whole: most words after a
+	// preposition start no place, and most pairs of words after the first
+	// are none, known without probing the table, which misses the cache.
 	placeStart *[firstBits / 64]uint64
 }
 
@@ -135,8 +136,9 @@ func (lx *Lexicon) mayBeFirst(k []byte) bool {
 }
 
 // mayStartPlace reports whether the folded word k may be the first word of
-// a place; false means it starts none. A Lexicon that LoadLexicon did not
-// build has no filter.
+// a place, and whether the folded words k, two or more, may be a place;
+// false means they are none. A Lexicon that LoadLexicon did not build has
+// no filter.
 func (lx *Lexicon) mayStartPlace(k []byte) bool {
 	if lx.placeStart == nil {
 		return true
@@ -214,6 +216,8 @@ func addEntries(m map[uint64]Entry, first, places *[firstBits / 64]uint64, r io.
 			w := k
 			if i := bytes.IndexByte(w, ' '); i >= 0 {
 				w = w[:i] // "new york" starts with "new"
+				b := firstBit(k)
+				places[b/64] |= 1 << (b % 64)
 			}
 			b := firstBit(w)
 			places[b/64] |= 1 << (b % 64)
@@ -326,6 +330,18 @@ func (lx *Lexicon) lookupFolded(k []byte) Entry { return lx.get(xxhash.Sum64(k))
 func foldAppend(dst, w []byte) ([]byte, bool) {
 	for i := 0; i < len(w); {
 		c := w[i]
+		if c > ' ' && c < utf8.RuneSelf {
+			// ASCII other than white space, most bytes: lower-cased only.
+			if len(dst) == maxFold {
+				return dst, false
+			}
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			dst = append(dst, c)
+			i++
+			continue
+		}
 		if c < utf8.RuneSelf {
 			i++
 			switch {

@@ -330,13 +330,15 @@ func (p *cuePrevWords) get(text []byte, ws, n int) bool {
 		if p.n > 0 {
 			ws = p.start[p.n-1]
 		}
+		// An ASCII word before spaces, the common case, is a whole word
+		// followed by spaces only, as the slow path checks.
 		ps, pe := prevASCIIWord(text, ws)
 		if ps < 0 {
 			ps, pe = prevWord(text, ws)
-		}
-		if ps < 0 || wordAt(text, ps) != pe || gapBetween(text, pe, ws) != gapSpace {
-			p.done = true
-			break
+			if ps < 0 || wordAt(text, ps) != pe || gapBetween(text, pe, ws) != gapSpace {
+				p.done = true
+				break
+			}
 		}
 		k, ok := foldAppend(p.buf[p.n][:0], text[ps:pe])
 		if !ok {
@@ -568,11 +570,17 @@ func (l *locationFinder) place(text []byte, end int, needUpper, lower bool) (int
 	bestEnd, best := -1, Entry(0)
 	for n, we := 0, e; n < maxPlaceWords; n++ {
 		key, ok := foldAppend(buf[:0], text[s:we]) // spaces fold to one
-		if !ok || n == 0 && !l.lex.mayStartPlace(key) {
+		if !ok {
 			break
 		}
-		if ent := l.lex.lookupFolded(key); ent&EntryPlace != 0 {
-			bestEnd, best = we, ent
+		// The filter: a first word that starts no place ends the search;
+		// words that are no place may still start a longer one.
+		if l.lex.mayStartPlace(key) {
+			if ent := l.lex.lookupFolded(key); ent&EntryPlace != 0 {
+				bestEnd, best = we, ent
+			}
+		} else if n == 0 {
+			break
 		}
 		ns, ne := nextWord(text, we)
 		if ns < 0 || gapBetween(text, we, ns) != gapSpace {

@@ -568,7 +568,7 @@ func (p *personFinder) placeFrom(text []byte, s int) int {
 		if !ok {
 			break
 		}
-		if p.lex.lookupFolded(key)&EntryPlace != 0 {
+		if p.lex.mayStartPlace(key) && p.lex.lookupFolded(key)&EntryPlace != 0 {
 			best = e
 		}
 	}
