@@ -142,6 +142,8 @@ type cueGroup struct {
 	// seconds holds each cue's second hash, side by side: the cues a word
 	// does not continue are passed over without reading them.
 	seconds []uint64
+	// single is set when a cue of the group is its first word alone.
+	single bool
 	// second has bit b set when a cue's second word starts with byte b: a
 	// word after the first that no cue continues with is not folded.
 	second [4]uint64
@@ -181,6 +183,7 @@ func newPersonFinder(lex *Lexicon) (*personFinder, []string) {
 			}
 			grp.cues = append(grp.cues, c)
 			grp.seconds = append(grp.seconds, c.second)
+			grp.single = grp.single || len(c.words) == 1
 			// The engine matches a token's leading letters: "i" of "i'm".
 			for _, kw := range []string{leadingLetters(strings.Fields(ph)[0]), c.words[0]} {
 				if kw = leadingLetters(kw); kw != "" && !seen[kw] {
@@ -359,16 +362,17 @@ func (p *personFinder) find(dst []Finding, in Input, tok Token) ([]Finding, int)
 		if g, ok := p.cueFirst.get(h); ok {
 			grp := &p.cues[g]
 			next := cueNextWord{second: &grp.second}
-			var nh uint64 // the next word's hash once a cue asks; 0 for none
-			asked := false
-			for i, second := range grp.seconds {
-				if second != 0 {
-					if !asked {
-						nh, asked = next.hash(text, we), true
-					}
-					if nh != second {
-						continue
-					}
+			var nh uint64 // the next word's hash; 0 for none a cue continues with
+			if grp.second != [4]uint64{} {
+				nh = next.hash(text, we)
+			}
+			seconds := grp.seconds
+			if nh == 0 && !grp.single {
+				seconds = nil // "my order": no cue of "my" goes on so, and none is "my" alone
+			}
+			for i, second := range seconds {
+				if second != 0 && second != nh {
+					continue
 				}
 				c := &grp.cues[i]
 				if f, ok := p.afterCue(in, c, ws, we, &next); ok {
