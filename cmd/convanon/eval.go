@@ -236,6 +236,6 @@ func (ev *evaluator) report(w io.Writer) {
 	}
 	row("ALL", all)
 	tw.Flush()
-	fmt.Fprintf(w, "eval: precision=%.3f recall=%.3f f2=%.3f leak=%.3f n=%d\n",
+	fmt.Fprintf(w, "eval: precision=%.3f recall=%.3f f2=%.3f leak=%.4f n=%d\n",
 		all.precision(), all.recall(), all.fbeta(2), all.leakRate(), ev.lines)
 }

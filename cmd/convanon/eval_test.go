@@ -160,7 +160,7 @@ func TestEvalReport(t *testing.T) {
 		t.Fatalf("eval exit %d, stderr %s", code, errOut.String())
 	}
 	last := lastLine(out.String())
-	if want := "eval: precision=1.000 recall=0.500 f2=0.556 leak=0.500 n=2"; last != want {
+	if want := "eval: precision=1.000 recall=0.500 f2=0.556 leak=0.5000 n=2"; last != want {
 		t.Errorf("eval last line = %q, want %q", last, want)
 	}
 	if strings.Contains(out.String(), "anna@example.com") {
