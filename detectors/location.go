@@ -18,8 +18,7 @@ var locationCues = []struct {
 		"landed in", "arrived in", "pickup in", "pickup only in", "pick up in", "collection in", "collect in",
 		"relocated to", "moved back to", "moved out to", "settled in", "raised in", "you're in", "you are in",
 		"live just outside", "lives just outside", "living just outside", "live outside", "live right outside",
-		"live just outside of", "live outside of", "live near", "lives near", "living near", "live close to",
-		"still in", "hometown is"}},
+		"live near", "lives near", "living near", "live close to", "still in"}},
 	{"es", []string{"vivo en", "vive en", "vivimos en", "resido en", "soy de", "somos de", "estoy en", "vengo de",
 		"nací en", "me mudé a", "desde",
 		"se recoge en", "recogida en", "recoger en", "llamo de", "llamo desde",
@@ -258,25 +257,23 @@ func (l *locationFinder) find(dst []Finding, in Input, tok Token) ([]Finding, in
 	if !cue && !prep && !move || !l.placeMayFollow(text, end) {
 		return dst, tok.End // most cue words and prepositions: no place after them
 	}
-	if notHomeBefore(text, ws) {
-		return dst, tok.End // "ich arbeite in Wien", "il volo parte da Bologna"
-	}
 	if cue {
-		if s, e, conf := l.cueBefore(in, ws, end, l.cues[g-1], &prev); s >= 0 {
+		if s, e, conf := l.cueBefore(in, ws, end, l.cues[g-1], &prev); s >= 0 && !notHomeBefore(text, ws) {
 			return append(dst, l.finding(text, s, e, conf, "location-cue")), e
 		}
 	}
 	if move {
 		// "nach Köln gezogen", "naar Almere verhuisd": a verb of moving house
 		// in the same sentence.
-		if s, e, ent := l.place(text, we, false, in.Spoken); s >= 0 && ent&EntryFirst == 0 && movedNear(text, ws, e) {
+		if s, e, ent := l.place(text, we, false, in.Spoken); s >= 0 && ent&EntryFirst == 0 && movedNear(text, ws, e) &&
+			!notHomeBefore(text, ws) {
 			return append(dst, l.finding(text, s, e, 0.75, "location-moved")), e
 		}
 	}
 	if prep {
 		s, e, ent := l.place(text, we, false, in.Spoken)
 		if s >= 0 && ent&EntryFirst == 0 && !l.afterStreet(text, ws) &&
-			(l.anchoredBefore(text, ws) || l.anchoredAfter(text, e)) {
+			(l.anchoredBefore(text, ws) || l.anchoredAfter(text, e)) && !notHomeBefore(text, ws) {
 			return append(dst, l.finding(text, s, e, 0.7, "location-anchored")), e
 		}
 	}
