@@ -242,3 +242,50 @@ func postalNearPlace(dst []Finding, text []byte, tok Token) []Finding {
 	return append(dst, Finding{Kind: KindPostalCode, Start: ws, End: we, Confidence: 0.8,
 		Rule: "postal-code-place", Value: append([]byte(nil), w...)})
 }
+
+// spokenPostcode reads, in a voice transcript, a postal code spelled out
+// without a cue, from the number word tok on: a UK postcode letter by
+// letter, its area's letters just before tok ("s w one a two b b", "e
+// eight three q t"), or a Dutch one, four digits and two letters ("negen
+// zeven nul twee b v"). Few other things said in a row have either layout;
+// the Dutch one is taken in Dutch or unknown-language text only.
+func spokenPostcode(in Input, tok Token) (Finding, bool) {
+	text := in.Text
+	start := tok.Start
+	for k := 0; k < 2; k++ {
+		s, e := prevToken(text, start)
+		ws, we, stop := trimWord(text, s, e)
+		if we-ws != 1 || stop || byteClass[text[ws]] != ClassLower && byteClass[text[ws]] != ClassUpper {
+			break
+		}
+		start = ws
+	}
+	uk := start < tok.Start
+	if !uk && in.Lang != "nl" && in.Lang != "" {
+		return Finding{}, false
+	}
+	sp := readSpokenID(text, start)
+	v := sp.value()
+	n := len(v)
+	if sp.num.start != start || sp.letters < 2 || n < 5 || n > 7 {
+		return Finding{}, false
+	}
+	var up [7]byte
+	for i, c := range v {
+		up[i] = upperASCII(c)
+	}
+	switch {
+	case uk && byteClass[up[n-3]] == ClassDigit && isUpperPair(up[n-2:n]) && ukOutward(up[:n-3]):
+	case !uk && n == 6 && sp.items >= 5 && isPostalCode(up[:6]) && dutchLetters(up[4:6]):
+	default:
+		return Finding{}, false
+	}
+	return Finding{Kind: KindPostalCode, Start: sp.num.start, End: sp.num.end, Confidence: 0.8,
+		Rule: "postal-code-spoken", Value: append([]byte(nil), up[:n]...)}, true
+}
+
+// dutchLetters reports whether a Dutch postcode may end in the letters l:
+// SA, SD and SS are never issued.
+func dutchLetters(l []byte) bool {
+	return l[0] != 'S' || l[1] != 'A' && l[1] != 'D' && l[1] != 'S'
+}

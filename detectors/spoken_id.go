@@ -206,31 +206,59 @@ teléfono telefono móvil movil celular téléphone portable telefone telemóvel
 // before pos in the same clause ("my account number is …", "die
 // Versichertennummer a eins …").
 func idCueBefore(text []byte, pos int) bool {
+	c := spokenCueBefore(text, pos)
+	return c == cueID || c == cueOperational
+}
+
+// spokenCue is what the words before a spoken number say it is.
+type spokenCue uint8
+
+const (
+	cueNone        spokenCue = iota
+	cuePhone                 // "phone", "móvil", "Handynummer"
+	cueID                    // a government, medical, postal or birth-date cue
+	cueOperational           // "account", "cliente", "Vertragsnummer", "polis"
+)
+
+// operationalCueWords holds the operational cues among idCueWords.
+var operationalCueWordList = func() wordList {
+	var l wordList
+	for _, c := range operationalCues() {
+		l.add(c)
+	}
+	return l
+}()
+
+// spokenCueBefore returns the cue among the few words before pos in the
+// same clause; the nearest wins.
+func spokenCueBefore(text []byte, pos int) spokenCue {
 	i := pos
 	for k := 0; k < 8; k++ {
 		s, e := prevToken(text, i)
 		if s == e {
-			return false
+			return cueNone
 		}
 		ws, we, stop := trimWord(text, s, e)
 		if stop && k > 0 || ws < we && text[we-1] == ',' {
-			return false
+			return cueNone
 		}
 		var buf [40]byte
 		f, ok := foldWord(buf[:0], text[ws:we])
 		if !ok {
-			return false
+			return cueNone
 		}
 		f = afterElision(f)
 		switch {
-		case phoneCueWords.has(f):
-			return false
+		case hasCompound(&phoneCueWords, f):
+			return cuePhone
+		case hasCompound(&operationalCueWordList, f):
+			return cueOperational
 		case hasCompound(&idCueWords, f):
-			return true
+			return cueID
 		}
 		i = s
 	}
-	return false
+	return cueNone
 }
 
 // mayStartSpokenID is the quick test, for the folded word f, that an
