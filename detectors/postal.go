@@ -23,7 +23,8 @@ var PostalCode = Detector{
 	Find:    findPostalCode,
 }
 
-var postalFillers = newWordList(`code is my the es el mi ist meine est mon è il mio é o meu mijn de postal c'est cest lautet die der le la mijn mi uh um eh äh euh it's`)
+var postalFillers = newWordList(`code is my the es el mi ist meine est mon è il mio é o meu mijn de postal c'est cest lautet die der le la mijn mi uh um eh äh euh it's
+bien alors donc voilà well so pues bueno entonces also ja genau allora então entao dus eh ehm`)
 
 func findPostalCode(dst []Finding, in Input, tok Token) ([]Finding, int) {
 	text := in.Text
