@@ -245,6 +245,9 @@ type spokenGatherer struct {
 	afterHundr  bool // "hundred" just added two zeros
 	joined      bool // a joining word ("and", "y", "et") came last
 	joinOnly    bool // the last token was only a joining or prefix word
+	// afterDix marks that the last word was the French "dix", which a
+	// following "sept", "huit" or "neuf" completes.
+	afterDix bool
 	// lastTeen marks that the last word was 11..19, which a following
 	// hundred word multiplies ("nineteen hundred").
 	lastTeen bool
@@ -365,8 +368,13 @@ func (g *spokenGatherer) token(f []byte) bool {
 		g.lastWord, g.inThou = false, false
 		return true
 	}
+	if g.frenchEighty(f) {
+		return true
+	}
 	if nw, found := numberWordIndex.get(f); found {
-		return g.word(nw)
+		ok := g.word(nw)
+		g.afterDix = ok && string(f) == "dix"
+		return ok
 	}
 	if thousandWords.has(f) {
 		return g.thousand()
@@ -420,6 +428,20 @@ func (g *spokenGatherer) glued(f []byte) bool {
 	g.lastUnit, g.afterHundr, g.joined, g.joinOnly = -1, false, false, false
 	g.lastWord, g.inThou, g.lastTeen = false, false, false
 	g.num.words++
+	return true
+}
+
+// frenchEighty feeds "vingt" after "quatre" said as a word of its own, as
+// transcripts write French without hyphens: "quatre vingt dix sept" is 97,
+// not 4, 20, 10, 7. Only the French words: "four twenty" stays 4, 20.
+func (g *spokenGatherer) frenchEighty(f []byte) bool {
+	if string(f) != "vingt" && string(f) != "vingts" || !g.lastWord || g.lastUnit != 4 ||
+		g.pendingTens >= 0 || g.repeat > 0 || g.inThou || g.num.n == 0 || g.num.digits[g.num.n-1] != '4' {
+		return false
+	}
+	g.num.n--
+	g.pendingTens, g.tensStandalone, g.lastUnit, g.lastTeen = 80, false, -1, false
+	g.joined, g.joinOnly = false, false
 	return true
 }
 
@@ -484,6 +506,8 @@ func spokenLead(text []byte, num *spokenNumber) {
 // word feeds one number word.
 func (g *spokenGatherer) word(nw numWord) bool {
 	num := &g.num
+	dix := g.afterDix
+	g.afterDix = false
 	if g.inThou {
 		if g.thouWord(nw) {
 			g.joined, g.joinOnly = nw.kind == wordJoin, nw.kind == wordJoin
@@ -525,6 +549,9 @@ func (g *spokenGatherer) word(nw numWord) bool {
 		g.afterHundr, g.lastUnit = good, -1
 	case wordUnit:
 		switch {
+		case dix && nw.val >= 7 && g.pendingTens < 0:
+			// French without hyphens: "dix sept" 17, "soixante dix huit" 78.
+			num.digits[num.n-1] = byte('0' + nw.val)
 		case g.pendingTens >= 0 && (g.tensStandalone || nw.val == 0):
 			// "sesenta cero" is 60 then 0: no number ends in a zero unit.
 			// German and Dutch say the unit first ("dreiundachtzig"):

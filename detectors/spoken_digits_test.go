@@ -163,6 +163,11 @@ func TestSpokenDigitsChunks(t *testing.T) {
 		{"pt trinta e sete", "pt", "o número da apólice é trinta e sete quarenta e um meia meia zero nove", "trinta e sete quarenta e um meia meia zero nove", KindOperational},
 		{"nl glued", "nl", "het polisnummer is dubbel acht honderdtwaalf negenenzestig", "dubbel acht honderdtwaalf negenenzestig", KindOperational},
 		{"nl achtentwintig", "nl", "dat is vier zeven drie achtentwintig negenenvijftig", "vier zeven drie achtentwintig negenenvijftig", KindOperational},
+		{"fr without hyphens", "fr", "mon numéro client c'est le quatre vingt dix sept trente deux soixante et onze quatre vingts", "quatre vingt dix sept trente deux soixante et onze quatre vingts", KindOperational},
+		{"fr phone without hyphens", "fr", "mon portable zéro six douze quatre vingt dix huit soixante dix sept dix neuf", "zéro six douze quatre vingt dix huit soixante dix sept dix neuf", KindPhone},
+		{"de doppel", "de", "meine kundennummer ist doppel vier sieben drei null eins neun", "doppel vier sieben drei null eins neun", KindOperational},
+		{"es doble", "es", "mi cuenta es doble siete tres cincuenta y dos ochenta y nueve", "doble siete tres cincuenta y dos ochenta y nueve", KindOperational},
+		{"it tripla", "it", "la polizza è tripla sei quattro due otto uno", "tripla sei quattro due otto uno", KindOperational},
 		{"mixed digits and words", "es", "mi cuenta es 4 4 siete 2 nueve 1 8 3", "4 4 siete 2 nueve 1 8 3", KindOperational},
 	}
 	for _, tt := range tests {
