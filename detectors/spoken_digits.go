@@ -75,7 +75,7 @@ func findSpokenDigits(dst []Finding, in Input, tok Token) ([]Finding, int) {
 		return dst, tok.End
 	}
 	num, next := gatherSpoken(in.Text, tok.Start)
-	spokenLead(in.Text, &num)
+	spokenLead(in, &num)
 	if num.words == 0 || num.n < 7 {
 		// Digits alone are the written-number detectors' business; short
 		// sequences are counts, times and prices.
@@ -472,18 +472,19 @@ func (g *spokenGatherer) inner(f []byte) bool {
 }
 
 // spokenLead extends a gathered number back over one word that is a digit
-// only in front of other digits and so never wakes the detector: "oh" for
-// zero ("oh seven seven …"), the Portuguese "meia" for six ("meia um nove
-// …", Brasília's area code). A word that ends a clause is not part of it:
-// "oh, four one five …".
-func spokenLead(text []byte, num *spokenNumber) {
+// only in front of other digits and so never wakes the detector: the
+// English "oh" for zero ("oh seven seven …"), the Portuguese "meia" for
+// six ("meia um nove …", Brasília's area code). A word that ends a clause
+// is not part of it: "oh, four one five …".
+func spokenLead(in Input, num *spokenNumber) {
+	text := in.Text
 	var rw readWord
 	if num.n == 0 || num.plus || !rw.prev(text, num.start) || rw.stop || !rw.ok || rw.we < rw.e {
 		return
 	}
 	d := byte(0)
 	switch f := rw.word(); {
-	case string(f) == "oh":
+	case string(f) == "oh" && (in.Lang == "en" || in.Lang == ""):
 		d = '0'
 	case innerSix.has(f):
 		d = '6'

@@ -159,6 +159,7 @@ func TestSpokenDigitsChunks(t *testing.T) {
 		{"it glued", "it", "il numero di contratto è doppio tre cinquecentouno ottantotto", "doppio tre cinquecentouno ottantotto", KindOperational},
 		{"it ventitré", "it", "il mio codice cliente è quarantotto novantuno ventitré sette", "quarantotto novantuno ventitré sette", KindOperational},
 		{"pt meia inside", "pt", "o meu número de cliente é quatro meia oito dois nove três um cinco", "quatro meia oito dois nove três um cinco", KindOperational},
+		{"es interjection oh", "es", "oh seis uno dos tres cuatro cinco seis siete ocho", "seis uno dos tres cuatro cinco seis siete ocho", KindPhone},
 		{"pt meia first", "pt", "meu celular é meia um nove nove oito sete meia cinco quatro três dois", "meia um nove nove oito sete meia cinco quatro três dois", KindPhone},
 		{"pt trinta e sete", "pt", "o número da apólice é trinta e sete quarenta e um meia meia zero nove", "trinta e sete quarenta e um meia meia zero nove", KindOperational},
 		{"nl glued", "nl", "het polisnummer is dubbel acht honderdtwaalf negenenzestig", "dubbel acht honderdtwaalf negenenzestig", KindOperational},
