@@ -7,7 +7,7 @@ import "bytes"
 // zwo eins null eins", "a be ce cuatro cinco seis", "uh nine nine three oh
 // two"). The cue-based detectors (operational.go, govid.go, postal.go) read
 // them with readSpokenID once their cue has been seen; spoken_digits.go
-// leaves such numbers to them (idCueBefore).
+// leaves such numbers to them (spokenCueBefore).
 
 // spokenID is an identifier gathered from number words, letters and digit
 // groups: its compact form (digits and upper-case letters) and span.
@@ -173,7 +173,8 @@ func (g *spokenGatherer) letter(f []byte, inside bool) (byte, bool) {
 
 // idCueWords are the words that announce an identifier other than a phone
 // number: operational, government, medical, postal and birth-date cues.
-// Spoken digits after them are left to those detectors.
+// Spoken digits after them are those detectors' first; spoken_digits.go
+// only keeps them covered (spokenCueBefore).
 var idCueWords = func() wordList {
 	var l wordList
 	for _, c := range operationalCues() {
@@ -202,14 +203,6 @@ var idCueWords = func() wordList {
 var phoneCueWords = newWordList(`phone telephone cell mobile call handy telefon telefonnummer handynummer festnetz
 teléfono telefono móvil movil celular téléphone portable telefone telemóvel cellulare telefoonnummer mobiel whatsapp`)
 
-// idCueBefore reports whether an identifier cue stands among the few words
-// before pos in the same clause ("my account number is …", "die
-// Versichertennummer a eins …").
-func idCueBefore(text []byte, pos int) bool {
-	c := spokenCueBefore(text, pos)
-	return c == cueID || c == cueOperational
-}
-
 // spokenCue is what the words before a spoken number say it is.
 type spokenCue uint8
 
@@ -220,7 +213,7 @@ const (
 	cueOperational           // "account", "cliente", "Vertragsnummer", "polis"
 )
 
-// operationalCueWords holds the operational cues among idCueWords.
+// operationalCueWordList holds the operational cues among idCueWords.
 var operationalCueWordList = func() wordList {
 	var l wordList
 	for _, c := range operationalCues() {
@@ -230,7 +223,8 @@ var operationalCueWordList = func() wordList {
 }()
 
 // spokenCueBefore returns the cue among the few words before pos in the
-// same clause; the nearest wins.
+// same clause, the nearest if several ("my account number is …", "die
+// Versichertennummer a eins …", "mon portable c'est le …").
 func spokenCueBefore(text []byte, pos int) spokenCue {
 	i := pos
 	for k := 0; k < 8; k++ {
