@@ -244,27 +244,33 @@ func postalNearPlace(dst []Finding, text []byte, tok Token) []Finding {
 		Rule: "postal-code-place", Value: append([]byte(nil), w...)})
 }
 
-// spokenPostcode reads, in a voice transcript, a postal code spelled out
-// without a cue, from the number word tok on: a UK postcode letter by
-// letter, its area's letters just before tok ("s w one a two b b", "e
-// eight three q t"), or a Dutch one, four digits and two letters ("negen
-// zeven nul twee b v"). Few other things said in a row have either layout;
-// the Dutch one is taken in Dutch or unknown-language text only.
-func spokenPostcode(in Input, tok Token) (Finding, bool) {
-	text := in.Text
-	start := tok.Start
+// spelledAreaBefore returns where the letters of a UK postcode's area,
+// spelled one by one, start before the number word at i ("s w" before
+// "one a two b b"), or i when no single letter stands just before it.
+func spelledAreaBefore(text []byte, i int) int {
+	// Most number words have a longer word before them: look at the bytes
+	// first.
+	if i < 2 || byteClass[text[i-1]] != classSpace || i > 2 && byteClass[text[i-3]] != classSpace {
+		return i
+	}
+	start := i
 	for k := 0; k < 2; k++ {
 		s, e := prevToken(text, start)
-		ws, we, stop := trimWord(text, s, e)
-		if we-ws != 1 || stop || byteClass[text[ws]] != ClassLower && byteClass[text[ws]] != ClassUpper {
+		if e-s != 1 || byteClass[text[s]] != ClassLower && byteClass[text[s]] != ClassUpper {
 			break
 		}
-		start = ws
+		start = s
 	}
-	uk := start < tok.Start
-	if !uk && in.Lang != "nl" && in.Lang != "" {
-		return Finding{}, false
-	}
+	return start
+}
+
+// spokenPostcode reads, in a voice transcript, a postal code spelled out
+// without a cue from start on: a UK postcode letter by letter, its area's
+// letters first (uk: "s w one a two b b", "e eight three q t"), or a Dutch
+// one, four digits and two letters ("negen zeven nul twee b v"). Few
+// other things said in a row have either layout; the caller takes the
+// Dutch one in Dutch or unknown-language text only.
+func spokenPostcode(text []byte, start int, uk bool) (Finding, bool) {
 	sp := readSpokenID(text, start)
 	v := sp.value()
 	n := len(v)

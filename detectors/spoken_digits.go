@@ -67,8 +67,10 @@ func findSpokenDigits(dst []Finding, in Input, tok Token) ([]Finding, int) {
 		return append(dst, f), max(tok.End, f.End)
 	}
 	if in.Spoken && tok.Class&ClassLetter != 0 {
-		if f, ok := spokenPostcode(in, tok); ok {
-			return append(dst, f), max(tok.End, f.End)
+		if s := spelledAreaBefore(in.Text, tok.Start); s < tok.Start && spelledNext(in.Text, tok.End) {
+			if f, ok := spokenPostcode(in.Text, s, true); ok {
+				return append(dst, f), max(tok.End, f.End)
+			}
 		}
 	}
 	if !mayStartSpokenRun(in.Text, tok) {
@@ -77,6 +79,11 @@ func findSpokenDigits(dst []Finding, in Input, tok Token) ([]Finding, int) {
 	num, next := gatherSpoken(in.Text, tok.Start)
 	spokenLead(in, &num)
 	if num.words == 0 || num.n < 7 {
+		if s, e := nextToken(in.Text, num.end); e-s == 1 && in.Spoken && num.n == 4 && (in.Lang == "nl" || in.Lang == "") {
+			if f, ok := spokenPostcode(in.Text, num.start, false); ok {
+				return append(dst, f), max(tok.End, f.End)
+			}
+		}
 		// Digits alone are the written-number detectors' business; short
 		// sequences are counts, times and prices.
 		return dst, max(tok.End, next)
@@ -152,7 +159,7 @@ func mayStartSpokenRun(text []byte, tok Token) bool {
 		return false
 	}
 	f := w.word()
-	return numberWordOrDigits(f) || bytes.IndexByte(f, '-') > 0 || innerSix.has(f) || gluedNumber(f) > 0
+	return numberWordOrDigits(f) || bytes.IndexByte(f, '-') > 0 || len(f) == 4 && innerSix.has(f) || gluedNumber(f) > 0
 }
 
 // numberWordOrDigits reports whether the folded word f reads as part of a
@@ -435,7 +442,7 @@ func (g *spokenGatherer) glued(f []byte) bool {
 // transcripts write French without hyphens: "quatre vingt dix sept" is 97,
 // not 4, 20, 10, 7. Only the French words: "four twenty" stays 4, 20.
 func (g *spokenGatherer) frenchEighty(f []byte) bool {
-	if string(f) != "vingt" && string(f) != "vingts" || !g.lastWord || g.lastUnit != 4 ||
+	if g.lastUnit != 4 || string(f) != "vingt" && string(f) != "vingts" || !g.lastWord ||
 		g.pendingTens >= 0 || g.repeat > 0 || g.inThou || g.num.n == 0 || g.num.digits[g.num.n-1] != '4' {
 		return false
 	}
@@ -465,10 +472,22 @@ var innerSix = newWordList(`meia`)
 
 // inner feeds a word that is a digit only inside a number.
 func (g *spokenGatherer) inner(f []byte) bool {
-	if !innerSix.has(f) || g.num.n == 0 && g.repeat == 0 || g.joined || g.afterHundr {
+	if len(f) != 4 || !innerSix.has(f) || g.num.n == 0 && g.repeat == 0 || g.joined || g.afterHundr {
 		return false
 	}
 	return g.word(numWord{val: 6, kind: wordUnit})
+}
+
+// spelledNext reports whether the token after i may go on spelling a
+// postcode: a single letter or a number word ("one a two b b", "eight
+// three q t"), not "perros" after "y tres".
+func spelledNext(text []byte, i int) bool {
+	s, e := nextToken(text, i)
+	if e-s == 1 {
+		return true
+	}
+	var w readWord
+	return w.next(text, i) && numberWordIndex.has(w.word())
 }
 
 // spokenLead extends a gathered number back over one word that is a digit
@@ -478,6 +497,9 @@ func (g *spokenGatherer) inner(f []byte) bool {
 // is not part of it: "oh, four one five …".
 func spokenLead(in Input, num *spokenNumber) {
 	text := in.Text
+	if s, e := prevToken(text, num.start); e-s != 2 && e-s != 4 {
+		return // neither "oh" nor "meia"
+	}
 	var rw readWord
 	if num.n == 0 || num.plus || !rw.prev(text, num.start) || rw.stop || !rw.ok || rw.we < rw.e {
 		return
