@@ -1,6 +1,8 @@
 package detectors
 
 import (
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -271,6 +273,29 @@ func TestAddressSpokenWholeNearMisses(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := scanOne(t, Address, Input{Text: []byte(tt.give), Lang: tt.lang, Spoken: true}); len(got) != 0 {
 				t.Errorf("Scan(%q) = %v, want none", tt.give, got)
+			}
+		})
+	}
+}
+
+// TestMayBeStreetWord checks that the quick test lets through the words
+// streetWordAt may accept: each strong street type, in either case, and
+// one-word streets with each suffix.
+func TestMayBeStreetWord(t *testing.T) {
+	var tests []string
+	for _, s := range strongStreetTypes.slots {
+		if s.used {
+			tests = append(tests, s.w, strings.ToUpper(s.w))
+		}
+	}
+	for _, suf := range slices.Concat(streetSuffixes, lowerSuffixes, []string{"str"}) {
+		suf = strings.TrimSuffix(suf, ".") // trimWord strips it
+		tests = append(tests, "Linden"+suf, "linden"+suf, "LINDEN"+strings.ToUpper(suf))
+	}
+	for _, give := range tests {
+		t.Run(give, func(t *testing.T) {
+			if !mayBeStreetWord([]byte(give)) {
+				t.Errorf("mayBeStreetWord(%q) = false, want true", give)
 			}
 		})
 	}
