@@ -1308,6 +1308,11 @@ func valueAt(text []byte, p int, t term, prov int, explicit bool, stop byte) (Fi
 		}
 		return f, e, ok
 	}
+	if t == termWeak && !explicit && len(v) < minProseKey {
+		// The words after "my api key is …": most are too short to be the
+		// key, and turning them away here spares the checks below.
+		return Finding{}, ve, false
+	}
 	f := Finding{Kind: KindSecret, Start: vs, End: ve}
 	if len(v) == 0 || placeholderWord(v) || !quoted && codeReference(v) {
 		return Finding{}, ve, false
@@ -1340,6 +1345,21 @@ func valueAt(text []byte, p int, t term, prov int, explicit bool, stop byte) (Fi
 	}
 	return Finding{}, ve, false
 }
+
+// minProseKey is the shortest value valueAt takes after a weak prose cue:
+// a generic key has 20 bytes or more, a provider's key at least its
+// provider's minimum (a UUID 36).
+var minProseKey = func() int {
+	n := 20
+	for _, p := range secretProviders {
+		if p.uuid {
+			n = min(n, 36)
+		} else {
+			n = min(n, p.min)
+		}
+	}
+	return n
+}()
 
 // codeReference reports values that name where a secret comes from rather
 // than being one: os.environ[…], getenv(…), process.env.X.
