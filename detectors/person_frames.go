@@ -212,7 +212,9 @@ func (p *personFinder) bareName(in Input, ent Entry, ws, we, full int) (Finding,
 		return Finding{}, false
 	}
 	given := ent&EntryFirst != 0 && (!ent.Stop(in.Lang) || ent&EntryPopular != 0)
-	unknown := ent&EntryName == 0 && p.unknownName(text, in.Lang, ent, ws, we) && !(in.Lang == "de" && ent.wordIn("de"))
+	// A word no list knows is a nickname only if short: "Kundenservice
+	// sagt" is a German compound.
+	unknown := ent&EntryName == 0 && we-ws <= 10 && p.unknownName(text, in.Lang, ent, ws, we) && !(in.Lang == "de" && ent.wordIn("de"))
 	if !given && !unknown {
 		return Finding{}, false
 	}
