@@ -95,7 +95,7 @@ var personCues = []struct {
 		"mio collega", "mia collega", "mio amico", "mia amica", "paziente",
 		"mio cugino", "mia cugina", "cugina di", "cugino di", "amica di", "amico di", "sorella di", "fratello di", "figlia di", "figlio di"}},
 	{"pt", "self", []string{"eu sou", "sou", "aqui é", "sou o", "sou a", "é o", "é a", "aqui é o", "aqui é a", "fala o", "fala a"}},
-	{"pt", "greet", []string{"olá", "oi", "oii", "bom dia", "boa tarde", "boa noite", "prezado", "prezada", "obrigado", "obrigada", "abraços", "abraço",
+	{"pt", "greet", []string{"olá", "oi", "oii", "fala", "bom dia", "boa tarde", "boa noite", "prezado", "prezada", "obrigado", "obrigada", "abraços", "abraço",
 		"cumprimentos", "atenciosamente", "beijos", "bjs", "valeu"}},
 	{"pt", "rel", []string{"minha mãe", "meu pai", "meu filho", "minha filha", "meu marido", "minha esposa", "meu irmão", "minha irmã", "meu colega",
 		"minha colega", "meu amigo", "minha amiga", "meu chefe", "minha chefe", "meu namorado", "minha namorada", "paciente", "meu primo",
@@ -409,7 +409,7 @@ func (p *personFinder) find(dst []Finding, in Input, tok Token) ([]Finding, int)
 	}
 	e := p.firstNameEntry(text[ws:we], k, h)
 	if e&EntryFirst == 0 {
-		if full == we && speechFollows(text, we) {
+		if ok, _ := speechFollows(text, we); ok && full == we {
 			// A word no list knows as a given name, before "dice", "zegt".
 			if f, ok := p.bareName(in, p.lookupName(text[ws:we]), ws, we, full); ok {
 				return append(dst, f), f.End
@@ -722,8 +722,9 @@ func (p *personFinder) afterCue(in Input, c *cue, ws, we int, next *cueNextWord)
 	// A strong title before a lower-case word that no list knows: "frau
 	// lindqvist", "señor etxeberria"; not after an article ("die frau kommt").
 	strongLow := c.kind == cueTitle && lowerTitles.has([]byte(last)) && !afterWord(text, ws, notTitleBefore)
-	if c.kind == cueDecl {
-		// "spreekt met meneer de Wilde", "à l'attention de Monsieur Le Bihan"
+	if c.kind == cueDecl || c.kind == cueTitle {
+		// "spreekt met meneer de Wilde", "à l'attention de Monsieur Le Bihan",
+		// "Frau Dr. von der Leyen"
 		if te, ok := p.titleEnd(text, s, e); ok {
 			s2, e2 := nextWord(text, te)
 			if s2 < 0 || gapBetween(text, te, s2) != gapSpace {

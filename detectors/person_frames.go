@@ -150,35 +150,56 @@ var speechClitics = foldSetOf(
 var speechParticiples = foldSetOf("dit", "dicho", "detto", "dito", "gesagt", "gezegd", "said", "told", "escrit", "geschrieben", "scritto", "escrito")
 
 // speechFollows reports whether a speech verb follows the word ending at e
-// on its line, after at most two clitics or auxiliaries.
-func speechFollows(text []byte, e int) bool {
+// on its line, after at most two clitics or auxiliaries. It is sure when
+// what follows speaks of a person: a clitic or auxiliary before the verb
+// ("m'a dit", "me dijo"), or "que", "dat", "that" after it; "Netflix says
+// my card…" is not.
+func speechFollows(text []byte, e int) (ok, sure bool) {
 	var buf [maxFold]byte
 	for n := 0; n < 3; n++ {
 		s, e2 := nextWord(text, e)
 		if s < 0 || gapBetween(text, e, s) != gapSpace || isUpperAt(text, s) {
-			return false
+			return false, false
 		}
 		k, ok := foldAppend(buf[:0], text[s:e2])
 		if !ok {
-			return false
+			return false, false
 		}
 		if speechVerbs.has(k) || n > 0 && speechParticiples.has(k) {
-			return true
+			return true, n > 0 || complementizerFollows(text, e2)
 		}
-		if !speechClitics.has(k) {
-			// "m'a dit" is one word: the clitic and the auxiliary.
-			if i := indexApostrophe(k); i > 0 && speechVerbs.has(k[i+1:]) {
-				return true
+		if i := indexApostrophe(k); !speechClitics.has(k) && i > 0 {
+			// "m'a dit", "m'a": the clitic and the auxiliary in one word.
+			if speechVerbs.has(k[i+1:]) {
+				return true, true
 			}
-			if i := indexApostrophe(k); i > 0 && i+1 < len(k) && speechClitics.has(k[:i+1]) {
-				e = e2
-				continue
+			if !speechClitics.has(k[:i+1]) || i+1 == len(k) {
+				return false, false
 			}
-			return false
+		} else if !speechClitics.has(k) {
+			return false, false
 		}
 		e = e2
 	}
-	return false
+	return false, false
+}
+
+// complementizers open what someone said: "dice que", "zegt dat".
+var complementizers = foldSetOf("que", "qu'il", "qu'elle", "qu'on", "che", "that", "dat", "dass", "daß")
+
+// complementizerFollows reports whether a complementizer or a comma follows
+// the word ending at e: "Maripaz dice que…", "Basti meint, …".
+func complementizerFollows(text []byte, e int) bool {
+	if e < len(text) && text[e] == ',' {
+		return true
+	}
+	s, e2 := nextWord(text, e)
+	if s < 0 || gapBetween(text, e, s) != gapSpace {
+		return false
+	}
+	var buf [maxFold]byte
+	k, ok := foldAppend(buf[:0], text[s:e2])
+	return ok && complementizers.has(k)
 }
 
 // indexApostrophe returns the index of the first ' in folded k, or -1.
@@ -225,8 +246,11 @@ func (p *personFinder) bareName(in Input, ent Entry, ws, we, full int) (Finding,
 		}
 		return p.bareFinding(text, ws, we, 0.65)
 	}
-	if full == we && speechFollows(text, we) {
-		return p.bareFinding(text, ws, we, 0.65)
+	if full == we {
+		// A word no list knows needs the surer frame: "Netflix says my card".
+		if ok, sure := speechFollows(text, we); ok && (given || sure) {
+			return p.bareFinding(text, ws, we, 0.65)
+		}
 	}
 	if !messageStart(text, ws) {
 		return Finding{}, false

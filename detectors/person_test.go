@@ -355,6 +355,11 @@ func TestPersonFrames(t *testing.T) {
 		{"nl word name subject", "Bas zegt dat de monteur morgen komt", "nl", false, []string{"PERSON:Bas"}},
 		{"en word name possessive", "since march lol. Rob's job moved", "en", false, []string{"PERSON:Rob"}},
 		{"en org subject", "Everyone says the app is slow", "en", false, []string{}},
+		{"en brand subject", "Netflix says my card was declined", "en", false, []string{}},
+		{"en brand subject that", "Google says the store is closed", "en", false, []string{}},
+		{"pt greeting fala", "Fala Tuca, beleza?", "pt", false, []string{"PERSON:Tuca"}},
+		{"pt fala not greeting", "Fala sério, que demora", "pt", false, []string{}},
+		{"de title chain", "Frau Dr. von der Leyen hat angerufen", "de", false, []string{"PERSON:von der Leyen"}},
 		{"de noun subject", "Kundenservice sagt, das dauert", "de", false, []string{}},
 		{"en brand possessive", "Apple's new phone is out", "en", false, []string{}},
 		// Relatives before a lower-case name.
