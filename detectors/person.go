@@ -1245,7 +1245,9 @@ func particleWord(w []byte) bool {
 // capital at all.
 func (p *personFinder) findLower(dst []Finding, in Input, tok Token) ([]Finding, int) {
 	if !lowerText(in) {
-		return dst, len(in.Text) // capitals carry the signal: Person handles this text
+		// Capitals carry the signal: Person handles this text, but for a
+		// name typed in lower case after a comma ("mine, siobhan mcnamara").
+		return p.commaNames(dst, in), len(in.Text)
 	}
 	text := in.Text
 	ws, we := nextWord(text, tok.Start)

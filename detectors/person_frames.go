@@ -562,3 +562,37 @@ func lowerRuneAt(text []byte, i int) bool {
 	r, _ := utf8.DecodeRune(text[i:])
 	return unicode.IsLower(r)
 }
+
+// commaNames finds, in text that has capitals, a given name and surname
+// typed in lower case after a comma: "mine, siobhan mcnamara", "name's on
+// it, joão pereira". Both must be in the lists, as findLower asks of a pair.
+// It runs once per text, so it costs one pass over the commas.
+func (p *personFinder) commaNames(dst []Finding, in Input) []Finding {
+	text := in.Text
+	for i := 0; i < len(text); {
+		j := bytes.IndexByte(text[i:], ',')
+		if j < 0 {
+			break
+		}
+		i += j + 1
+		ws, we := nextWord(text, i)
+		if ws < 0 || ws == i || gapBetween(text, i, ws) != gapSpace || isUpperAt(text, ws) || we-ws < 3 {
+			continue
+		}
+		var buf [maxFold]byte
+		k, ok := foldAppend(buf[:0], text[ws:we])
+		if !ok {
+			continue
+		}
+		e := p.firstNameEntry(text[ws:we], k, 0)
+		if e&EntryFirst == 0 || e.StopAny() || e&(EntryBrand|EntryAmbiguous) != 0 {
+			continue
+		}
+		wordy := e.Word(in.Lang) && e&EntryPopular == 0
+		if end := p.extend(text, in.Lang, we, false, false, wordy); end > we {
+			dst = append(dst, p.finding(text, ws, end, 0.7, "person-name-pair"))
+			i = end
+		}
+	}
+	return dst
+}

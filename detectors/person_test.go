@@ -409,6 +409,11 @@ func TestPersonFrames(t *testing.T) {
 		{"nl participle after ik ben", "hallo, ik ben verhuisd en wil mijn adres wijzigen", "nl", false, []string{}},
 		{"it acronym after article", "devo comunicare il nuovo iban per l'accredito", "it", false, []string{}},
 		{"fr name before quantity", "(Lot de 2 tee-shirts, taille M)", "fr", false, []string{}},
+		// A lower-case full name after a comma in capitalized text.
+		{"en lower pair after comma", "mine, siobhan mcnamara. my neighbour Gaz takes stuff in", "en", false, []string{"PERSON:siobhan mcnamara", "PERSON:Gaz"}},
+		{"fr lower pair after comma", "Oui, jean dupont, au 3e", "fr", false, []string{"PERSON:jean dupont"}},
+		{"en lower words after comma", "Yes, mark long is fine", "en", false, []string{}},
+		{"en lower ambiguous after comma", "Sure, will do that, grace period ends Friday", "en", false, []string{}},
 		// Slack handles.
 		{"fr initial surname handle", "@cmartin peux-tu regarder le ticket ?", "fr", false, []string{"PERSON:cmartin"}},
 		{"en handle word", "@channel the deploy is done", "en", false, []string{}},
