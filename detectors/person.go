@@ -125,6 +125,15 @@ var personCues = []struct {
 	{"it", "decl", []string{"parla con", "sta parlando con"}},
 	{"pt", "decl", []string{"falando com a", "falando com o", "falando com", "fala com a", "fala com o"}},
 	{"nl", "decl", []string{"u spreekt met", "je spreekt met"}},
+	// Someone the writer talked to: a known name only ("I spoke with
+	// Mary", not "spoke with Amazon").
+	{"en", "self", []string{"spoke with", "spoke to", "talked to", "talked with"}},
+	{"es", "self", []string{"hablé con"}},
+	{"fr", "self", []string{"parlé avec", "parlé à"}},
+	{"de", "self", []string{"sprach mit"}},
+	{"it", "self", []string{"parlato con"}},
+	{"pt", "self", []string{"falei com", "falei com a", "falei com o"}},
+	{"nl", "self", []string{"sprak met", "gesproken met"}},
 	{"", "spell", []string{"spelled", "spelt", "spelled like", "s'écrit", "se escribe", "se deletrea", "si scrive", "escreve-se",
 		"se escreve", "schreibt sich", "geschrieben", "buchstabiert", "spel", "gespeld", "geschreven", "dat is"}},
 	{"en", "title", []string{"mr", "mrs", "ms", "miss", "mister", "dr", "doctor", "prof"}},

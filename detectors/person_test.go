@@ -395,6 +395,10 @@ func TestPersonFrames(t *testing.T) {
 		{"de agent herrn", "guten tag sie sprechen mit herrn becker von den stadtwerken", "de", true, []string{"PERSON:becker"}},
 		{"pt agent article", "bom dia você está falando com a Patrícia como posso ajudar", "pt", true, []string{"PERSON:Patrícia"}},
 		{"en agent lower", "hi you're speaking with dan how can i help", "en", true, []string{"PERSON:dan"}},
+		// Someone the writer talked to.
+		{"en spoke with place name", "I spoke with Mary yesterday. I want to change my address.", "en", false, []string{"PERSON:Mary"}},
+		{"pt falei com", "ontem falei com a Luíza do suporte", "pt", false, []string{"PERSON:Luíza"}},
+		{"en spoke with brand", "I spoke with Amazon yesterday", "en", false, []string{}},
 		// Bot personas and organisations.
 		{"en persona", "Hello! I'm Juniper, Parcelwise's assistant. What can I do?", "en", false, []string{}},
 		{"de persona", "Hallo! Ich bin Kira, die digitale Assistentin der Sparkasse.", "de", false, []string{}},
