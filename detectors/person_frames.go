@@ -235,11 +235,13 @@ func (p *personFinder) bareName(in Input, ent Entry, ws, we, full int) (Finding,
 	given := ent&EntryFirst != 0 && (!ent.Stop(in.Lang) || ent&EntryPopular != 0)
 	// A word no list knows is a nickname only if short: "Kundenservice
 	// sagt" is a German compound.
-	unknown := ent&EntryName == 0 && we-ws <= 10 && p.unknownName(text, in.Lang, ent, ws, we) && !(in.Lang == "de" && ent.wordIn("de"))
+	unknown := ent&EntryName == 0 && we-ws <= 10 && p.unknownName(text, in.Lang, ent, ws, we) && !(in.Lang == "de" && ent.wordIn("de")) &&
+		!brandShaped(text[ws:we])
 	if !given && !unknown {
 		return Finding{}, false
 	}
-	if full > we && (in.Lang == "en" || in.Lang == "") && given {
+	if full > we && (in.Lang == "en" || in.Lang == "") && given && !upperFollows(text, full) {
+		// "Rob's job"; not "Victoria's Secret", a brand of two capitalized words.
 		var buf [maxFold]byte
 		if k, _ := foldAppend(buf[:0], text[ws:we]); monthWords.has(k) {
 			return Finding{}, false
@@ -264,7 +266,8 @@ func (p *personFinder) bareName(in Input, ent Entry, ws, we, full int) (Finding,
 		}
 		return Finding{}, false
 	}
-	if presentativeFollows(text, we) || vocativeComma(text, we) {
+	if presentativeFollows(text, we) || vocativeComma(text, we) && (ent&EntryPlace == 0 || ent&EntryPopular != 0) {
+		// "Paris, here we come!": a town's name needs a popular given name's.
 		return p.bareFinding(text, ws, we, 0.6)
 	}
 	return Finding{}, false
@@ -595,4 +598,38 @@ func (p *personFinder) commaNames(dst []Finding, in Input) []Finding {
 		}
 	}
 	return dst
+}
+
+// upperFollows reports whether a capitalized word follows the word ending at
+// e after spaces.
+func upperFollows(text []byte, e int) bool {
+	s, _ := nextWord(text, e)
+	return s >= 0 && gapBetween(text, e, s) == gapSpace && isUpperAt(text, s)
+}
+
+// brandSuffixes end the names of companies and services more than those of
+// people: "Chronopost", "Nubank", "Bizum" aside.
+var brandSuffixes = []string{"post", "bank", "pay", "net", "tel", "com", "fon", "phone", "box", "air", "line", "lines", "soft", "tech", "shop",
+	"mart", "flix", "book", "ify", "ly", "hub", "app", "go", "bus", "car", "cars", "express", "mail", "cloud", "data", "gas", "energy"}
+
+// brandShaped reports whether an unknown capitalized word looks like a
+// company's or service's name: a capital inside it ("PostNL", "iCloud") or a
+// company ending ("Chronopost", "Nubank").
+func brandShaped(w []byte) bool {
+	for i := 1; i < len(w); i++ {
+		if w[i] >= 'A' && w[i] <= 'Z' {
+			return true
+		}
+	}
+	var buf [maxFold]byte
+	k, ok := foldAppend(buf[:0], w)
+	if !ok {
+		return true
+	}
+	for _, suf := range brandSuffixes {
+		if len(k) >= len(suf)+2 && string(k[len(k)-len(suf):]) == suf {
+			return true
+		}
+	}
+	return false
 }
