@@ -226,7 +226,7 @@ var presentatives = foldSetOf("here", "here's", "hier", "ici", "voici", "voilà"
 // k is the folded word text[ws:we] (without a possessive), ent its entry.
 func (p *personFinder) bareName(in Input, ent Entry, ws, we, full int) (Finding, bool) {
 	text := in.Text
-	if ent&(EntryBrand|EntryAmbiguous) != 0 || isAllUpperWord(text, ws, we) || !lettersOnly(text, ws, we) || we-ws < 2 {
+	if ent&EntryBrand != 0 || isAllUpperWord(text, ws, we) || !lettersOnly(text, ws, we) || we-ws < 2 {
 		return Finding{}, false
 	}
 	if ent&EntryPlace != 0 && ent&EntryName == 0 {
@@ -240,19 +240,23 @@ func (p *personFinder) bareName(in Input, ent Entry, ws, we, full int) (Finding,
 	if !given && !unknown {
 		return Finding{}, false
 	}
-	if full > we && (in.Lang == "en" || in.Lang == "") && given && !upperFollows(text, full) {
+	var buf [maxFold]byte
+	if k, _ := foldAppend(buf[:0], text[ws:we]); monthWords.has(k) {
+		return Finding{}, false // "May says", "June's report"
+	}
+	if full > we && (in.Lang == "en" || in.Lang == "") && given && ent&EntryAmbiguous == 0 && !upperFollows(text, full) {
 		// "Rob's job"; not "Victoria's Secret", a brand of two capitalized words.
-		var buf [maxFold]byte
-		if k, _ := foldAppend(buf[:0], text[ws:we]); monthWords.has(k) {
-			return Finding{}, false
-		}
 		return p.bareFinding(text, ws, we, 0.65)
 	}
 	if full == we {
-		// A word no list knows needs the surer frame: "Netflix says my card".
+		// A word no list knows needs the surer frame: "Netflix says my
+		// card". A given name that is a word too may say things: "Max meint".
 		if ok, sure := speechFollows(text, we); ok && (given || sure) {
 			return p.bareFinding(text, ws, we, 0.65)
 		}
+	}
+	if ent&EntryAmbiguous != 0 {
+		return Finding{}, false // "Will, …"
 	}
 	if !messageStart(text, ws) {
 		return Finding{}, false

@@ -352,6 +352,8 @@ func TestPersonFrames(t *testing.T) {
 		{"de subject meint", "Basti meint, der Techniker kommt morgen", "de", false, []string{"PERSON:Basti"}},
 		{"it subject ha detto", "Gigi ha detto che il bonifico è partito", "it", false, []string{"PERSON:Gigi"}},
 		{"pt subject falou", "Guga falou que o técnico vem amanhã", "pt", false, []string{"PERSON:Guga"}},
+		{"de ambiguous name subject", "Max meint, das passt", "de", false, []string{"PERSON:Max"}},
+		{"en month subject", "May said the rate goes up", "en", false, []string{}},
 		{"nl word name subject", "Bas zegt dat de monteur morgen komt", "nl", false, []string{"PERSON:Bas"}},
 		{"en word name possessive", "since march lol. Rob's job moved", "en", false, []string{"PERSON:Rob"}},
 		{"en org subject", "Everyone says the app is slow", "en", false, []string{}},
