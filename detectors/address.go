@@ -449,7 +449,7 @@ func numberWordToken(text []byte, s, e int) bool {
 // among the four words before s or the six after e, in the same clause.
 func streetWordNear(text []byte, s, e int) bool {
 	var w readWord
-	for k, i := 0, e; k < 6 && w.next(text, i); k++ {
+	for k, i := 0, e; k < 6 && w.bounds(text, i); k++ {
 		if streetWordAt(text, &w) {
 			return true
 		}
@@ -458,7 +458,7 @@ func streetWordNear(text []byte, s, e int) bool {
 		}
 		i = w.e
 	}
-	for k, i := 0, s; k < 4 && i > 0 && w.prev(text, i); k++ {
+	for k, i := 0, s; k < 4 && i > 0 && w.boundsBefore(text, i); k++ {
 		if w.stop {
 			break
 		}
@@ -470,12 +470,42 @@ func streetWordNear(text []byte, s, e int) bool {
 	return false
 }
 
-// streetWordAt reports whether the word w read is a strong street type or
-// a one-word street ("kerkstraat", "Hauptstraße").
+// streetWordAt reports whether the word w read (its bounds at least) is a
+// strong street type or a one-word street ("kerkstraat", "Hauptstraße").
+// It folds only the words mayBeStreetWord lets through.
 func streetWordAt(text []byte, w *readWord) bool {
+	if !mayBeStreetWord(text[w.ws:w.we]) {
+		return false
+	}
+	w.fold(text)
 	f := w.word()
 	return f != nil && (strongStreetTypes.has(f) || w.e-w.s >= 6 && hasStreetSuffix(text[w.ws:w.we], f, true))
 }
+
+// mayBeStreetWord is streetWordAt's quick test on the bytes of a word, which
+// folding leaves at their length and, unless non-ASCII, case aside: a
+// strong street type has its first and last letters and length, or it is
+// long enough for a street suffix and ends as one does.
+func mayBeStreetWord(b []byte) bool {
+	n := len(b)
+	if n == 0 {
+		return false
+	}
+	last := b[n-1]
+	if last >= 0x80 {
+		return true
+	}
+	last = lowerASCII(last)
+	if n >= 6 && strings.IndexByte(streetSuffixEnds, last) >= 0 {
+		return true
+	}
+	return n < 64 && strongStreetTypes.lens[lowerASCII(b[0])]&strongStreetTypes.lasts[last]&(1<<n) != 0
+}
+
+// streetSuffixEnds are the last letters of streetSuffixes and lowerSuffixes
+// (and of "str", which hasStreetSuffix also accepts) as a folded, trimmed
+// word ends.
+const streetSuffixEnds = "egzmrtnlk"
 
 // tokenIn reports whether the token text[s:e], without its punctuation and
 // folded, is in l, and whether it ends a clause.

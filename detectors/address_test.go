@@ -1,6 +1,8 @@
 package detectors
 
 import (
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -227,6 +229,29 @@ func TestAddressSpokenGluedHundreds(t *testing.T) {
 			got := scanOne(t, Address, Input{Text: []byte(tt.give), Spoken: true})
 			if diff := cmp.Diff([]spanWant{at(KindAddress, tt.give, tt.want)}, got); diff != "" {
 				t.Errorf("Scan(%q) mismatch (-want +got):\n%s", tt.give, diff)
+			}
+		})
+	}
+}
+
+// TestMayBeStreetWord checks that the quick test lets through the words
+// streetWordAt may accept: each strong street type, in either case, and
+// one-word streets with each suffix.
+func TestMayBeStreetWord(t *testing.T) {
+	var tests []string
+	for _, s := range strongStreetTypes.slots {
+		if s.used {
+			tests = append(tests, s.w, strings.ToUpper(s.w))
+		}
+	}
+	for _, suf := range slices.Concat(streetSuffixes, lowerSuffixes, []string{"str"}) {
+		suf = strings.TrimSuffix(suf, ".") // trimWord strips it
+		tests = append(tests, "Linden"+suf, "linden"+suf, "LINDEN"+strings.ToUpper(suf))
+	}
+	for _, give := range tests {
+		t.Run(give, func(t *testing.T) {
+			if !mayBeStreetWord([]byte(give)) {
+				t.Errorf("mayBeStreetWord(%q) = false, want true", give)
 			}
 		})
 	}

@@ -33,6 +33,20 @@ func idDetector(name string, kind Kind, rules []idRule) Detector {
 	if len(rules) > 64 {
 		panic("BUG: idDetector " + name + ": more than 64 rules")
 	}
+	ix, kws := newIDIndex(rules)
+	return Detector{
+		Name:    name,
+		Kind:    kind,
+		Trigger: Trigger{All: ClassDigit, MinLen: 1, Keywords: kws},
+		Find: func(dst []Finding, in Input, tok Token) ([]Finding, int) {
+			return findID(dst, in, tok, ix)
+		},
+	}
+}
+
+// newIDIndex indexes rules and returns the index and the leading words of
+// their cues, the detector's keywords.
+func newIDIndex(rules []idRule) (*idIndex, []string) {
 	ix := &idIndex{rules: rules}
 	var kws []string
 	for i, r := range rules {
@@ -55,14 +69,7 @@ func idDetector(name string, kind Kind, rules []idRule) Detector {
 			}
 		}
 	}
-	return Detector{
-		Name:    name,
-		Kind:    kind,
-		Trigger: Trigger{All: ClassDigit, MinLen: 1, Keywords: kws},
-		Find: func(dst []Finding, in Input, tok Token) ([]Finding, int) {
-			return findID(dst, in, tok, ix)
-		},
-	}
+	return ix, kws
 }
 
 // cueLeadingWord returns the leading run of letters of a cue word, as the
@@ -152,7 +159,8 @@ func findID(dst []Finding, in Input, tok Token, ix *idIndex) ([]Finding, int) {
 		return dst, tok.End
 	}
 	// The cue scan reads the text before the candidate: most digit runs fit
-	// no rule, so it runs only for the first that does.
+	// no rule or fail its check digits, so it runs only for the first that
+	// passes both.
 	var cued uint64
 	cuedDone := false
 	var win idCueText
@@ -161,7 +169,7 @@ func findID(dst []Finding, in Input, tok Token, ix *idIndex) ([]Finding, int) {
 		n := c.compactEnd[g]
 		for _, ri := range ix.byLen[n] {
 			r := &ix.rules[ri]
-			if !r.fits(c.compact[:n]) {
+			if !r.fits(c.compact[:n]) || !r.check.valid(c.compact[:n]) {
 				continue
 			}
 			if !cuedDone {
@@ -234,13 +242,17 @@ func findSpokenID(dst []Finding, in Input, tok Token, ix *idIndex) ([]Finding, i
 		sp := readSpokenID(text, s)
 		if sp.items >= 4 && sp.digits() >= 3 && sp.num.n <= maxIDLen {
 			c := sp.value()
-			cued := ix.cuedRules(text, sp.num.start)
+			var cued uint64
+			cuedDone := false
 			var win idCueText
 			best, bestConf, bestValidated := -1, float32(0), false
 			for _, ri := range ix.byLen[len(c)] {
 				r := &ix.rules[ri]
-				if !r.fits(c) {
+				if !r.fits(c) || !r.check.valid(c) {
 					continue
+				}
+				if !cuedDone {
+					cued, cuedDone = ix.cuedRules(text, sp.num.start), true
 				}
 				if conf, validated, ok := r.accept(text, sp.num.start, sp.num.end, c, cued&(1<<ri) != 0, &win); ok && (conf > bestConf || conf == bestConf && validated && !bestValidated) {
 					best, bestConf, bestValidated = ri, conf, validated
@@ -268,11 +280,14 @@ func (ix *idIndex) cuedRules(text []byte, pos int) uint64 {
 	var mask uint64
 	from := max(0, pos-govIDCueWindow)
 	for i := from; i < pos; {
-		for i < pos && !isCueByte(text[i]) {
+		for i < pos && !cueBytes[text[i]] {
 			i++
 		}
-		s := i
-		for i < pos && isCueByte(text[i]) {
+		s, digits := i, 0
+		for i < pos && cueBytes[text[i]] {
+			if text[i]-'0' < 10 {
+				digits++
+			}
 			i++
 		}
 		ws, we := s, i
@@ -282,7 +297,7 @@ func (ix *idIndex) cuedRules(text []byte, pos int) uint64 {
 		if we == ws {
 			continue
 		}
-		if digitCount(text[ws:we]) >= 3 {
+		if digits >= 3 {
 			// A value stands between: the cue announced it, not this one
 			// ("member id BCX882019376 and group number 004812"). Context
 			// cues ("sort code 20-00-00, account …") stay.
@@ -313,17 +328,22 @@ func (ix *idIndex) cuedRules(text []byte, pos int) uint64 {
 }
 
 // mayBeCue is cuedRules' quick test before folding a word: some cue's first
-// word starts with the word's first letter and has its length, or the length
-// of its stem before a "-nummer"/"nr"/"-number" suffix. Words with an
-// elision ("d'identité") or a non-ASCII first byte take the full path.
+// word starts with the word's first letter and ends with its last one and
+// has its length, or, for a word ending in 'r', starts with its first letter
+// and has the length of its stem before a "-nummer"/"nr"/"-number" suffix.
+// Words with an elision ("d'identité") or a non-ASCII first or last byte
+// take the full path.
 func (ix *idIndex) mayBeCue(w []byte) bool {
-	first := w[0]
-	if first >= 0x80 || bytesHasApostrophe(w) {
+	first, last := w[0], w[len(w)-1]
+	if first >= 0x80 || last >= 0x80 || bytesHasApostrophe(w) {
 		return true
 	}
 	n := len(w)
 	if n >= 64 {
 		return false
+	}
+	if lowerASCII(last) != 'r' { // every suffix cuedRules strips ends in 'r'
+		return ix.cueRules.lens[lowerASCII(first)]&ix.cueRules.lasts[lowerASCII(last)]&(1<<n) != 0
 	}
 	// Lengths n and n minus every suffix cuedRules strips (2, 3, 6, 7).
 	want := uint64(1)<<n | uint64(1)<<n>>2 | uint64(1)<<n>>3 | uint64(1)<<n>>6 | uint64(1)<<n>>7
@@ -341,11 +361,14 @@ func bytesHasApostrophe(w []byte) bool {
 	return false
 }
 
-// isCueByte reports whether b belongs to a cue word: letters, digits and the
-// inner punctuation of "steuer-id", "d.n.i", "driver's".
-func isCueByte(b byte) bool {
-	return byteClass[b]&ClassAlnum != 0 || b == '-' || b == '.' || b == '\''
-}
+// cueBytes marks the bytes of a cue word: letters, digits and the inner
+// punctuation of "steuer-id", "d.n.i", "driver's". Built once, read-only.
+var cueBytes = func() (t [256]bool) {
+	for b := range 256 {
+		t[b] = byteClass[b]&ClassAlnum != 0 || b == '-' || b == '.' || b == '\''
+	}
+	return t
+}()
 
 // gatherID collects the token and following short groups into c; it fails
 // when the token cannot start an identifier.
@@ -460,26 +483,25 @@ func (r *idRule) fits(c []byte) bool {
 	return true
 }
 
-// accept decides on a candidate of the right shape at text[s:e] and returns
-// its confidence and whether a check digit validated it. win holds the text
-// before s, folded once for all the rules tried on the candidate.
+// accept decides on a candidate of the right shape at text[s:e] that passed
+// the rule's check (callers run it first: it is cheaper than the cue scan
+// cued comes from) and returns its confidence and whether a check digit
+// validated it. win holds the text before s, folded once for all the rules
+// tried on the candidate.
 func (r *idRule) accept(text []byte, s, e int, c []byte, cued bool, win *idCueText) (float32, bool, bool) {
 	checked := r.check != ckNone
-	// Most candidates have no cue and fit no distinct shape: decide that
-	// before running the check.
+	// Most candidates have no cue and fit no distinct shape.
 	if !cued && !r.distinct && (!checked || len(r.layouts) == 0) {
 		return 0, false, false
 	}
-	if checked && !r.check.valid(c) {
-		return 0, false, false
-	}
+	named := cued && win.has(text, s, r.cues)
 	switch {
-	case cued && checked && win.has(text, s, r.cues):
+	case named && checked:
 		// Named and check-digit valid: the strongest reading there is,
 		// above a phone plan the same digits happen to fit ("aadhaar
 		// number is 366915640414").
 		return 1, true, true
-	case cued && win.has(text, s, r.cues):
+	case named:
 		return 0.99, false, true
 	case r.distinct:
 		if checked {

@@ -2,6 +2,8 @@ package detectors
 
 import (
 	"bytes"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -179,5 +181,31 @@ func BenchmarkIDFamily(b *testing.B) {
 				}
 			})
 		}
+	}
+}
+
+// TestMayBeCue checks that cuedRules' quick test lets through the first
+// word of every cue, in any ASCII case and with each suffix cuedRules
+// strips.
+func TestMayBeCue(t *testing.T) {
+	ix, _ := newIDIndex(slices.Concat(govIDRules, medicalRules))
+	var tests []string
+	for _, s := range ix.cueRules.slots {
+		if !s.used {
+			continue
+		}
+		for _, w := range []string{s.w, strings.ToUpper(s.w)} {
+			tests = append(tests, w)
+			for _, suf := range []string{"-nummer", "nummer", "snummer", "-nr", "nr", "-number", "NR"} {
+				tests = append(tests, w+suf)
+			}
+		}
+	}
+	for _, give := range tests {
+		t.Run(give, func(t *testing.T) {
+			if !ix.mayBeCue([]byte(give)) {
+				t.Errorf("mayBeCue(%q) = false, want true", give)
+			}
+		})
 	}
 }

@@ -106,25 +106,21 @@ type Lexicon struct {
 	// clear is no given name, known without hashing it or probing slots
 	// (most capitalized words and lower-case words are not names).
 	first *[firstBits / 64]uint64
-	// placeStart has the firstBit of the first word of every place's key:
-	// most words after a preposition start no place, known without probing
-	// the table, which misses the cache.
+	// placeStart has the firstBit of the first word of every place's key,
+	// and of every key of several words as a whole: most words after a
+	// preposition start no place, and most pairs of words after the first
+	// are none, known without probing the table, which misses the cache.
 	placeStart *[firstBits / 64]uint64
 }
 
 // firstBits is the size of Lexicon.first, about 20 bits per given name.
 const firstBits = 1 << 18
 
-// firstBit returns a folded key's bit in Lexicon.first: a mix of its length
-// and first three and last bytes.
+// firstBit returns a folded key's bit in Lexicon.first and placeStart: the
+// top bits of a short hash of all its bytes. (Its length and a few bytes
+// alone let one word in ten through: "Thanks" shares them with names.)
 func firstBit(k []byte) uint32 {
-	n := len(k)
-	if n == 0 {
-		return 0
-	}
-	h := uint32(n)<<24 ^ uint32(k[0])<<16 ^ uint32(k[min(1, n-1)])<<8 ^ uint32(k[min(2, n-1)])
-	h = (h ^ uint32(k[n-1])<<4) * 0x9e3779b1
-	return h >> (32 - 18)
+	return uint32(wordHash(k) >> (64 - 18))
 }
 
 // mayBeFirst reports whether the folded key k may be a given name; false
@@ -132,6 +128,18 @@ func firstBit(k []byte) uint32 {
 func (lx *Lexicon) mayBeFirst(k []byte) bool {
 	b := firstBit(k)
 	return lx.first[b/64]&(1<<(b%64)) != 0
+}
+
+// mayStartPlace reports whether the folded word k may be the first word of
+// a place, and whether the folded words k, two or more, may be a place;
+// false means they are none. A Lexicon that LoadLexicon did not build has
+// no filter.
+func (lx *Lexicon) mayStartPlace(k []byte) bool {
+	if lx.placeStart == nil {
+		return true
+	}
+	b := firstBit(k)
+	return lx.placeStart[b/64]&(1<<(b%64)) != 0
 }
 
 // lexSlot is one key of a Lexicon: its hash and entry side by side, so that a
@@ -203,6 +211,8 @@ func addEntries(m map[uint64]Entry, first, places *[firstBits / 64]uint64, r io.
 			w := k
 			if i := bytes.IndexByte(w, ' '); i >= 0 {
 				w = w[:i] // "new york" starts with "new"
+				b := firstBit(k)
+				places[b/64] |= 1 << (b % 64)
 			}
 			b := firstBit(w)
 			places[b/64] |= 1 << (b % 64)
@@ -315,6 +325,18 @@ func (lx *Lexicon) lookupFolded(k []byte) Entry { return lx.get(xxhash.Sum64(k))
 func foldAppend(dst, w []byte) ([]byte, bool) {
 	for i := 0; i < len(w); {
 		c := w[i]
+		if c > ' ' && c < utf8.RuneSelf {
+			// ASCII other than white space, most bytes: lower-cased only.
+			if len(dst) == maxFold {
+				return dst, false
+			}
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			dst = append(dst, c)
+			i++
+			continue
+		}
 		if c < utf8.RuneSelf {
 			i++
 			switch {

@@ -72,9 +72,6 @@ type locationCue struct {
 
 type locationFinder struct {
 	lex *Lexicon
-	// starts filters place's lookups: lex.placeStart, nil (no filter) for
-	// a Lexicon that LoadLexicon did not build.
-	starts *[firstBits / 64]uint64
 	// words maps a trigger word, folded, to locPrep if it is a preposition
 	// and to one plus its index in cues if it ends cues: one hash a word.
 	// A cue wakes the detector at its last word, the preposition, so that
@@ -111,7 +108,7 @@ const (
 // elsewhere in prose ("the Paris agreement") are not personal and not
 // reported.
 func Location(lex *Lexicon) Detector {
-	l := &locationFinder{lex: lex, starts: lex.placeStart}
+	l := &locationFinder{lex: lex}
 	var kws []string
 	seen := map[string]bool{}
 	addKw := func(ws ...string) {
@@ -177,16 +174,6 @@ func Location(lex *Lexicon) Detector {
 	}
 	l.penults, l.firstKeys = newFoldIndex(penults), firstKeys
 	return Detector{Name: "location", Kind: KindLocation, Trigger: Trigger{Keywords: kws}, Find: l.find}
-}
-
-// mayStartPlace reports whether the folded word k may start a place; false
-// means it starts none.
-func (l *locationFinder) mayStartPlace(k []byte) bool {
-	if l.starts == nil {
-		return true
-	}
-	b := firstBit(k)
-	return l.starts[b/64]&(1<<(b%64)) != 0
 }
 
 // maxPlaceWords bounds a multi-word place name ("rio de janeiro").
@@ -271,7 +258,7 @@ func (l *locationFinder) placeMayFollow(text []byte, end int) bool {
 	}
 	var buf [maxFold]byte
 	k, ok := foldAppend(buf[:0], text[s:e])
-	return ok && l.mayStartPlace(k)
+	return ok && l.lex.mayStartPlace(k)
 }
 
 // afterApostrophe returns the offset after the first apostrophe of the word
@@ -343,13 +330,15 @@ func (p *cuePrevWords) get(text []byte, ws, n int) bool {
 		if p.n > 0 {
 			ws = p.start[p.n-1]
 		}
+		// An ASCII word before spaces, the common case, is a whole word
+		// followed by spaces only, as the slow path checks.
 		ps, pe := prevASCIIWord(text, ws)
 		if ps < 0 {
 			ps, pe = prevWord(text, ws)
-		}
-		if ps < 0 || wordAt(text, ps) != pe || gapBetween(text, pe, ws) != gapSpace {
-			p.done = true
-			break
+			if ps < 0 || wordAt(text, ps) != pe || gapBetween(text, pe, ws) != gapSpace {
+				p.done = true
+				break
+			}
 		}
 		k, ok := foldAppend(p.buf[p.n][:0], text[ps:pe])
 		if !ok {
@@ -581,11 +570,17 @@ func (l *locationFinder) place(text []byte, end int, needUpper, lower bool) (int
 	bestEnd, best := -1, Entry(0)
 	for n, we := 0, e; n < maxPlaceWords; n++ {
 		key, ok := foldAppend(buf[:0], text[s:we]) // spaces fold to one
-		if !ok || n == 0 && !l.mayStartPlace(key) {
+		if !ok {
 			break
 		}
-		if ent := l.lex.lookupFolded(key); ent&EntryPlace != 0 {
-			bestEnd, best = we, ent
+		// The filter: a first word that starts no place ends the search;
+		// words that are no place may still start a longer one.
+		if l.lex.mayStartPlace(key) {
+			if ent := l.lex.lookupFolded(key); ent&EntryPlace != 0 {
+				bestEnd, best = we, ent
+			}
+		} else if n == 0 {
+			break
 		}
 		ns, ne := nextWord(text, we)
 		if ns < 0 || gapBetween(text, we, ns) != gapSpace {

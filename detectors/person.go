@@ -167,6 +167,11 @@ type personFinder struct {
 // cueGroup is the cues that share a first word.
 type cueGroup struct {
 	cues []cue
+	// seconds holds each cue's second hash, side by side: the cues a word
+	// does not continue are passed over without reading them.
+	seconds []uint64
+	// single is set when a cue of the group is its first word alone.
+	single bool
 	// second has bit b set when a cue's second word starts with byte b: a
 	// word after the first that no cue continues with is not folded.
 	second [4]uint64
@@ -205,6 +210,8 @@ func newPersonFinder(lex *Lexicon) (*personFinder, []string) {
 				grp.second[b/64] |= 1 << (b % 64)
 			}
 			grp.cues = append(grp.cues, c)
+			grp.seconds = append(grp.seconds, c.second)
+			grp.single = grp.single || len(c.words) == 1
 			// The engine matches a token's leading letters: "i" of "i'm".
 			for _, kw := range []string{leadingLetters(strings.Fields(ph)[0]), c.words[0]} {
 				if kw = leadingLetters(kw); kw != "" && !seen[kw] {
@@ -383,11 +390,19 @@ func (p *personFinder) find(dst []Finding, in Input, tok Token) ([]Finding, int)
 		if g, ok := p.cueFirst.get(h); ok {
 			grp := &p.cues[g]
 			next := cueNextWord{second: &grp.second}
-			for i := range grp.cues {
-				c := &grp.cues[i]
-				if c.second != 0 && !next.hashIs(text, we, c.second) {
+			var nh uint64 // the next word's hash; 0 for none a cue continues with
+			if grp.second != [4]uint64{} {
+				nh = next.hash(text, we)
+			}
+			seconds := grp.seconds
+			if nh == 0 && !grp.single {
+				seconds = nil // "my order": no cue of "my" goes on so, and none is "my" alone
+			}
+			for i, second := range seconds {
+				if second != 0 && second != nh {
 					continue
 				}
+				c := &grp.cues[i]
 				if c.lang == "pt" && c.words[0] == "e" && text[ws] == 'e' {
 					continue // "e o Totoloto" is "and the", "é o Rui" "it's Rui"
 				}
@@ -471,14 +486,14 @@ func (p *personFinder) find(dst []Finding, in Input, tok Token) ([]Finding, int)
 // hyphenated word gets the name flags its parts share, so the filter does
 // not apply to it.
 func (p *personFinder) firstNameEntry(w, k []byte, h uint64) Entry {
-	hyphen := bytes.IndexByte(w, '-') >= 0
-	if !hyphen && !p.lex.mayBeFirst(k) {
+	// The filter first: most words fail it, and few have a hyphen.
+	if !p.lex.mayBeFirst(k) && bytes.IndexByte(w, '-') < 0 {
 		return 0
 	}
 	if h == 0 {
 		h = xxhash.Sum64(k)
 	}
-	if e := p.lex.get(h); e != 0 || !hyphen && bytes.IndexByte(w, '\'') < 0 {
+	if e := p.lex.get(h); e != 0 || bytes.IndexByte(w, '-') < 0 && bytes.IndexByte(w, '\'') < 0 {
 		return e
 	}
 	return p.lookupName(w)
@@ -488,9 +503,8 @@ func (p *personFinder) firstNameEntry(w, k []byte, h uint64) Entry {
 // first cue that needs it: a first word such as "my" starts twenty cues.
 type cueNextWord struct {
 	done bool
-	s, e int    // -1 when no word follows after spaces only, or none a cue continues with
-	n    int    // length of the folded word in buf
-	h    uint64 // its hash, once hashIs needed it
+	s, e int // -1 when no word follows after spaces only, or none a cue continues with
+	n    int // length of the folded word in buf
 	buf  [maxFold]byte
 	// second, when set, has the first bytes of the words the cues continue
 	// with; a word starting otherwise is not folded.
@@ -515,16 +529,14 @@ func (n *cueNextWord) at(text []byte, end int) (s, e int, k []byte) {
 	return n.s, n.e, n.buf[:n.n]
 }
 
-// hashIs reports whether the word after end, as at finds it, has hash h.
-func (n *cueNextWord) hashIs(text []byte, end int, h uint64) bool {
+// hash returns the hash of the word after end, as at finds it, or 0 when
+// there is none.
+func (n *cueNextWord) hash(text []byte, end int) uint64 {
 	s, _, k := n.at(text, end)
 	if s < 0 {
-		return false
+		return 0
 	}
-	if n.h == 0 {
-		n.h = xxhash.Sum64(k)
-	}
-	return n.h == h
+	return xxhash.Sum64(k)
 }
 
 // lookupName returns the lexicon entry of word w. A hyphenated word the
@@ -571,33 +583,35 @@ func (p *personFinder) notName(text []byte, lang string, k []byte, ws, we int) (
 	if end := p.placeFrom(text, ws); end > we {
 		return end, true
 	}
+	// The word before: folded once for the cheap tests, then a place
+	// through the word ("New York").
 	if ps, pe := prevWord(text, ws); ps >= 0 && gapBetween(text, pe, ws) == gapSpace {
-		if p.placeFrom(text, ps) >= we {
+		var buf [maxFold]byte
+		if k, ok := foldAppend(buf[:0], text[ps:pe]); ok && (streetWords.has(k) || determiners.has(k) && !prepositionIn(k, lang)) {
+			// "rue Victor Hugo"; "the Brooklyn Bridge": names take no
+			// article in these languages.
 			return we, true
 		}
-		var buf [maxFold]byte
-		if k, ok := foldAppend(buf[:0], text[ps:pe]); ok && streetWords.has(k) {
+		if p.placeFrom(text, ps) >= we {
 			return we, true
 		}
 	}
 	if monthNextToNumber(text, ws, we) {
 		return we, true
 	}
-	if ps, pe := prevWord(text, ws); ps >= 0 && gapBetween(text, pe, ws) == gapSpace {
-		var buf [maxFold]byte
-		if k, ok := foldAppend(buf[:0], text[ps:pe]); ok && determiners.has(k) && !prepositionIn(k, lang) {
-			return we, true // "the Brooklyn Bridge": names take no article in these languages
-		}
-	}
 	return 0, false
 }
 
 // placeFrom returns the end of the longest place name of two to four words
-// that starts at the word at s, or -1.
+// that starts at the word at s, or -1. A first word that starts no place
+// is ruled out before any lookup.
 func (p *personFinder) placeFrom(text []byte, s int) int {
 	var buf [maxFold]byte
 	best := -1
 	_, e := nextWord(text, s)
+	if k, ok := foldAppend(buf[:0], text[s:e]); !ok || !p.lex.mayStartPlace(k) {
+		return -1
+	}
 	for n := 1; n < maxPlaceWords; n++ {
 		ns, ne := nextWord(text, e)
 		if ns < 0 || gapBetween(text, e, ns) != gapSpace {
@@ -608,7 +622,7 @@ func (p *personFinder) placeFrom(text []byte, s int) int {
 		if !ok {
 			break
 		}
-		if p.lex.lookupFolded(key)&EntryPlace != 0 {
+		if p.lex.mayStartPlace(key) && p.lex.lookupFolded(key)&EntryPlace != 0 {
 			best = e
 		}
 	}
@@ -790,7 +804,8 @@ func (p *personFinder) afterCue(in Input, c *cue, ws, we int, next *cueNextWord)
 	e = trimPossessive(text, s, e)
 	ent := p.lookupName(text[s:e])
 	upper := isUpperAt(text, s)
-	shaped := nameShaped(ent, in.Lang) && hyphenLetters(text, s, e) && !isAllUpperWord(text, s, e)
+	// Only titles ask whether the word is shaped like a name.
+	shaped := c.kind == cueTitle && nameShaped(ent, in.Lang) && hyphenLetters(text, s, e) && !isAllUpperWord(text, s, e)
 	if particle && !upper && ent&EntryName == 0 {
 		return Finding{}, false // "me llamo la atención": a lower-case surname after a particle must be one
 	}
@@ -846,8 +861,8 @@ func (p *personFinder) afterCue(in Input, c *cue, ws, we int, next *cueNextWord)
 // words that end a self-introduction ("this is grace i'm calling").
 func (p *personFinder) selfName(in Input, ent Entry, s, e int, upper, strong, low bool) bool {
 	text := in.Text
-	if !upper && e-s >= 3 && lettersOnly(text, s, e) && p.relativeFollows(text, e) &&
-		(ent&EntryName != 0 && ent&EntryBrand == 0 || nameShaped(ent, in.Lang)) {
+	if !upper && (ent&EntryName != 0 && ent&EntryBrand == 0 || nameShaped(ent, in.Lang)) &&
+		e-s >= 3 && lettersOnly(text, s, e) && p.relativeFollows(text, e) {
 		// "sono vale la cugina di…", "aqui é a babi amiga da…": a relative
 		// or friend right after the word says it was a name, even one that
 		// is also a word ("vale").

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"os"
+	"strings"
 	"sync"
 	"testing"
 
@@ -431,4 +432,81 @@ func TestPersonFrames(t *testing.T) {
 		{"en handle word", "@channel the deploy is done", "en", false, []string{}},
 		{"en handle team", "@oncall can you check", "en", false, []string{}},
 	})
+}
+
+func TestHasUpper(t *testing.T) {
+	tests := []struct {
+		give string
+		want bool
+	}{
+		{give: "", want: false},
+		{give: "all lower case, eight+ bytes long", want: false},
+		{give: "@[`{ ~ symbols around the letters: @@@@[[[[````{{{{", want: false},
+		{give: "ünïcödé lower çase only ñ ß œ", want: false},
+		{give: "ÀÉÎÕÜ: capitals outside ascii only", want: false},
+		{give: "A", want: true},
+		{give: "12345678Z", want: true},
+		{give: "lower case then Anna", want: true},
+		{give: "ünïcödé then M", want: true},
+		{give: "12345678\xc1Z", want: true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.give, func(t *testing.T) {
+			if got := hasUpper([]byte(tt.give)); got != tt.want {
+				t.Errorf("hasUpper(%q) = %v, want %v", tt.give, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestWordBounds(t *testing.T) {
+	tests := []struct {
+		give     string
+		from     int // nextWord starts here; prevWord ends at the text's end
+		wantNext [2]int
+		wantPrev [2]int
+	}{
+		{give: "  hello, world", wantNext: [2]int{2, 7}, wantPrev: [2]int{9, 14}},
+		{give: `x\nAnna`, from: 1, wantNext: [2]int{3, 7}, wantPrev: [2]int{3, 7}},
+		{give: "l'été-là!", wantNext: [2]int{0, 11}, wantPrev: [2]int{0, 11}},
+		{give: "«Müller»", wantNext: [2]int{2, 9}, wantPrev: [2]int{2, 9}},
+		{give: "\xff\xfeabc", wantNext: [2]int{2, 5}, wantPrev: [2]int{2, 5}},
+		{give: "123 -- 456", wantNext: [2]int{-1, -1}, wantPrev: [2]int{-1, -1}},
+		{give: "don't-", wantNext: [2]int{0, 5}, wantPrev: [2]int{0, 5}},
+		{give: "tab\there", from: 3, wantNext: [2]int{4, 8}, wantPrev: [2]int{4, 8}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.give, func(t *testing.T) {
+			text := []byte(tt.give)
+			if s, e := nextWord(text, tt.from); [2]int{s, e} != tt.wantNext {
+				t.Errorf("nextWord(%q, %d) = %d, %d, want %v", tt.give, tt.from, s, e, tt.wantNext)
+			}
+			if s, e := prevWord(text, len(text)); [2]int{s, e} != tt.wantPrev {
+				t.Errorf("prevWord(%q, %d) = %d, %d, want %v", tt.give, len(text), s, e, tt.wantPrev)
+			}
+		})
+	}
+}
+
+func TestFoldAppend(t *testing.T) {
+	tests := []struct {
+		give   string
+		want   string
+		wantOK bool
+	}{
+		{give: "Müller  Straße\tX", want: "muller strasse x", wantOK: true},
+		{give: "ABC\x01d", want: "abc\x01d", wantOK: true},
+		{give: "O’Brien", want: "o'brien", wantOK: true},
+		{give: strings.Repeat("A", maxFold), want: strings.Repeat("a", maxFold), wantOK: true},
+		{give: strings.Repeat("A", maxFold+1), want: strings.Repeat("a", maxFold), wantOK: false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.give, func(t *testing.T) {
+			var buf [maxFold]byte
+			got, ok := foldAppend(buf[:0], []byte(tt.give))
+			if string(got) != tt.want || ok != tt.wantOK {
+				t.Errorf("foldAppend(%q) = %q, %v, want %q, %v", tt.give, got, ok, tt.want, tt.wantOK)
+			}
+		})
+	}
 }

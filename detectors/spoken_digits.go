@@ -85,15 +85,18 @@ func findSpokenDigits(dst []Finding, in Input, tok Token) ([]Finding, int) {
 }
 
 // writtenOnly reports whether tok, a token without letters, and the
-// letterless tokens after it cannot be part of a spoken number or IBAN: no
-// letter before tok may end an IBAN's spelled country code, and the first
+// letterless tokens after it cannot be part of a spoken number or IBAN: the
+// token before tok is no spelled letter that may end an IBAN's country code
+// (the tokens after tok have a letterless one before them), and the first
 // token with letters after them is no number word, thousand word,
 // separator said aloud or hyphenated compound that could continue one. It
 // returns where that token starts: the letterless tokens before it would
 // find nothing either, so the engine need not wake the detector for them.
 func writtenOnly(text []byte, tok Token) (int, bool) {
 	if s, e := prevToken(text, tok.Start); s < e && hasLetter(text[s:e]) {
-		return 0, false
+		if _, _, ok := spelledLetter(text, s, e); ok {
+			return 0, false
+		}
 	}
 	for i := tok.End; ; {
 		s, e := nextToken(text, i)
@@ -513,6 +516,31 @@ func classifySpoken(in Input, num *spokenNumber) (Finding, bool) {
 	return f, false
 }
 
+// spelledLetter reads the token text[s:e] as one letter of a spelled
+// IBAN country code, a letter alone or said ("d", "be", "uve"), and returns
+// it upper-case and where the token's word starts.
+func spelledLetter(text []byte, s, e int) (l byte, ws int, ok bool) {
+	if s == e {
+		return 0, 0, false
+	}
+	ws, we, _ := trimWord(text, s, e)
+	if we-ws > 6 || ws == we || text[we-1] == ',' {
+		return 0, 0, false
+	}
+	var buf [8]byte
+	f, ok := foldWord(buf[:0], text[ws:we])
+	if !ok {
+		return 0, 0, false
+	}
+	if len(f) == 1 && f[0] >= 'a' && f[0] <= 'z' {
+		return f[0] - ('a' - 'A'), ws, true
+	}
+	if l, ok := letterNameIndex.get(f); ok {
+		return l, ws, true
+	}
+	return 0, 0, false
+}
+
 // spokenIBAN reads an IBAN spelled out from its check digits at start on:
 // the country code said as two letters just before ("d e neun sechs …", "g
 // b three three b u k b …", "n l eenennegentig a b n a …"), then number
@@ -524,26 +552,11 @@ func spokenIBAN(text []byte, start int) (Finding, bool) {
 	ccStart := start
 	for k := 1; k >= 0; k-- {
 		s, e := prevToken(text, ccStart)
-		if s == e {
-			return Finding{}, false
-		}
-		ws, we, _ := trimWord(text, s, e)
-		if we-ws > 6 || ws == we || text[we-1] == ',' {
-			return Finding{}, false
-		}
-		var buf [8]byte
-		f, ok := foldWord(buf[:0], text[ws:we])
+		l, ws, ok := spelledLetter(text, s, e)
 		if !ok {
 			return Finding{}, false
 		}
-		if len(f) == 1 && f[0] >= 'a' && f[0] <= 'z' {
-			cc[k] = f[0] - ('a' - 'A')
-		} else if l, ok := letterNameIndex.get(f); ok {
-			cc[k] = l
-		} else {
-			return Finding{}, false
-		}
-		ccStart = ws
+		cc[k], ccStart = l, ws
 	}
 	n := int(ibanLen[cc[0]-'A'][cc[1]-'A'])
 	if n == 0 {

@@ -1,6 +1,7 @@
 package detectors
 
 import (
+	"bytes"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -136,5 +137,33 @@ func BenchmarkSpokenDigitsNoFindings(b *testing.B) {
 	var dst []Finding
 	for b.Loop() {
 		dst = e.Scan(dst[:0], text)
+	}
+}
+
+// TestWrittenOnly checks the quick exit for digit tokens: after a word that
+// spells no letter, a written number ends at the first word that cannot
+// continue a spoken one; after a spelled letter it may be an IBAN's check
+// digits.
+func TestWrittenOnly(t *testing.T) {
+	tests := []struct {
+		name, give, tok string
+		want            bool
+	}{
+		{"after a word", "call 415 555 0192 now", "415", true},
+		{"number word follows", "call 415 five five five", "415", false},
+		{"after a spelled letter", "iban d e 44 5001 0517", "44", false},
+		{"after a letter name", "iban d be 44 5001 0517", "44", false},
+		{"after a long word", "kostet 883 euro und kommt", "883", true},
+		{"join word follows", "kostet 883 und kommt", "883", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			text := []byte(tt.give)
+			s := bytes.Index(text, []byte(tt.tok))
+			tok := Token{Start: s, End: s + len(tt.tok), Class: ClassDigit}
+			if _, got := writtenOnly(text, tok); got != tt.want {
+				t.Errorf("writtenOnly(%q, %q) = %v, want %v", tt.give, tt.tok, got, tt.want)
+			}
+		})
 	}
 }

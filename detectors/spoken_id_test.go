@@ -17,6 +17,11 @@ func TestSpokenIdentifiers(t *testing.T) {
 			"d e vierundvierzig fünf null null eins null fünf eins sieben fünf vier null sieben drei zwei vier neun drei eins", KindIBAN, "DE44500105175407324931",
 		},
 		{
+			// The check digits written: a digit token after a spelled letter.
+			"de iban digits after letters", "de", "meine iban ist d e 44 fünf null null eins null fünf eins sieben fünf vier null sieben drei zwei vier neun drei eins danke",
+			"d e 44 fünf null null eins null fünf eins sieben fünf vier null sieben drei zwei vier neun drei eins", KindIBAN, "DE44500105175407324931",
+		},
+		{
 			"en iban double u", "en", "send it to g b twenty nine n double u b k six oh one six one three three one nine two six eight one nine please",
 			"g b twenty nine n double u b k six oh one six one three three one nine two six eight one nine", KindIBAN, "GB29NWBK60161331926819",
 		},

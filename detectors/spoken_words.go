@@ -257,6 +257,25 @@ func (w *readWord) prev(text []byte, i int) bool {
 	return w.s < w.e && w.fold(text)
 }
 
+// bounds reads the first token at or after i as next does, without folding
+// it: a caller that turns most words away on their bytes folds the rest
+// with fold. It reports false at the end of text.
+func (w *readWord) bounds(text []byte, i int) bool {
+	w.s, w.e = nextToken(text, i)
+	w.ws, w.we, w.stop = trimWord(text, w.s, w.e)
+	w.ok, w.n = false, 0
+	return w.s < w.e
+}
+
+// boundsBefore is bounds for the last token ending at or before i, as prev
+// reads it; it reports false at the start of text.
+func (w *readWord) boundsBefore(text []byte, i int) bool {
+	w.s, w.e = prevToken(text, i)
+	w.ws, w.we, w.stop = trimWord(text, w.s, w.e)
+	w.ok, w.n = false, 0
+	return w.s < w.e
+}
+
 func (w *readWord) fold(text []byte) bool {
 	w.ws, w.we, w.stop = trimWord(text, w.s, w.e)
 	f, ok := foldWord(w.buf[:0], text[w.ws:w.we])

@@ -1,6 +1,7 @@
 package detectors
 
 import (
+	"encoding/binary"
 	"unicode"
 	"unicode/utf8"
 )
@@ -65,6 +66,14 @@ func wordAt(text []byte, i int) int {
 // nextWord returns the bounds of the first word at or after i, or (-1, -1).
 func nextWord(text []byte, i int) (int, int) {
 	for i < len(text) {
+		if c := text[i]; c < utf8.RuneSelf && c != '\\' {
+			// ASCII, most bytes, without a call.
+			if c|0x20 >= 'a' && c|0x20 <= 'z' {
+				return i, wordAt(text, i)
+			}
+			i++
+			continue
+		}
 		if escapedBreak(text, i) {
 			i += 2
 			continue
@@ -134,6 +143,17 @@ func sentenceStart(text []byte, i int) bool {
 
 // hasUpper reports whether text holds an ASCII upper-case letter.
 func hasUpper(text []byte) bool {
+	// Eight bytes at a time: a byte in 'A'..'Z' sets its high bit in
+	// (x&0x7f…+0x7f-'@') &^ (x&0x7f…+0x7f-'Z') with x's own high bit clear.
+	const ones, highs, lows = 0x0101010101010101, 0x8080808080808080, 0x7f7f7f7f7f7f7f7f
+	for len(text) >= 8 {
+		x := binary.LittleEndian.Uint64(text)
+		y := x & lows
+		if (y+ones*(0x7f-'@'))&^(y+ones*(0x7f-'Z'))&^x&highs != 0 {
+			return true
+		}
+		text = text[8:]
+	}
 	for _, c := range text {
 		if c >= 'A' && c <= 'Z' {
 			return true
@@ -159,6 +179,14 @@ func trimPossessive(text []byte, ws, we int) int {
 // (-1, -1).
 func prevWord(text []byte, i int) (int, int) {
 	for i > 0 {
+		if c := text[i-1]; c < utf8.RuneSelf {
+			// ASCII, most bytes, without decoding.
+			if c|0x20 >= 'a' && c|0x20 <= 'z' {
+				break
+			}
+			i--
+			continue
+		}
 		r, n := utf8.DecodeLastRune(text[:i])
 		if unicode.IsLetter(r) {
 			break
@@ -170,6 +198,13 @@ func prevWord(text []byte, i int) (int, int) {
 	}
 	e, s := i, i
 	for s > 0 {
+		if c := text[s-1]; c < utf8.RuneSelf {
+			if c|0x20 >= 'a' && c|0x20 <= 'z' || c == '\'' || c == '-' {
+				s--
+				continue
+			}
+			break
+		}
 		r, n := utf8.DecodeLastRune(text[:s])
 		if !unicode.IsLetter(r) && r != '\'' && r != '-' && r != '’' {
 			break

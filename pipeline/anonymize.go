@@ -225,6 +225,8 @@ type Session struct {
 	ids     map[idKey]string
 	tenants interner // the memo's tenants, one copy each
 	scratch []byte
+	// memo, when set, answers scans of texts seen recently (memo.go).
+	memo *scanMemo
 }
 
 // idKey identifies a pseudonym: the key that made it, and what it hashed.
@@ -251,11 +253,21 @@ func (a *Anonymizer) NewSession() *Session {
 // no usable key for at (none yet, or destroyed); dst is then returned as
 // given.
 func (s *Session) Text(dst []byte, tenant string, at time.Time, in detectors.Input) ([]byte, Result, error) {
+	return s.text(dst, tenant, at, in, true)
+}
+
+// text is Text; remember says whether the scan may go through the
+// session's memo, if it has one: not for texts unlikely to recur.
+func (s *Session) text(dst []byte, tenant string, at time.Time, in detectors.Input, remember bool) ([]byte, Result, error) {
 	key, err := s.a.ring.At(at)
 	if err != nil {
 		return dst, Result{}, fmt.Errorf("anonymize: %w", err)
 	}
-	s.found = s.a.eng.ScanInput(s.found[:0], in)
+	if remember && s.memo != nil && s.memo.eng == s.a.eng {
+		s.found = s.memo.scan(s.found[:0], in)
+	} else {
+		s.found = s.a.eng.ScanInput(s.found[:0], in)
+	}
 	s.res = s.res[:0]
 	text := in.Text
 	prev := 0

@@ -222,7 +222,7 @@ func (a *statsAcc) parts() []sinks.Part {
 	if len(a.list) == 0 {
 		return nil
 	}
-	slices.SortFunc(a.list, func(x, y *statsGroup) int { return compareStatsKeys(x.key, y.key) })
+	slices.SortFunc(a.list, func(x, y *statsGroup) int { return compareStatsKeys(&x.key, &y.key) })
 	var parts []sinks.Part
 	// One backing array for every date's rows: each part is a window of it.
 	all := make([]partialRow, 0, len(a.list))
@@ -248,11 +248,29 @@ func (a *statsAcc) parts() []sinks.Part {
 	return parts
 }
 
-// compareStatsKeys orders keys by window first, so parts cut by date.
-func compareStatsKeys(x, y statsKey) int {
-	return cmp.Or(cmp.Compare(x.start, y.start), strings.Compare(x.kind, y.kind), strings.Compare(x.tenant, y.tenant),
-		strings.Compare(x.model, y.model), strings.Compare(x.opponent, y.opponent),
-		strings.Compare(x.channel, y.channel), strings.Compare(x.lang, y.lang))
+// compareStatsKeys orders keys by window first, so parts cut by date. It
+// stops at the first field that differs: cmp.Or would compare all seven
+// for every pair, and sorting a batch's groups showed in its profile.
+func compareStatsKeys(x, y *statsKey) int {
+	if c := cmp.Compare(x.start, y.start); c != 0 {
+		return c
+	}
+	if c := strings.Compare(x.kind, y.kind); c != 0 {
+		return c
+	}
+	if c := strings.Compare(x.tenant, y.tenant); c != 0 {
+		return c
+	}
+	if c := strings.Compare(x.model, y.model); c != 0 {
+		return c
+	}
+	if c := strings.Compare(x.opponent, y.opponent); c != 0 {
+		return c
+	}
+	if c := strings.Compare(x.channel, y.channel); c != 0 {
+		return c
+	}
+	return strings.Compare(x.lang, y.lang)
 }
 
 // row is the partial of g.

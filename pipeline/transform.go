@@ -18,7 +18,8 @@ type worker struct {
 	lid      *langid.Detector  // nil: the event's hint is the language
 	prior    map[string]string // conversation id -> last confident language
 	buf      []byte
-	strs     arena // the strings of the rows being batched
+	strs     arena     // the strings of the rows being batched
+	memo     *scanMemo // nil until the first session: made for its engine
 }
 
 // maxPriors bounds the per-partition language memory; it is cleared when
@@ -52,6 +53,12 @@ func (w *worker) session(a *Anonymizer) *Session {
 	s, ok := w.sessions[a]
 	if !ok {
 		s = a.NewSession()
+		// Every tenant's anonymizer runs the pipeline's one engine, so
+		// their sessions share one memo of findings.
+		if w.memo == nil {
+			w.memo = newScanMemo(a.eng)
+		}
+		s.memo = w.memo
 		w.sessions[a] = s
 	}
 	return s
@@ -114,9 +121,13 @@ func (w *worker) decision(ev *events.Event, tp *tenantPolicy, lin events.Lineage
 		return row, err
 	}
 	var discard events.EntityCounts // decisions have no entity columns; Stats still counts
+	// The turns of a voice conversation are transcripts, as its messages
+	// are: scanned alike, so spelled-out numbers are found here too, and
+	// the scan memo answers them from the messages' scans.
+	spoken := ev.Channel == "voice"
 	for i, t := range ev.Context {
 		row.Context[i].Role = t.Role
-		in := detectors.Input{Text: bytesOf(t.Text), Lang: row.Lang}
+		in := detectors.Input{Text: bytesOf(t.Text), Lang: row.Lang, Spoken: spoken}
 		if row.Context[i].Text, row.KeyID, err = w.text(s, ev, t.Text, in, &discard, c); err != nil {
 			return row, err
 		}
@@ -133,9 +144,11 @@ func (w *worker) decision(ev *events.Event, tp *tenantPolicy, lin events.Lineage
 // text anonymizes in and returns the text and the id of the key used,
 // counting entities by type in ec and c. src is in.Text as a string, or ""
 // when the caller needs only the counts and the key id (metadata): the
-// text returned is then "".
+// text returned is then "". Only texts with a src go through the scan
+// memo: metadata objects hold per-event values (device ids, addresses)
+// and rarely recur whole.
 func (w *worker) text(s *Session, ev *events.Event, src string, in detectors.Input, ec *events.EntityCounts, c *counts) (string, string, error) {
-	out, res, err := s.Text(w.buf[:0], ev.TenantID, ev.TS, in)
+	out, res, err := s.text(w.buf[:0], ev.TenantID, ev.TS, in, src != "")
 	if err != nil {
 		return "", "", noKey(err)
 	}

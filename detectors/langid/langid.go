@@ -314,9 +314,14 @@ func (d *Detector) scan(sc *scores, text []byte, prior int) int {
 		ws, head := i, -1 // head: the end of an elided head ("l'"), -1 for none
 	word:
 		for i < len(text) {
-			switch byteClass[text[i]] {
-			case cLetter:
+			// ASCII letters, most of a word, in a loop of their own.
+			for i < len(text) && byteClass[text[i]] == cLetter {
 				i++
+			}
+			if i == len(text) {
+				break
+			}
+			switch byteClass[text[i]] {
 			case cApos:
 				if head < 0 {
 					head = i + 1
@@ -357,7 +362,7 @@ func (d *Detector) scan(sc *scores, text []byte, prior int) int {
 		for we > ws {
 			if text[we-1] == '\'' {
 				we--
-			} else if we-ws >= len("’") && string(text[we-len("’"):we]) == "’" {
+			} else if text[we-1] == 0x99 && we-ws >= len("’") && string(text[we-len("’"):we]) == "’" {
 				we -= len("’")
 			} else {
 				break
@@ -522,16 +527,46 @@ func spread(m uint8, w uint64) uint64 {
 }
 
 // wordTable maps a word of at most wordMax bytes to its languages. It is an
-// open-addressing table of 64-bit slots: the word's 64-bit hash with its low
-// byte replaced by the word's languages. The score looks up every word of
-// every message; a string map's hashing and comparing cost more than all
-// the rest of the score, and the small slots keep the table in cache (128
-// KB for the default languages). Two words whose hashes agree on 56 bits
-// are taken for one another; among the words of real messages this does
-// not happen.
+// open-addressing table of 32-bit slots: 24 bits of the word's 64-bit hash
+// (slotTag) above a byte of the word's languages. The score looks up every
+// word of every message; a string map's hashing and comparing cost more
+// than all the rest of the score, and the small slots keep the table in
+// cache (32 KB for the default languages: in the full engine, between
+// messages, the detectors' tables push a larger one out, and a probe
+// became a cache miss). Two words whose hashes agree on the slot index and
+// the tag (37 bits for the default languages) and pass the filter are taken
+// for one another; among the words of real messages this does not happen.
+//
+// A bit filter of 8 KB stands in front of the slots: two bits of the hash
+// each word sets. Most words of a message that are no function word then
+// cost two loads from the filter and no probe.
 type wordTable struct {
-	slots []uint64
-	mask  uint64
+	slots  []uint32
+	mask   uint64
+	filter *[filterWords]uint64
+}
+
+// filterWords is the size of a wordTable's filter in 64-bit words; the
+// filter's bits are indexed by filterBits-bit halves of the hash's top.
+const (
+	filterBits  = 16
+	filterWords = 1 << filterBits / 64
+)
+
+// filterPos returns the filter bits of hash h: two filterBits-bit fields of
+// the hash's top, apart from the slot index (bits 8 and up).
+func filterPos(h uint64) (a, b uint64) {
+	return h >> (64 - filterBits), h >> (64 - 2*filterBits) & (1<<filterBits - 1)
+}
+
+// slotTag returns the slot of hash h without its languages: the hash's top
+// 24 bits, above the slot index, in the slot's upper bits; never 0 (a free
+// slot).
+func slotTag(h uint64) uint32 {
+	if t := uint32(h>>40) << 8; t != 0 {
+		return t
+	}
+	return 1 << 8
 }
 
 // wordMax is the longest word the score looks up.
@@ -542,10 +577,10 @@ const wordMax = 16
 // out, as the score never looks them up.
 func newWordTable(words map[string]uint8) wordTable {
 	size := 1
-	for size < 3*len(words) { // at most a third full: a miss, the usual case, ends at once
+	for 2*size < 3*len(words) { // at most two thirds full: the filter stops most misses
 		size *= 2
 	}
-	t := wordTable{slots: make([]uint64, size), mask: uint64(size - 1)}
+	t := wordTable{slots: make([]uint32, size), mask: uint64(size - 1), filter: new([filterWords]uint64)}
 	for w, langs := range words {
 		t.put(w, langs)
 		if strings.Contains(w, "'") {
@@ -562,9 +597,12 @@ func (t *wordTable) put(w string, langs uint8) {
 		return
 	}
 	h := wordHash(load([]byte(w), 0, len(w)))
+	a, b := filterPos(h)
+	t.filter[a/64] |= 1 << (a % 64)
+	t.filter[b/64] |= 1 << (b % 64)
 	for i := h >> 8 & t.mask; ; i = (i + 1) & t.mask {
 		if t.slots[i] == 0 {
-			t.slots[i] = h&^0xff | uint64(langs)
+			t.slots[i] = slotTag(h) | uint32(langs)
 			return
 		}
 	}
@@ -573,12 +611,16 @@ func (t *wordTable) put(w string, langs uint8) {
 // get returns the languages of the packed word lo, hi; 0 for none.
 func (t *wordTable) get(lo, hi uint64) uint8 {
 	h := wordHash(lo, hi)
+	if a, b := filterPos(h); t.filter[a/64]&(1<<(a%64)) == 0 || t.filter[b/64]&(1<<(b%64)) == 0 {
+		return 0
+	}
+	tag := slotTag(h)
 	for i := h >> 8 & t.mask; ; i = (i + 1) & t.mask {
 		s := t.slots[i]
 		if s == 0 {
 			return 0
 		}
-		if s&^0xff == h&^0xff {
+		if s&^0xff == tag {
 			return uint8(s)
 		}
 	}
@@ -595,16 +637,12 @@ func (t *wordTable) evidence(lo, hi uint64) (uint64, bool) {
 	return 0, m != 0
 }
 
-// wordHash mixes a packed word into 64 bits, never 0 above the low byte
-// (a free slot). Words hold no zero bytes, so the zero padding of lo and hi
-// tells their lengths apart.
+// wordHash mixes a packed word into 64 bits. Words hold no zero bytes, so
+// the zero padding of lo and hi tells their lengths apart.
 func wordHash(lo, hi uint64) uint64 {
 	h1, l1 := bits.Mul64(lo^0x9e3779b97f4a7c15, 0xc2b2ae3d27d4eb4f)
 	h2, l2 := bits.Mul64(h1^l1^hi, 0xff51afd7ed558ccd)
-	if h := h2 ^ l2; h>>8 != 0 {
-		return h
-	}
-	return 1 << 8
+	return h2 ^ l2
 }
 
 // letterGroups are the languages of each group of telltale letters, by

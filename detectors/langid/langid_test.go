@@ -395,3 +395,38 @@ func TestDetectConcurrent(t *testing.T) {
 		}
 	}
 }
+
+// TestWordTableHoldsEveryWord checks that no two words of the default
+// languages share a slot's tag along a probe: each is found with its own
+// languages.
+func TestWordTableHoldsEveryWord(t *testing.T) {
+	d, err := New(nil)
+	if err != nil {
+		t.Fatalf("New(nil): %v", err)
+	}
+	want := map[string]uint8{}
+	for i, code := range d.langs {
+		for _, w := range strings.Fields(functionWords[code]) {
+			want[w] |= 1 << i
+		}
+	}
+	for line := range strings.Lines(stopwords) {
+		w, ls, ok := strings.Cut(strings.TrimSuffix(line, "\n"), "\t")
+		if !ok {
+			continue
+		}
+		for l := range strings.SplitSeq(ls, ",") {
+			if i := slices.Index(d.langs, l); i >= 0 {
+				want[w] |= 1 << i
+			}
+		}
+	}
+	for w, langs := range want {
+		if len(w) > wordMax {
+			continue
+		}
+		if got := d.words.get(load([]byte(w), 0, len(w))); got != langs {
+			t.Errorf("words.get(%q) = %b, want %b", w, got, langs)
+		}
+	}
+}

@@ -234,7 +234,7 @@ func (d *decoder) eventField(ev *Event, typ *[]byte, key []byte) {
 			ev.TS, d.hasTS = t, true
 		}
 	case "metadata":
-		ev.Metadata = d.rawObject("metadata")
+		ev.Metadata = d.metadataText("metadata")
 	case "context":
 		ev.Context = d.context()
 	case "candidates":
@@ -926,8 +926,13 @@ func (d *decoder) str(field string) string {
 	return unsafe.String(&d.arena[start], len(d.arena)-start)
 }
 
-// rawObject returns a copy of an object value's JSON text; nil for null.
-func (d *decoder) rawObject(field string) []byte {
+// metadataText decodes an object value into the text the anonymizer scans:
+// a line "key: value" for every string and number in it, nested keys joined
+// with dots ("device.id: …"), strings unescaped; nil for null. Raw JSON
+// would reach the detectors as one long token of quotes and commas, and
+// escapes could hide an identifier ("\u0040"); as text, each value is its
+// own token and its key a cue ("phone: …").
+func (d *decoder) metadataText(field string) []byte {
 	if d.null() {
 		return nil
 	}
@@ -936,21 +941,47 @@ func (d *decoder) rawObject(field string) []byte {
 		d.skip(0)
 		return nil
 	}
-	start := d.i
-	d.skip(0)
+	out := d.flatten(0, make([]byte, 0, 256), nil)
 	if d.err != nil {
 		return nil
 	}
-	raw := d.b[start:d.i:d.i]
-	if d.owned {
-		return raw
+	return out
+}
+
+// flatten appends the lines of the value at d.i, under key path, to out.
+func (d *decoder) flatten(depth int, out, path []byte) []byte {
+	switch c := d.peek(); {
+	case c == '{':
+		d.object(depth+1, func(key []byte) {
+			p := path
+			if len(p) > 0 {
+				p = append(p, '.')
+			}
+			out = d.flatten(depth+1, out, append(p, key...))
+		})
+	case c == '[':
+		d.array(depth+1, func() { out = d.flatten(depth+1, out, path) })
+	case c == '"':
+		line := len(out)
+		out = append(append(out, path...), ": "...)
+		s, escaped, ok := d.scanString(out)
+		switch {
+		case !ok:
+			return out[:line]
+		case escaped:
+			out = s
+		default:
+			out = append(out, s...)
+		}
+		out = append(out, '\n')
+	case c == '-' || c >= '0' && c <= '9':
+		start := d.i
+		d.number()
+		out = append(append(append(append(out, path...), ": "...), d.b[start:d.i]...), '\n')
+	default: // true, false, null: no identifier
+		d.skip(depth)
 	}
-	if len(d.arena)+len(raw) > cap(d.arena) {
-		return bytes.Clone(raw)
-	}
-	n := len(d.arena)
-	d.arena = append(d.arena, raw...)
-	return d.arena[n:len(d.arena):len(d.arena)]
+	return out
 }
 
 // ts decodes an RFC 3339 timestamp field into UTC; present is set for

@@ -57,9 +57,10 @@ type Event struct {
 	Role           string    // one of Roles (message)
 	Lang           string    // optional language hint as given
 	Text           string    // raw turn text (message)
-	// Metadata is the raw JSON object of the "metadata" field (message), nil
+	// Metadata is the "metadata" object (message) as text, one "key: value"
+	// line per string or number ("ip: 203.0.113.7\nuser_agent: …\n"), nil
 	// when absent. It is free-form and may hold identifiers: the anonymizer
-	// scans it.
+	// scans it, and no dataset stores it.
 	Metadata []byte
 	Context  []Turn   // turns leading up to a decision, raw
 	Models   []string // the decision's candidate model names, in order; texts are never decoded
