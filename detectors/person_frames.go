@@ -571,38 +571,40 @@ func lowerRuneAt(text []byte, i int) bool {
 }
 
 // commaNames finds, in text that has capitals, a given name and surname
-// typed in lower case after a comma: "mine, siobhan mcnamara", "name's on
-// it, joão pereira". Both must be in the lists, as findLower asks of a pair.
-// It runs once per text, so it costs one pass over the commas.
+// typed in lower case after a comma that closes the message's first word or
+// two: "mine, siobhan mcnamara", "yes, joão pereira" (an answer to "whose
+// name is it under?"). Both must be in the lists, as findLower asks of a
+// pair. Only that one comma is looked at: the check runs for every text.
 func (p *personFinder) commaNames(dst []Finding, in Input) []Finding {
 	text := in.Text
-	for i := 0; i < len(text); {
-		j := bytes.IndexByte(text[i:], ',')
-		if j < 0 {
-			break
-		}
-		i += j + 1
-		ws, we := nextWord(text, i)
-		if ws < 0 || ws == i || gapBetween(text, i, ws) != gapSpace || isUpperAt(text, ws) || we-ws < 3 {
-			continue
-		}
-		var buf [maxFold]byte
-		k, ok := foldAppend(buf[:0], text[ws:we])
-		if !ok {
-			continue
-		}
-		e := p.firstNameEntry(text[ws:we], k, 0)
-		if e&EntryFirst == 0 || e.StopAny() || e&(EntryBrand|EntryAmbiguous) != 0 {
-			continue
-		}
-		wordy := e.Word(in.Lang) && e&EntryPopular == 0
-		if end := p.extend(text, in.Lang, we, false, false, wordy); end > we {
-			dst = append(dst, p.finding(text, ws, end, 0.7, "person-name-pair"))
-			i = end
-		}
+	i := bytes.IndexByte(text[:min(len(text), maxAnswerLead)], ',')
+	if i < 0 {
+		return dst
+	}
+	i++
+	ws, we := nextWord(text, i)
+	if ws < 0 || ws == i || gapBetween(text, i, ws) != gapSpace || isUpperAt(text, ws) || we-ws < 3 {
+		return dst
+	}
+	var buf [maxFold]byte
+	k, ok := foldAppend(buf[:0], text[ws:we])
+	if !ok {
+		return dst
+	}
+	e := p.firstNameEntry(text[ws:we], k, 0)
+	if e&EntryFirst == 0 || e.StopAny() || e&(EntryBrand|EntryAmbiguous) != 0 {
+		return dst
+	}
+	wordy := e.Word(in.Lang) && e&EntryPopular == 0
+	if end := p.extend(text, in.Lang, we, false, false, wordy); end > we {
+		dst = append(dst, p.finding(text, ws, end, 0.7, "person-name-pair"))
 	}
 	return dst
 }
+
+// maxAnswerLead is how far into a text the comma after a short answer
+// ("mine,", "yes it is,") may come.
+const maxAnswerLead = 24
 
 // upperFollows reports whether a capitalized word follows the word ending at
 // e after spaces.
