@@ -156,3 +156,82 @@ func TestKwHashText(t *testing.T) {
 		}
 	}
 }
+
+// refTokens tokenizes text byte by byte, as the engine's Token documents:
+// the reference for the engine's word-at-a-time token loop.
+func refTokens(text []byte) []Token {
+	var out []Token
+	for i := 0; i < len(text); {
+		if byteClass[text[i]] == classSpace {
+			i++
+			continue
+		}
+		tok := Token{Start: i}
+		for ; i < len(text) && byteClass[text[i]] != classSpace; i++ {
+			tok.Class |= byteClass[text[i]]
+		}
+		tok.End = i
+		tok.WordStart, tok.WordEnd = leadingWord(text, tok.Start, tok.End)
+		out = append(out, tok)
+	}
+	return out
+}
+
+// scanTokens returns the tokens the engine passes to a detector that every
+// token wakes, with the fields refTokens computes.
+func scanTokens(t testing.TB, text []byte) []Token {
+	var got []Token
+	all := Detector{
+		Name: "all", Kind: KindSecret, Trigger: Trigger{Any: classSpace - 1},
+		Find: func(dst []Finding, in Input, tok Token) ([]Finding, int) {
+			got = append(got, Token{Start: tok.Start, End: tok.End, Class: tok.Class, WordStart: tok.WordStart, WordEnd: tok.WordEnd})
+			return dst, tok.End
+		},
+	}
+	e, err := New([]Detector{all})
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.Scan(nil, text)
+	return got
+}
+
+func TestScanTokens(t *testing.T) {
+	tests := []struct {
+		name string
+		give string
+	}{
+		{"empty", ""},
+		{"spaces", " \t\n\r  \x00\x7f "},
+		{"one short word", "hi"},
+		{"words", "hello there, General Kenobi! (Password: x) ok."},
+		{"long words", "internationalization Donaudampfschifffahrtsgesellschaftskapitän abcdefgh abcdefghi abcdefghijklmnop"},
+		{"digits first", "123abc 4.5 +1-555-010-0199 2001:db8::1 0x7F"},
+		{"punctuation first", `"quoted" ((nested)) --flag @user #tag ...`},
+		{"non-ASCII", "héllo wörld Ünïcödé 東京 привет \xff\xfe \xc3"},
+		{"DEL and controls", "a\x7fb c\x01d e\x1ff"},
+		{"at the end", "x y  z"},
+		{"mixed", "sk-proj-abc123DEF456ghi789JKL0mnopqrstu anna.lindqvist+news@example.com https://shop.example.com/o?x=1&y=2"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			text := []byte(tt.give)
+			for cut := range len(text) + 1 {
+				// Every prefix, so that each token also ends the text once.
+				if diff := cmp.Diff(refTokens(text[:cut]), scanTokens(t, text[:cut])); diff != "" {
+					t.Errorf("Scan(%q) tokens mismatch (-want +got):\n%s", text[:cut], diff)
+				}
+			}
+		})
+	}
+}
+
+// FuzzScanTokens checks the engine's tokens against refTokens.
+func FuzzScanTokens(f *testing.F) {
+	f.Add("hello there, General Kenobi! 123abc héllo \x7f\x00 sk-proj-abc123DEF456ghi789JKL0")
+	f.Fuzz(func(t *testing.T, s string) {
+		if diff := cmp.Diff(refTokens([]byte(s)), scanTokens(t, []byte(s))); diff != "" {
+			t.Errorf("Scan(%q) tokens mismatch (-want +got):\n%s", s, diff)
+		}
+	})
+}

@@ -5,6 +5,7 @@ import (
 	"math"
 	"math/bits"
 	"slices"
+	"strings"
 )
 
 // secretTable indexes the known formats by the byte a match starts with, so
@@ -596,15 +597,21 @@ func contextName(w []byte) int {
 	for i, c := range w {
 		l[i] = lowerASCII(c)
 	}
-	switch string(l) {
-	case "wifi", "wlan", "login", "creds", "credentials", "zugangsdaten", "identifiants", "credenciales",
-		"credenziali", "inloggegevens":
-		return ctxCredential
-	case "mysql", "mysqldump", "mysqladmin", "mariadb", "sshpass":
-		return ctxCommand
-	}
-	return ctxNone
+	c, _ := contextNames.get(l)
+	return c
 }
+
+// contextNames maps the context names to their kind; read-only.
+var contextNames = func() *wordMap[int] {
+	m := &wordMap[int]{}
+	for _, w := range strings.Fields("wifi wlan login creds credentials zugangsdaten identifiants credenciales credenziali inloggegevens") {
+		m.set(w, ctxCredential)
+	}
+	for _, w := range strings.Fields("mysql mysqldump mysqladmin mariadb sshpass") {
+		m.set(w, ctxCommand)
+	}
+	return m
+}()
 
 // shapedAfter reports the first password-shaped token (see strongShape)
 // among the next few on the same line: "wifi code? c'est Tr0ub4dor&3",
@@ -942,14 +949,12 @@ func proseWeak(dst []Finding, text []byte, from, prov, resume int) ([]Finding, i
 	return dst, resume
 }
 
-func isCue(w []byte) bool {
-	switch string(w) {
-	case "is", "was", "=", "-", "->", "ist", "war", "lautet", "es", "era", "est", "était", "é", "er", "är", "on", "jest", "je", "is:", "are", "será", "sera",
-		"è", "c'est", "c’est", "it's", "it’s", "heißt", "sind", "son", "sono", "são", "zijn", "was:", "es:", "est:":
-		return true
-	}
-	return false
-}
+// cueWords introduce the value after a prose credential cue, compared
+// exactly: "is", "ist", "est", "c'est" …
+var cueWords = newWordList(`is was = - -> ist war lautet es era est était é er är on jest je is: are será sera è c'est c’est it's it’s heißt sind son sono são zijn was: es: est:`)
+
+// isCue reports whether the token w is one of cueWords.
+func isCue(w []byte) bool { return cueWords.has(w) }
 
 // byteSet is a set of bytes, read with inSet: the trailing punctuation
 // sets below are tested for every word after a credential cue, where a
@@ -1109,7 +1114,7 @@ func classifyName(name []byte) (term, int) {
 	for i, c := range name {
 		n[i] = lowerASCII(c)
 	}
-	if c, ok := keywordClasses[string(n)]; ok {
+	if c, ok := keywordClasses.get(n); ok {
 		return c.t, c.prov
 	}
 	return classifyLower(name, n)
@@ -1125,11 +1130,11 @@ type nameClass struct {
 // the names that wake SecretAssignment most often in prose ("I forgot my
 // password"); read-only after construction. Their answer does not depend on
 // their case.
-var keywordClasses = func() map[string]nameClass {
-	m := make(map[string]nameClass, len(secretKeywords))
+var keywordClasses = func() *wordMap[nameClass] {
+	m := &wordMap[nameClass]{}
 	for _, kw := range secretKeywords {
 		t, prov := classifyLower([]byte(kw), []byte(kw))
-		m[kw] = nameClass{t, prov}
+		m.set(kw, nameClass{t, prov})
 	}
 	return m
 }()
@@ -1303,6 +1308,11 @@ func valueAt(text []byte, p int, t term, prov int, explicit bool, stop byte) (Fi
 		}
 		return f, e, ok
 	}
+	if t == termWeak && !explicit && len(v) < minProseKey {
+		// The words after "my api key is …": most are too short to be the
+		// key, and turning them away here spares the checks below.
+		return Finding{}, ve, false
+	}
 	f := Finding{Kind: KindSecret, Start: vs, End: ve}
 	if len(v) == 0 || placeholderWord(v) || !quoted && codeReference(v) {
 		return Finding{}, ve, false
@@ -1335,6 +1345,21 @@ func valueAt(text []byte, p int, t term, prov int, explicit bool, stop byte) (Fi
 	}
 	return Finding{}, ve, false
 }
+
+// minProseKey is the shortest value valueAt takes after a weak prose cue:
+// a generic key has 20 bytes or more, a provider's key at least its
+// provider's minimum (a UUID 36).
+var minProseKey = func() int {
+	n := 20
+	for _, p := range secretProviders {
+		if p.uuid {
+			n = min(n, 36)
+		} else {
+			n = min(n, p.min)
+		}
+	}
+	return n
+}()
 
 // codeReference reports values that name where a secret comes from rather
 // than being one: os.environ[…], getenv(…), process.env.X.
