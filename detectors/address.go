@@ -44,6 +44,7 @@ func addressKeywords() []string {
 		}
 	}
 	kws = append(kws, gluedHundreds()...)
+	kws = append(kws, italianHundreds()...)
 	slices.Sort(kws)
 	return kws
 }
@@ -87,6 +88,36 @@ func gluedHundreds() []string {
 				if w := p + t; len(w) <= maxKeyword {
 					kws = append(kws, w)
 				}
+			}
+		}
+	}
+	return kws
+}
+
+// italianHundreds returns the numbers 101 to 999 said as one Italian word
+// ("centoventi", "duecentocinque", "centottanta"), with and without the
+// elision of the hundred's "o" before a vowel.
+func italianHundreds() []string {
+	units := []string{"uno", "due", "tre", "quattro", "cinque", "sei", "sette", "otto", "nove"}
+	tails := append([]string{"dieci", "undici", "dodici", "tredici", "quattordici", "quindici", "sedici",
+		"diciassette", "diciotto", "diciannove"}, units...)
+	for _, t := range [...]string{"venti", "trenta", "quaranta", "cinquanta", "sessanta", "settanta", "ottanta", "novanta"} {
+		tails = append(tails, t)
+		for _, u := range units {
+			if u[0] == 'u' || u[0] == 'o' {
+				tails = append(tails, t[:len(t)-1]+u) // "ventuno", "trentotto"
+			} else {
+				tails = append(tails, t+u)
+			}
+		}
+		tails = append(tails, t+"tré")
+	}
+	var kws []string
+	for _, p := range [...]string{"cento", "duecento", "trecento", "quattrocento", "cinquecento", "seicento", "settecento", "ottocento", "novecento"} {
+		for _, t := range tails {
+			kws = append(kws, p+t)
+			if t[0] == 'o' || t[0] == 'u' {
+				kws = append(kws, p[:len(p)-1]+t) // "centottanta", "centuno"
 			}
 		}
 	}
@@ -320,7 +351,7 @@ func findSpokenAddress(dst []Finding, in Input, tok Token) ([]Finding, int) {
 		return dst, tok.End
 	}
 	if !streetWordNear(text, tok.Start, tok.End) {
-		return dst, tok.End
+		return cuedSpokenAddress(dst, in, tok)
 	}
 	// The number may begin a word or two back, with a word that cannot
 	// start one alone ("honderdvijftig drie", "cento e vinte").
@@ -372,6 +403,87 @@ func findSpokenAddress(dst []Finding, in Input, tok Token) ([]Finding, int) {
 		return append(dst, addressFinding(text, c.start, t.end, false)), t.end
 	}
 	return dst, max(tok.End, c.next)
+}
+
+// cuedSpokenAddress reads, after an address cue, a street said in lower
+// case with no street type, then its house number in words: "ik woon op de
+// zuiderdiep honderdtwaalf in groningen", "ich wohne am sonnenhang
+// dreiundzwanzig". The street is one or two name words just before the
+// number.
+func cuedSpokenAddress(dst []Finding, in Input, tok Token) ([]Finding, int) {
+	text := in.Text
+	s := tok.Start
+	for k := 0; k < 2; k++ {
+		ps, pe := prevToken(text, s)
+		var buf [40]byte
+		a, ok := readAddrWord(text, ps, pe, buf[:0])
+		if !ok || a.stop || a.we-a.ws < 5 || !isLooseName(a.w, a.f) {
+			break
+		}
+		s = a.ws
+	}
+	if s == tok.Start || !addressCueBefore(text, s) {
+		return dst, tok.End
+	}
+	c, ok := readCardinal(text, tok.Start)
+	if !ok || c.start != tok.Start || c.val == 0 || c.val >= 2000 || c.ordinal || c.lead0 {
+		return dst, tok.End
+	}
+	if ns, ne := nextToken(text, c.next); ns < ne {
+		var buf [16]byte
+		if a, ok := readAddrWord(text, ns, ne, buf[:0]); ok && countNouns.has(a.f) {
+			return dst, max(tok.End, c.next) // "woon al twaalf jaar": a count
+		}
+	}
+	t := addressTail(text, c.end, true)
+	return append(dst, addressFinding(text, s, t.end, false)), max(t.end, c.next)
+}
+
+// cityPrepositions introduce the city of a spoken address.
+var cityPrepositions = newWordList(`in at en à a em te bij`)
+
+// spokenPlace is a place read by placeAfterPreposition.
+type spokenPlace struct {
+	end, next    int  // its end, and the offset after its last token
+	stop, postal bool // it ends a clause; it holds a postal code
+}
+
+// placeAfterPreposition reads the place after a preposition of place
+// ending at i: a spoken postal code and its city ("sechzig drei elf
+// frankfurt"), or a lower-case city of one word or two ("groningen", "são
+// paulo", "den haag").
+func placeAfterPreposition(text []byte, i int) (spokenPlace, bool) {
+	ns := nextTokenStart(text, i)
+	if ns < 0 {
+		return spokenPlace{}, false
+	}
+	pe := spokenPostalAt(text, ns)
+	if pe == 0 {
+		// Chunked, a five-digit code takes three words ("sechzig drei
+		// elf"); the city must follow it then.
+		if sp := readSpokenID(text, ns); sp.items == 3 && sp.letters == 0 && sp.num.n == 5 && !sp.num.plus {
+			if end, _, _ := placeAfter(text, sp.num.end, sp.num.end, false, true); end > sp.num.end {
+				pe = sp.num.end
+			}
+		}
+	}
+	if pe > 0 {
+		end, next, stop := placeAfter(text, pe, pe, false, true)
+		return spokenPlace{end: end, next: next, stop: stop, postal: true}, true
+	}
+	if spokenNumberAt(text, ns) {
+		return spokenPlace{}, false
+	}
+	end, next, stop := placeAfter(text, i, i, false, true)
+	return spokenPlace{end: end, next: next, stop: stop}, end > i
+}
+
+// nextTokenStart returns the start of the first token at or after i, or -1.
+func nextTokenStart(text []byte, i int) int {
+	if s, e := nextToken(text, i); s < e {
+		return s
+	}
+	return -1
 }
 
 // plateEnd returns the end of a Colombian plate "#12-34" or "# 12-34"
@@ -892,6 +1004,15 @@ func addressTail(text []byte, end int, spoken bool) addrTail {
 		case postal && sep && isCapital(w) && len(w) > 2:
 			t.end, i = a.we, e // a country: ", Ireland"
 			return t
+		case !postal && spoken && places == 0 && cityPrepositions.has(f):
+			// "… honderdtwaalf in groningen", "… in sechzig drei elf
+			// frankfurt", "… a torino": the city, or a postal code and
+			// its city, after a preposition of place.
+			p, ok := placeAfterPreposition(text, e)
+			if !ok {
+				return t
+			}
+			places, t.end, i, stop, postal = places+1, p.end, p.next, p.stop, p.postal
 		case !postal && spoken && places == 0 && isLooseName(w, f):
 			// "houston texas seven seven zero zero two": place names said
 			// before a postal code are kept only if one follows.

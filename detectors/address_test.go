@@ -110,12 +110,12 @@ func TestAddressNearMisses(t *testing.T) {
 
 func TestAddressSpoken(t *testing.T) {
 	tests := []struct{ name, give, want string }{
-		{"en chunks", "i live at one twenty three maple avenue in springfield", "one twenty three maple avenue"},
+		{"en chunks", "i live at one twenty three maple avenue in springfield", "one twenty three maple avenue in springfield"},
 		{"en oh and direction", "my address is two oh five east main street", "two oh five east main street"},
 		{"es floor", "mi dirección es paseo de gracia cuarenta y tres tercero primera", "paseo de gracia cuarenta y tres tercero primera"},
-		{"de compound", "ich wohne in der goethestraße zwölf in münchen", "goethestraße zwölf"},
+		{"de compound", "ich wohne in der goethestraße zwölf in münchen", "goethestraße zwölf in münchen"},
 		{"fr postal in words", "j'habite au quarante-deux avenue des ternes soixante-quinze mille dix-sept paris", "quarante-deux avenue des ternes soixante-quinze mille dix-sept paris"},
-		{"it", "abito in corso italia trentadue a milano", "corso italia trentadue"},
+		{"it", "abito in corso italia trentadue a milano", "corso italia trentadue a milano"},
 		{"pt unit", "moro na avenida atlântica mil e duzentos apartamento cento e dois", "avenida atlântica mil e duzentos apartamento cento e dois"},
 		{"nl", "ik woon aan de laan van meerdervoort honderd", "laan van meerdervoort honderd"},
 		{"en zip said", "ship to nine elm street boston massachusetts zero two one one six", "nine elm street boston massachusetts zero two one one six"},
@@ -229,6 +229,50 @@ func TestAddressSpokenGluedHundreds(t *testing.T) {
 			got := scanOne(t, Address, Input{Text: []byte(tt.give), Spoken: true})
 			if diff := cmp.Diff([]spanWant{at(KindAddress, tt.give, tt.want)}, got); diff != "" {
 				t.Errorf("Scan(%q) mismatch (-want +got):\n%s", tt.give, diff)
+			}
+		})
+	}
+}
+
+func TestAddressSpokenWhole(t *testing.T) {
+	tests := []struct{ name, lang, give, want string }{
+		{"nl cue, untyped street, glued number", "nl", "ik woon op de zuiderdiep honderdtwaalf in groningen", "zuiderdiep honderdtwaalf in groningen"},
+		{"nl two-word city", "nl", "wij wonen op de kerkstraat twaalf in den haag", "kerkstraat twaalf in den haag"},
+		{"de postal code and city after in", "de", "goethestraße dreiundzwanzig in sechzig drei elf frankfurt", "goethestraße dreiundzwanzig in sechzig drei elf frankfurt"},
+		{"de cue, untyped street", "de", "ich wohne am sonnenhang dreiundzwanzig in bremen", "sonnenhang dreiundzwanzig in bremen"},
+		{"it glued house number", "it", "abito in via garibaldi centoventi a torino", "via garibaldi centoventi a torino"},
+		{"it elided glued number", "it", "sto in via roma centottantuno", "via roma centottantuno"},
+		{"es city after en", "es", "vivo en la calle mayor ciento doce en valladolid", "calle mayor ciento doce en valladolid"},
+		{"fr city after à", "fr", "j'habite au quarante-deux rue des lilas à nantes", "quarante-deux rue des lilas à nantes"},
+		{"pt city after em", "pt", "moro na rua augusta duzentos e dez em lisboa", "rua augusta duzentos e dez em lisboa"},
+		{"pt two-word city", "pt", "moro na rua das flores cento e vinte em são paulo", "rua das flores cento e vinte em são paulo"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := scanOne(t, Address, Input{Text: []byte(tt.give), Lang: tt.lang, Spoken: true})
+			if diff := cmp.Diff([]spanWant{at(KindAddress, tt.give, tt.want)}, got); diff != "" {
+				t.Errorf("Scan(%q) mismatch (-want +got):\n%s", tt.give, diff)
+			}
+		})
+	}
+}
+
+func TestAddressSpokenWholeNearMisses(t *testing.T) {
+	tests := []struct{ name, lang, give string }{
+		{"nl duration", "nl", "ik woon hier al twaalf jaar"},
+		{"nl age after cue", "nl", "ik woon samen met mijn dochter van twaalf"},
+		{"de duration", "de", "ich wohne seit zwanzig jahren in berlin"},
+		{"de year", "de", "ich wohne dort neunzehnhundertachtundneunzig"},
+		{"es company", "es", "vivo con cuatro amigos en madrid"},
+		{"it duration", "it", "abito da solo da dieci anni a milano"},
+		{"pt time", "pt", "moro perto e chego às seis e meia em casa"},
+		{"fr count", "fr", "j'habite avec trois colocataires à lyon"},
+		{"en street word, no number", "en", "i live near the high street in leeds"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := scanOne(t, Address, Input{Text: []byte(tt.give), Lang: tt.lang, Spoken: true}); len(got) != 0 {
+				t.Errorf("Scan(%q) = %v, want none", tt.give, got)
 			}
 		})
 	}

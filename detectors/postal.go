@@ -23,7 +23,8 @@ var PostalCode = Detector{
 	Find:    findPostalCode,
 }
 
-var postalFillers = newWordList(`code is my the es el mi ist meine est mon è il mio é o meu mijn de postal c'est cest lautet die der le la mijn mi uh um eh äh euh it's`)
+var postalFillers = newWordList(`code is my the es el mi ist meine est mon è il mio é o meu mijn de postal c'est cest lautet die der le la mijn mi uh um eh äh euh it's
+bien alors donc voilà well so pues bueno entonces also ja genau allora então entao dus eh ehm`)
 
 func findPostalCode(dst []Finding, in Input, tok Token) ([]Finding, int) {
 	text := in.Text
@@ -241,4 +242,57 @@ func postalNearPlace(dst []Finding, text []byte, tok Token) []Finding {
 	}
 	return append(dst, Finding{Kind: KindPostalCode, Start: ws, End: we, Confidence: 0.8,
 		Rule: "postal-code-place", Value: append([]byte(nil), w...)})
+}
+
+// spelledAreaBefore returns where the letters of a UK postcode's area,
+// spelled one by one, start before the number word at i ("s w" before
+// "one a two b b"), or i when no single letter stands just before it.
+func spelledAreaBefore(text []byte, i int) int {
+	// Most number words have a longer word before them: look at the bytes
+	// first.
+	if i < 2 || byteClass[text[i-1]] != classSpace || i > 2 && byteClass[text[i-3]] != classSpace {
+		return i
+	}
+	start := i
+	for k := 0; k < 2; k++ {
+		s, e := prevToken(text, start)
+		if e-s != 1 || byteClass[text[s]] != ClassLower && byteClass[text[s]] != ClassUpper {
+			break
+		}
+		start = s
+	}
+	return start
+}
+
+// spokenPostcode reads, in a voice transcript, a postal code spelled out
+// without a cue from start on: a UK postcode letter by letter, its area's
+// letters first (uk: "s w one a two b b", "e eight three q t"), or a Dutch
+// one, four digits and two letters ("negen zeven nul twee b v"). Few
+// other things said in a row have either layout; the caller takes the
+// Dutch one in Dutch or unknown-language text only.
+func spokenPostcode(text []byte, start int, uk bool) (Finding, bool) {
+	sp := readSpokenID(text, start)
+	v := sp.value()
+	n := len(v)
+	if sp.num.start != start || sp.letters < 2 || n < 5 || n > 7 {
+		return Finding{}, false
+	}
+	var up [7]byte
+	for i, c := range v {
+		up[i] = upperASCII(c)
+	}
+	switch {
+	case uk && byteClass[up[n-3]] == ClassDigit && isUpperPair(up[n-2:n]) && ukOutward(up[:n-3]):
+	case !uk && n == 6 && sp.items >= 5 && isPostalCode(up[:6]) && dutchLetters(up[4:6]):
+	default:
+		return Finding{}, false
+	}
+	return Finding{Kind: KindPostalCode, Start: sp.num.start, End: sp.num.end, Confidence: 0.8,
+		Rule: "postal-code-spoken", Value: append([]byte(nil), up[:n]...)}, true
+}
+
+// dutchLetters reports whether a Dutch postcode may end in the letters l:
+// SA, SD and SS are never issued.
+func dutchLetters(l []byte) bool {
+	return l[0] != 'S' || l[1] != 'A' && l[1] != 'D' && l[1] != 'S'
 }

@@ -28,6 +28,16 @@ func TestPostalCode(t *testing.T) {
 		{"es before a city", "vivo en 46001 Valencia", "46001"},
 		{"de before a city", "ich wohne in 10115 Berlin", "10115"},
 		{"fr arrondissement", "nous livrons dans le 75011 entre 9 h et 13 h", "75011"},
+		{"fr in words after fillers", "et le code postal c'est bien soixante-quinze mille dix-neuf", "soixante-quinze mille dix-neuf"},
+		{"fr in words after alors", "code postal alors trente-trois mille cent", "trente-trois mille cent"},
+		{"es in words", "el código postal es el cuarenta y un mil once", "cuarenta y un mil once"},
+		{"es chunks", "mi código postal veintiocho cero trece", "veintiocho cero trece"},
+		{"it glued with e", "il cap è cinquantamilaecentoventidue", "cinquantamilaecentoventidue"},
+		{"it chunks", "il cap è zero zero centottantaquattro", "zero zero centottantaquattro"},
+		{"de glued", "die PLZ ist achtzigtausenddreihunderteins", "achtzigtausenddreihunderteins"},
+		{"de chunks after a hesitation", "postleitzahl ist äh sechzig drei elf", "sechzig drei elf"},
+		{"pt cep in words", "o meu cep é vinte e dois mil duzentos e cinquenta", "vinte e dois mil duzentos e cinquenta"},
+		{"nl spelled", "de postcode is negen zeven nul twee b v", "negen zeven nul twee b v"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -51,6 +61,8 @@ func TestPostalCodeNegatives(t *testing.T) {
 		{"round quantity after a preposition", "in 30000 Jahren"},
 		{"number after a preposition, lower-case word", "from 94103 to 94110 items"},
 		{"order number before a name", "Bestellung 48213 Müller"},
+		{"price after a cue word", "el código de descuento vale veintitrés euros con cincuenta"},
+		{"year after cap", "cap nel millenovecentonovantotto"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

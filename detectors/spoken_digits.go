@@ -66,11 +66,24 @@ func findSpokenDigits(dst []Finding, in Input, tok Token) ([]Finding, int) {
 	if f, ok := spokenIBAN(in.Text, tok.Start); ok {
 		return append(dst, f), max(tok.End, f.End)
 	}
+	if in.Spoken && tok.Class&ClassLetter != 0 {
+		if s := spelledAreaBefore(in.Text, tok.Start); s < tok.Start && spelledNext(in.Text, tok.End) {
+			if f, ok := spokenPostcode(in.Text, s, true); ok {
+				return append(dst, f), max(tok.End, f.End)
+			}
+		}
+	}
 	if !mayStartSpokenRun(in.Text, tok) {
 		return dst, tok.End
 	}
 	num, next := gatherSpoken(in.Text, tok.Start)
+	spokenLead(in, &num)
 	if num.words == 0 || num.n < 7 {
+		if s, e := nextToken(in.Text, num.end); e-s == 1 && in.Spoken && num.n == 4 && (in.Lang == "nl" || in.Lang == "") {
+			if f, ok := spokenPostcode(in.Text, num.start, false); ok {
+				return append(dst, f), max(tok.End, f.End)
+			}
+		}
 		// Digits alone are the written-number detectors' business; short
 		// sequences are counts, times and prices.
 		return dst, max(tok.End, next)
@@ -145,7 +158,11 @@ func mayStartSpokenRun(text []byte, tok Token) bool {
 		return false
 	}
 	var w readWord
-	return w.next(text, tok.End) && (numberWordOrDigits(w.word()) || bytes.IndexByte(w.word(), '-') > 0)
+	if !w.next(text, tok.End) {
+		return false
+	}
+	f := w.word()
+	return numberWordOrDigits(f) || bytes.IndexByte(f, '-') > 0 || len(f) == 4 && innerSix.has(f) || gluedNumber(f) > 0
 }
 
 // numberWordOrDigits reports whether the folded word f reads as part of a
@@ -238,6 +255,12 @@ type spokenGatherer struct {
 	afterHundr  bool // "hundred" just added two zeros
 	joined      bool // a joining word ("and", "y", "et") came last
 	joinOnly    bool // the last token was only a joining or prefix word
+	// afterDix marks that the last word was the French "dix", which a
+	// following "sept", "huit" or "neuf" completes.
+	afterDix bool
+	// lastTeen marks that the last word was 11..19, which a following
+	// hundred word multiplies ("nineteen hundred").
+	lastTeen bool
 	// tensStandalone marks a pending German or Dutch tens word, which a
 	// following unit does not complete.
 	tensStandalone bool
@@ -355,14 +378,19 @@ func (g *spokenGatherer) token(f []byte) bool {
 		g.lastWord, g.inThou = false, false
 		return true
 	}
+	if g.frenchEighty(f) {
+		return true
+	}
 	if nw, found := numberWordIndex.get(f); found {
-		return g.word(nw)
+		ok := g.word(nw)
+		g.afterDix = ok && string(f) == "dix"
+		return ok
 	}
 	if thousandWords.has(f) {
 		return g.thousand()
 	}
 	if bytes.IndexByte(f, '-') <= 0 {
-		return false
+		return g.inner(f) || g.glued(f)
 	}
 	if nw, ok := frenchCompound(f); ok {
 		return g.word(nw)
@@ -388,9 +416,124 @@ func (g *spokenGatherer) token(f []byte) bool {
 	return true
 }
 
+// glued feeds a number said as one word that no table holds: the German,
+// Dutch and Italian compounds above 99 ("zweihundertvier", "honderdtwaalf",
+// "cinquecentouno", "neunzehnhundertachtundneunzig"). A speaker reading an
+// account or contract number in chunks says each chunk so; the chunk's
+// digits are its value's.
+func (g *spokenGatherer) glued(f []byte) bool {
+	val := gluedNumber(f)
+	if val == 0 || g.repeat > 0 || !g.flushTens() {
+		return false
+	}
+	var b [5]byte
+	n := len(b)
+	for v := val; v > 0; v /= 10 {
+		n--
+		b[n] = byte('0' + v%10)
+	}
+	if !g.num.add(b[n:]...) {
+		return false
+	}
+	g.lastUnit, g.afterHundr, g.joined, g.joinOnly = -1, false, false, false
+	g.lastWord, g.inThou, g.lastTeen = false, false, false
+	g.num.words++
+	return true
+}
+
+// frenchEighty feeds "vingt" after "quatre" said as a word of its own, as
+// transcripts write French without hyphens: "quatre vingt dix sept" is 97,
+// not 4, 20, 10, 7. Only the French words: "four twenty" stays 4, 20.
+func (g *spokenGatherer) frenchEighty(f []byte) bool {
+	if g.lastUnit != 4 || string(f) != "vingt" && string(f) != "vingts" || !g.lastWord ||
+		g.pendingTens >= 0 || g.repeat > 0 || g.inThou || g.num.n == 0 || g.num.digits[g.num.n-1] != '4' {
+		return false
+	}
+	g.num.n--
+	g.pendingTens, g.tensStandalone, g.lastUnit, g.lastTeen = 80, false, -1, false
+	g.joined, g.joinOnly = false, false
+	return true
+}
+
+// gluedNumber returns the value of the folded word f when it is a number
+// said as one word that no table holds ("zweihundertvier"), or 0.
+func gluedNumber(f []byte) int {
+	if len(f) < 7 || !numEdges.may(f) {
+		return 0
+	}
+	c, ok := readCardinal(f, 0)
+	if !ok || c.words != 1 || c.end != len(f) || c.ordinal || c.lead0 || c.val < 10 || c.val > 99999 {
+		return 0
+	}
+	return c.val
+}
+
+// innerSix holds the Portuguese "meia" (from "meia dúzia"), six when read
+// inside a phone or account number ("nove meia dois"); alone it is "half"
+// ("seis e meia"), so it never starts a number (see spokenLead).
+var innerSix = newWordList(`meia`)
+
+// inner feeds a word that is a digit only inside a number.
+func (g *spokenGatherer) inner(f []byte) bool {
+	if len(f) != 4 || !innerSix.has(f) || g.num.n == 0 && g.repeat == 0 || g.joined || g.afterHundr {
+		return false
+	}
+	return g.word(numWord{val: 6, kind: wordUnit})
+}
+
+// spelledNext reports whether the token after i may go on spelling a
+// postcode: a single letter or a number word ("one a two b b", "eight
+// three q t"), not "perros" after "y tres".
+func spelledNext(text []byte, i int) bool {
+	s, e := nextToken(text, i)
+	if e-s == 1 {
+		return true
+	}
+	var w readWord
+	return w.next(text, i) && numberWordIndex.has(w.word())
+}
+
+// spokenLead extends a gathered number back over one word that is a digit
+// only in front of other digits and so never wakes the detector: the
+// English "oh" for zero ("oh seven seven …"), the Portuguese "meia" for
+// six ("meia um nove …", Brasília's area code). A word that ends a clause
+// is not part of it: "oh, four one five …".
+func spokenLead(in Input, num *spokenNumber) {
+	text := in.Text
+	if s, e := prevToken(text, num.start); e-s != 2 && e-s != 4 {
+		return // neither "oh" nor "meia"
+	}
+	var rw readWord
+	if num.n == 0 || num.plus || !rw.prev(text, num.start) || rw.stop || !rw.ok || rw.we < rw.e {
+		return
+	}
+	d := byte(0)
+	switch f := rw.word(); {
+	case string(f) == "oh" && (in.Lang == "en" || in.Lang == ""):
+		d = '0'
+	case innerSix.has(f):
+		d = '6'
+	default:
+		return
+	}
+	if num.n == maxSpokenDigits {
+		return
+	}
+	copy(num.digits[1:num.n+1], num.digits[:num.n])
+	num.digits[0] = d
+	num.n++
+	num.words++
+	num.start = rw.ws
+	for i := range num.nseps {
+		num.seps[i]++
+	}
+}
+
 // word feeds one number word.
 func (g *spokenGatherer) word(nw numWord) bool {
 	num := &g.num
+	dix := g.afterDix
+	g.afterDix = false
 	if g.inThou {
 		if g.thouWord(nw) {
 			g.joined, g.joinOnly = nw.kind == wordJoin, nw.kind == wordJoin
@@ -409,8 +552,11 @@ func (g *spokenGatherer) word(nw numWord) bool {
 	case wordJoin:
 		good = g.pendingTens >= 0 || g.afterHundr
 	case wordZeroOh:
-		good = (num.n > 0 || g.pendingTens >= 0) && g.flushTens() && num.add('0')
-		g.lastUnit = 0
+		good = (num.n > 0 || g.pendingTens >= 0 || g.repeat > 0) && g.flushTens() && num.add('0')
+		for ; g.repeat > 1 && good; g.repeat-- { // "double oh", "triple oh"
+			good = num.add('0')
+		}
+		g.lastUnit, g.repeat = 0, 0
 	case wordRepeat:
 		good = g.repeat == 0 && g.flushTens()
 		g.repeat = nw.val
@@ -420,12 +566,18 @@ func (g *spokenGatherer) word(nw numWord) bool {
 			good = g.flushTens() && num.add(byte('0'+nw.val/100), '0', '0')
 		case g.lastUnit > 0 && g.pendingTens < 0:
 			good = num.add('0', '0')
+		case g.lastTeen && g.pendingTens < 0:
+			// "neunzehn hundert", "nineteen hundred": 1900.
+			good = num.add('0', '0')
 		default: // "cent quatre", "hundred and two": one hundred
 			good = g.flushTens() && num.add('1', '0', '0')
 		}
 		g.afterHundr, g.lastUnit = good, -1
 	case wordUnit:
 		switch {
+		case dix && nw.val >= 7 && g.pendingTens < 0:
+			// French without hyphens: "dix sept" 17, "soixante dix huit" 78.
+			num.digits[num.n-1] = byte('0' + nw.val)
 		case g.pendingTens >= 0 && (g.tensStandalone || nw.val == 0):
 			// "sesenta cero" is 60 then 0: no number ends in a zero unit.
 			// German and Dutch say the unit first ("dreiundachtzig"):
@@ -464,6 +616,7 @@ func (g *spokenGatherer) word(nw numWord) bool {
 		good = g.flushTens()
 		g.pendingTens, g.lastUnit, g.tensStandalone = nw.val, -1, nw.unitFirst
 	}
+	g.lastTeen = nw.kind == wordTeen && nw.val < 20
 	g.joined = nw.kind == wordJoin
 	g.joinOnly = nw.kind == wordJoin || nw.kind == wordPlus || nw.kind == wordRepeat
 	g.lastWord = nw.kind == wordUnit || nw.kind == wordTeen || nw.kind == wordTens || nw.kind == wordHundred
@@ -491,29 +644,65 @@ func classifySpoken(in Input, num *spokenNumber) (Finding, bool) {
 		return f, true
 	}
 	if num.n >= 7 && num.n <= 15 {
-		if e164, ok := validatePhoneDigits(ds, num.plus, in.Lang); ok {
+		cue := spokenCueBefore(in.Text, num.start)
+		e164, ok := validatePhoneDigits(ds, num.plus, in.Lang)
+		if !ok {
+			e164, ok = restartedPhone(ds, num.plus, in.Lang)
+		}
+		if ok {
 			f.Kind, f.Validated, f.Confidence = KindPhone, true, 0.9
 			f.Value = e164
-			if idCueBefore(in.Text, num.start) {
-				// "my account number is nine nine three …": an identifier
-				// that happens to fit a phone plan. The cue's detector
+			switch cue {
+			case cueOperational:
+				// "my account number is four four seven …": the cue names
+				// the type, whatever phone plan the digits happen to fit.
+				return spokenIDFinding(f, ds), true
+			case cueID:
+				// A government, medical or postal cue: that cue's detector
 				// reports it; this finding only keeps it covered if none does.
 				f.Validated, f.Confidence = false, 0.5
 			}
 			return f, true
 		}
-		// A long number said digit by digit in a conversation is an
-		// identifier of some kind even when no validator recognizes it.
-		if num.words >= 7 {
-			f.Kind, f.Confidence = KindPhone, 0.6
-			if idCueBefore(in.Text, num.start) {
-				f.Confidence = 0.5
+		// A long number read out in a conversation is an identifier of some
+		// kind even when no validator recognizes it: seven digits said one
+		// by one, or in chunks ("vier sieben null null zweiundachtzig
+		// dreiundneunzig"). Unless a phone cue says otherwise, one no phone
+		// plan accepts is a customer, account or contract number.
+		if num.words >= 5 || cue == cueOperational {
+			if cue == cuePhone {
+				f.Kind, f.Confidence = KindPhone, 0.6
+				f.Value = append([]byte(nil), ds...)
+				return f, true
 			}
-			f.Value = append([]byte(nil), ds...)
-			return f, true
+			return spokenIDFinding(f, ds), true
 		}
 	}
 	return f, false
+}
+
+// restartedPhone validates a number whose speaker started over after its
+// first group: "seis uno dos, seis uno dos treinta y cuatro …".
+func restartedPhone(ds []byte, plus bool, lang string) ([]byte, bool) {
+	for k := 2; k <= 4 && len(ds)-k >= 7; k++ {
+		if bytes.Equal(ds[:k], ds[k:2*k]) {
+			if e164, ok := validatePhoneDigits(ds[k:], plus, lang); ok {
+				return e164, true
+			}
+		}
+	}
+	return nil, false
+}
+
+// spokenIDFinding turns f into the OPERATIONAL finding for a number read
+// out as an identifier. The cue's own detector reports it too, with the
+// same span when it reads it whole; this one covers it when that one does
+// not (a cue several words back, "numéro client c'est le …").
+func spokenIDFinding(f Finding, ds []byte) Finding {
+	f.Kind, f.Validated, f.Confidence = KindOperational, false, 0.6
+	f.Rule = "spoken-digits-id"
+	f.Value = append([]byte(nil), ds...)
+	return f
 }
 
 // spelledLetter reads the token text[s:e] as one letter of a spelled

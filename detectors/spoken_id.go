@@ -7,7 +7,7 @@ import "bytes"
 // zwo eins null eins", "a be ce cuatro cinco seis", "uh nine nine three oh
 // two"). The cue-based detectors (operational.go, govid.go, postal.go) read
 // them with readSpokenID once their cue has been seen; spoken_digits.go
-// leaves such numbers to them (idCueBefore).
+// leaves such numbers to them (spokenCueBefore).
 
 // spokenID is an identifier gathered from number words, letters and digit
 // groups: its compact form (digits and upper-case letters) and span.
@@ -173,7 +173,8 @@ func (g *spokenGatherer) letter(f []byte, inside bool) (byte, bool) {
 
 // idCueWords are the words that announce an identifier other than a phone
 // number: operational, government, medical, postal and birth-date cues.
-// Spoken digits after them are left to those detectors.
+// Spoken digits after them are those detectors' first; spoken_digits.go
+// only keeps them covered (spokenCueBefore).
 var idCueWords = func() wordList {
 	var l wordList
 	for _, c := range operationalCues() {
@@ -202,35 +203,56 @@ var idCueWords = func() wordList {
 var phoneCueWords = newWordList(`phone telephone cell mobile call handy telefon telefonnummer handynummer festnetz
 teléfono telefono móvil movil celular téléphone portable telefone telemóvel cellulare telefoonnummer mobiel whatsapp`)
 
-// idCueBefore reports whether an identifier cue stands among the few words
-// before pos in the same clause ("my account number is …", "die
-// Versichertennummer a eins …").
-func idCueBefore(text []byte, pos int) bool {
+// spokenCue is what the words before a spoken number say it is.
+type spokenCue uint8
+
+const (
+	cueNone        spokenCue = iota
+	cuePhone                 // "phone", "móvil", "Handynummer"
+	cueID                    // a government, medical, postal or birth-date cue
+	cueOperational           // "account", "cliente", "Vertragsnummer", "polis"
+)
+
+// operationalCueWordList holds the operational cues among idCueWords.
+var operationalCueWordList = func() wordList {
+	var l wordList
+	for _, c := range operationalCues() {
+		l.add(c)
+	}
+	return l
+}()
+
+// spokenCueBefore returns the cue among the few words before pos in the
+// same clause, the nearest if several ("my account number is …", "die
+// Versichertennummer a eins …", "mon portable c'est le …").
+func spokenCueBefore(text []byte, pos int) spokenCue {
 	i := pos
 	for k := 0; k < 8; k++ {
 		s, e := prevToken(text, i)
 		if s == e {
-			return false
+			return cueNone
 		}
 		ws, we, stop := trimWord(text, s, e)
 		if stop && k > 0 || ws < we && text[we-1] == ',' {
-			return false
+			return cueNone
 		}
 		var buf [40]byte
 		f, ok := foldWord(buf[:0], text[ws:we])
 		if !ok {
-			return false
+			return cueNone
 		}
 		f = afterElision(f)
 		switch {
-		case phoneCueWords.has(f):
-			return false
+		case hasCompound(&phoneCueWords, f):
+			return cuePhone
+		case hasCompound(&operationalCueWordList, f):
+			return cueOperational
 		case hasCompound(&idCueWords, f):
-			return true
+			return cueID
 		}
 		i = s
 	}
-	return false
+	return cueNone
 }
 
 // mayStartSpokenID is the quick test, for the folded word f, that an

@@ -204,9 +204,12 @@ func splitNumber(f []byte, out []numAtom) int {
 	if len(out) == maxAtoms {
 		return 0
 	}
-	for l := len(f); l >= 2; l-- {
+	for l := len(f); l >= 1; l-- {
 		a, ok := oneAtom(f[:l])
-		if !ok || a.kind == wordJoin || a.kind == wordZeroOh || a.ordinal && l < len(f) {
+		// Italian may join a thousand and what follows with "e":
+		// "cinquantamilaecentoventidue". No other atom is one letter.
+		joinAfterThousand := a.kind == wordJoin && len(out) > 0 && out[len(out)-1].thous && l < len(f)
+		if !ok || l == 1 && !joinAfterThousand || a.kind == wordJoin && !joinAfterThousand || a.kind == wordZeroOh || a.ordinal && l < len(f) {
 			continue
 		}
 		if n := splitNumber(f[l:], append(out, a)); n > 0 {
