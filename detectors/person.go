@@ -434,7 +434,7 @@ func (p *personFinder) find(dst []Finding, in Input, tok Token) ([]Finding, int)
 	}
 	e := p.firstNameEntry(text[ws:we], k, h)
 	if e&EntryFirst == 0 {
-		if ok, _ := speechFollows(text, we); ok && full == we {
+		if full == we && we-ws <= 10 && speechMayFollow(text, we) {
 			// A word no list knows as a given name, before "dice", "zegt".
 			if f, ok := p.bareName(in, p.lookupName(text[ws:we]), ws, we, full); ok {
 				return append(dst, f), f.End

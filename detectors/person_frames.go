@@ -184,6 +184,34 @@ func speechFollows(text []byte, e int) (ok, sure bool) {
 	return false, false
 }
 
+// speechMayFollow is the cheap half of speechFollows, for every capitalized
+// word no list knows: a lower-case word follows after one space, and, if it
+// is ASCII, its first letter and length are those of a speech verb or clitic.
+func speechMayFollow(text []byte, e int) bool {
+	if e+2 >= len(text) || text[e] != ' ' {
+		return false
+	}
+	c := text[e+1]
+	if c >= 0x80 {
+		ok, _ := speechFollows(text, e)
+		return ok
+	}
+	if c < 'a' || c > 'z' {
+		return false
+	}
+	n := e + 1
+	for n < len(text) && text[n] >= 'a' && text[n] <= 'z' {
+		n++
+	}
+	if l := n - e - 1; n == len(text) || text[n] < 0x80 && text[n] != '\'' {
+		if l >= 64 || (speechVerbs.lens[c]|speechClitics.lens[c])&(1<<l) == 0 {
+			return false
+		}
+	}
+	ok, _ := speechFollows(text, e)
+	return ok
+}
+
 // complementizers open what someone said: "dice que", "zegt dat".
 var complementizers = foldSetOf("que", "qu'il", "qu'elle", "qu'on", "che", "that", "dat", "dass", "daß")
 
