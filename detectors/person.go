@@ -17,6 +17,7 @@ const (
 	cueGreet                    // "hi", "thanks", "Grüße": a vocative or a signature
 	cueRel                      // "my wife", "mon fils", "ma collègue": a relative or colleague
 	cueSpell                    // "that's spelled", "ça s'écrit": a name spelled letter by letter
+	cueHouse                    // "au nom de", "bel bij", "Familie": a surname, or a pair of them
 )
 
 // cue is a phrase that introduces a name, as folded words.
@@ -94,7 +95,7 @@ var personCues = []struct {
 		"mio collega", "mia collega", "mio amico", "mia amica", "paziente",
 		"mio cugino", "mia cugina", "cugina di", "cugino di", "amica di", "amico di", "sorella di", "fratello di", "figlia di", "figlio di"}},
 	{"pt", "self", []string{"eu sou", "sou", "aqui é", "sou o", "sou a", "é o", "é a", "aqui é o", "aqui é a", "fala o", "fala a"}},
-	{"pt", "greet", []string{"olá", "oi", "oii", "bom dia", "boa tarde", "boa noite", "prezado", "prezada", "obrigado", "obrigada", "abraços", "abraço",
+	{"pt", "greet", []string{"olá", "oi", "oii", "fala", "bom dia", "boa tarde", "boa noite", "prezado", "prezada", "obrigado", "obrigada", "abraços", "abraço",
 		"cumprimentos", "atenciosamente", "beijos", "bjs", "valeu"}},
 	{"pt", "rel", []string{"minha mãe", "meu pai", "meu filho", "minha filha", "meu marido", "minha esposa", "meu irmão", "minha irmã", "meu colega",
 		"minha colega", "meu amigo", "minha amiga", "meu chefe", "minha chefe", "meu namorado", "minha namorada", "paciente", "meu primo",
@@ -107,15 +108,42 @@ var personCues = []struct {
 	{"nl", "rel", []string{"mijn moeder", "mijn vader", "mijn zoon", "mijn dochter", "mijn man", "mijn vrouw", "mijn broer", "mijn zus", "mijn collega",
 		"mijn vriend", "mijn vriendin", "mijn baas", "patiënt", "mijn neef", "mijn nicht",
 		"zus van", "broer van", "vriendin van", "vriend van", "dochter van", "zoon van"}},
+	// Bookings, doorbells and accounts in a household's or holder's name.
+	// First words that are common ("a nombre de", "au nom de") would wake
+	// the detector on every "a" and "au": the cue starts at the noun.
+	{"en", "house", []string{"reserved under", "booked under", "family"}},
+	{"es", "house", []string{"nombre de", "familia"}},
+	{"fr", "house", []string{"nom de", "famille", "interphone"}},
+	{"de", "house", []string{"klingel bei", "klingeln bei", "familie"}},
+	{"it", "house", []string{"nome di", "intestato a", "intestata a", "famiglia"}},
+	{"pt", "house", []string{"nome de", "família"}},
+	{"nl", "house", []string{"bel bij", "aanbellen bij", "naam van", "familie"}},
+	// Agents introducing themselves in a call: "sie sprechen mit herrn
+	// becker", "você está falando com a Patrícia".
+	{"en", "decl", []string{"you're speaking with", "you're speaking to", "you're through to", "you are speaking with"}},
+	{"es", "decl", []string{"habla con", "hablando con"}},
+	{"fr", "decl", []string{"parlez avec", "ligne avec"}},
+	{"de", "decl", []string{"sprechen mit"}},
+	{"it", "decl", []string{"parla con", "parlando con"}},
+	{"pt", "decl", []string{"falando com a", "falando com o", "falando com", "fala com a", "fala com o"}},
+	// Someone the writer talked to: a known name only ("I spoke with
+	// Mary", not "spoke with Amazon").
+	{"en", "self", []string{"spoke with", "spoke to", "talked to", "talked with"}},
+	{"es", "self", []string{"hablé con"}},
+	{"fr", "self", []string{"parlé avec", "parlé à"}},
+	{"de", "self", []string{"sprach mit"}},
+	{"it", "self", []string{"parlato con"}},
+	{"pt", "self", []string{"falei com", "falei com a", "falei com o"}},
+	{"nl", "self", []string{"sprak met", "gesproken met"}},
 	{"", "spell", []string{"spelled", "spelt", "spelled like", "s'écrit", "se escribe", "se deletrea", "si scrive", "escreve-se",
 		"se escreve", "schreibt sich", "geschrieben", "buchstabiert", "spel", "gespeld", "geschreven", "dat is"}},
 	{"en", "title", []string{"mr", "mrs", "ms", "miss", "mister", "dr", "doctor", "prof"}},
 	{"es", "title", []string{"sr", "sra", "srta", "señor", "señora", "señorita", "don", "doña", "doctor", "doctora", "dra"}},
 	{"fr", "title", []string{"m", "mme", "mlle", "monsieur", "madame", "mademoiselle", "docteur", "dr", "maître"}},
-	{"de", "title", []string{"herr", "frau", "hr", "fr", "doktor", "dr"}},
+	{"de", "title", []string{"herr", "herrn", "frau", "hr", "fr", "doktor", "dr"}},
 	{"it", "title", []string{"sig", "sig.ra", "sigra", "signor", "signore", "signora", "dott", "dott.ssa", "dottor", "dottore", "dottoressa"}},
 	{"pt", "title", []string{"senhor", "senhora", "sr", "sra", "dona", "seu", "doutor", "doutora", "dr", "dra"}},
-	{"nl", "title", []string{"dhr", "mevr", "mevrouw", "meneer", "dokter", "dr", "huisarts", "tandarts"}},
+	{"nl", "title", []string{"dhr", "mevr", "mevrouw", "meneer", "heer", "dokter", "dr", "huisarts", "tandarts"}},
 }
 
 // nameParticles join the parts of a surname ("van der Berg", "de la Cruz").
@@ -151,7 +179,7 @@ type cueGroup struct {
 
 func newPersonFinder(lex *Lexicon) (*personFinder, []string) {
 	p := &personFinder{lex: lex}
-	kinds := map[string]cueKind{"decl": cueDecl, "self": cueSelf, "greet": cueGreet, "rel": cueRel, "title": cueTitle, "spell": cueSpell}
+	kinds := map[string]cueKind{"decl": cueDecl, "self": cueSelf, "greet": cueGreet, "rel": cueRel, "title": cueTitle, "spell": cueSpell, "house": cueHouse}
 	var kws []string
 	seen := map[string]bool{}
 	first := map[string]uint32{}
@@ -337,7 +365,7 @@ func (p *personFinder) findHandle(dst []Finding, in Input, tok Token) ([]Finding
 		}
 		i = j + 1
 	}
-	if !named {
+	if !named && !p.initialHandle(text[s:e]) {
 		return dst, tok.End
 	}
 	return append(dst, p.finding(text, s, e, 0.7, "person-handle")), tok.End
@@ -375,6 +403,9 @@ func (p *personFinder) find(dst []Finding, in Input, tok Token) ([]Finding, int)
 					continue
 				}
 				c := &grp.cues[i]
+				if c.lang == "pt" && c.words[0] == "e" && text[ws] == 'e' {
+					continue // "e o Totoloto" is "and the", "é o Rui" "it's Rui"
+				}
 				if f, ok := p.afterCue(in, c, ws, we, &next); ok {
 					dst = append(dst, f)
 					if c.kind == cueGreet || c.kind == cueRel {
@@ -390,12 +421,25 @@ func (p *personFinder) find(dst []Finding, in Input, tok Token) ([]Finding, int)
 	if !isUpperAt(text, ws) {
 		return dst, tok.End
 	}
+	if we-ws == 1 {
+		if end, ok := p.initialName(in, ws, we); ok {
+			return append(dst, p.finding(text, ws, end, 0.7, "person-initial")), end // "K. Nakamura-Lopez"
+		}
+		return dst, tok.End
+	}
+	full := we
 	if t := trimPossessive(text, ws, we); t != we {
 		we, h = t, 0
 		k, _ = foldAppend(buf[:0], text[ws:we])
 	}
 	e := p.firstNameEntry(text[ws:we], k, h)
 	if e&EntryFirst == 0 {
+		if full == we && we-ws <= 10 && speechMayFollow(text, we) {
+			// A word no list knows as a given name, before "dice", "zegt".
+			if f, ok := p.bareName(in, p.lookupName(text[ws:we]), ws, we, full); ok {
+				return append(dst, f), f.End
+			}
+		}
 		return dst, tok.End
 	}
 	if e.Stop(in.Lang) && e&(EntryPopular|EntryAmbiguous) == 0 {
@@ -404,7 +448,7 @@ func (p *personFinder) find(dst []Finding, in Input, tok Token) ([]Finding, int)
 	if isAllUpperWord(text, ws, we) && !nextAllUpper(text, we) {
 		return dst, tok.End // "MAC vom Drucker", "IBAN": acronyms in mixed case
 	}
-	if end, ok := p.notName(text, k, ws, we); ok {
+	if end, ok := p.notName(text, in.Lang, k, ws, we); ok {
 		return dst, end
 	}
 	clean := !e.StopAny() && e&(EntryAmbiguous|EntryBrand|EntryPlace) == 0
@@ -421,11 +465,17 @@ func (p *personFinder) find(dst []Finding, in Input, tok Token) ([]Finding, int)
 	if end == we && wordy && p.upperWordFollows(text, in.Lang, we) {
 		return dst, tok.End // "Easter Sunday", "Spring Boot": a term of two words
 	}
+	if (end > we || clean) && (orgAround(text, ws, end) || p.personaFollows(text, end)) {
+		return dst, end // "Clínica Vida", "I'm Juniper, Parcelwise's assistant"
+	}
 	switch {
 	case end > we:
 		return append(dst, p.finding(text, ws, end, 0.75, "person-name-pair")), end
-	case clean && !isAllUpperWord(text, ws, we):
+	case clean && !isAllUpperWord(text, ws, we) && !particleNumber(text, we):
 		return append(dst, p.finding(text, ws, we, 0.6, "person-given-name")), we
+	}
+	if f, ok := p.bareName(in, e, ws, we, full); ok {
+		return append(dst, f), f.End // "Rob's job", "Bas zegt", "Zé, o IBAN"
 	}
 	return dst, tok.End
 }
@@ -526,7 +576,7 @@ func (p *personFinder) lookupName(w []byte) Entry {
 // else, and where that ends: a place ("San Francisco", "São Paulo", "Santa
 // Catarina"), a street ("rue Victor Hugo", "Via Giuseppe Verdi") or a date
 // ("Jan 15").
-func (p *personFinder) notName(text, k []byte, ws, we int) (int, bool) {
+func (p *personFinder) notName(text []byte, lang string, k []byte, ws, we int) (int, bool) {
 	if streetWords.has(k) && streetAfterNumber(text, ws) {
 		return we, true // "14 bellfield ave": the street's type, not "Ave"
 	}
@@ -537,7 +587,7 @@ func (p *personFinder) notName(text, k []byte, ws, we int) (int, bool) {
 	// through the word ("New York").
 	if ps, pe := prevWord(text, ws); ps >= 0 && gapBetween(text, pe, ws) == gapSpace {
 		var buf [maxFold]byte
-		if k, ok := foldAppend(buf[:0], text[ps:pe]); ok && (streetWords.has(k) || determiners.has(k)) {
+		if k, ok := foldAppend(buf[:0], text[ps:pe]); ok && (streetWords.has(k) || determiners.has(k) && !prepositionIn(k, lang)) {
 			// "rue Victor Hugo"; "the Brooklyn Bridge": names take no
 			// article in these languages.
 			return we, true
@@ -696,8 +746,9 @@ func (p *personFinder) afterCue(in Input, c *cue, ws, we int, next *cueNextWord)
 	// A strong title before a lower-case word that no list knows: "frau
 	// lindqvist", "señor etxeberria"; not after an article ("die frau kommt").
 	strongLow := c.kind == cueTitle && lowerTitles.has([]byte(last)) && !afterWord(text, ws, notTitleBefore)
-	if c.kind == cueDecl {
-		// "spreekt met meneer de Wilde", "à l'attention de Monsieur Le Bihan"
+	if c.kind == cueDecl || c.kind == cueTitle {
+		// "spreekt met meneer de Wilde", "à l'attention de Monsieur Le Bihan",
+		// "Frau Dr. von der Leyen"
 		if te, ok := p.titleEnd(text, s, e); ok {
 			s2, e2 := nextWord(text, te)
 			if s2 < 0 || gapBetween(text, te, s2) != gapSpace {
@@ -725,14 +776,14 @@ func (p *personFinder) afterCue(in Input, c *cue, ws, we int, next *cueNextWord)
 	}
 	start := s
 	particle := false
-	if (c.kind == cueDecl || c.kind == cueTitle) && isUpperAt(text, s) && capParticle(text, s, e) {
+	if (c.kind == cueDecl || c.kind == cueTitle || c.kind == cueHouse) && isUpperAt(text, s) && capParticle(text, s, e) {
 		// "mevrouw El Amrani", "Herr Ben Salah"
 		if s2, e2 := nextWord(text, e); s2 >= 0 && gapBetween(text, e, s2) == gapSpace && isUpperAt(text, s2) {
 			s, e, particle = s2, e2, true
 		}
 	}
 	if particleWord(text[s:e]) { // "Herr von Weizsäcker", "Sra. de la Cruz"
-		if c.kind != cueDecl && c.kind != cueTitle {
+		if c.kind != cueDecl && c.kind != cueTitle && c.kind != cueHouse {
 			return Finding{}, false // "soy de Valencia", "merci de votre aide"
 		}
 		for n := 0; n < 3 && particleWord(text[s:e]); n++ {
@@ -754,7 +805,7 @@ func (p *personFinder) afterCue(in Input, c *cue, ws, we int, next *cueNextWord)
 	ent := p.lookupName(text[s:e])
 	upper := isUpperAt(text, s)
 	// Only titles ask whether the word is shaped like a name.
-	shaped := c.kind == cueTitle && nameShaped(ent, in.Lang) && lettersOnly(text, s, e) && !isAllUpperWord(text, s, e)
+	shaped := c.kind == cueTitle && nameShaped(ent, in.Lang) && hyphenLetters(text, s, e) && !isAllUpperWord(text, s, e)
 	if particle && !upper && ent&EntryName == 0 {
 		return Finding{}, false // "me llamo la atención": a lower-case surname after a particle must be one
 	}
@@ -775,6 +826,8 @@ func (p *personFinder) afterCue(in Input, c *cue, ws, we int, next *cueNextWord)
 		ok = p.selfName(in, ent, s, e, upper, c.strong, low)
 	case cueGreet, cueRel:
 		ok = p.addressedName(in, c, ent, s, e, upper, low)
+	case cueHouse:
+		ok = p.householdName(in, ent, s, e, upper, low)
 	}
 	if !ok && c.kind != cueSpell && !ent.StopAny() && e-s >= 3 && spellsWord(text, s, e) {
 		ok = true // "mein name ist kranz k wie kaufmann r a n z"
@@ -785,6 +838,12 @@ func (p *personFinder) afterCue(in Input, c *cue, ws, we int, next *cueNextWord)
 	end = p.extend(text, in.Lang, e, upper, true, false)
 	if low {
 		end = spellEnd(text, end) // "kowalczyk k o w a l c z y k"
+	}
+	if c.kind == cueHouse {
+		end = p.pairEnd(in, end) // "klingel bei Wagner/Yılmaz"
+	}
+	if (c.kind == cueSelf || c.kind == cueGreet) && (p.personaFollows(text, end) || orgAround(text, start, end)) {
+		return Finding{}, false // "Soy Lía, la asistente virtual…"
 	}
 	conf := float32(0.85)
 	if c.kind != cueDecl && c.kind != cueTitle {
@@ -825,7 +884,7 @@ func (p *personFinder) selfName(in Input, ent Entry, s, e int, upper, strong, lo
 		// After "jsuis", "sou o", "i'm", words that start the rest of the
 		// message say the introduction is over: "jsuis noham g perdu…".
 		return p.extend(text, in.Lang, e, false, true, true) > e || spellEnd(text, e) > e ||
-			strong && !in.Spoken && low && !p.vocative(text, s, e) && !gerund(text, in.Lang, s, e) && p.clauseFollows(text, e)
+			strong && !in.Spoken && low && !p.vocative(text, s, e) && !gerund(text, in.Lang, s, e) && !participle(text[s:e]) && p.clauseFollows(text, e)
 	}
 	if ent&EntryName == 0 || ent&EntryBrand != 0 {
 		return false
@@ -867,6 +926,9 @@ func (p *personFinder) addressedName(in Input, c *cue, ent Entry, s, e int, uppe
 		return false // "Hello,\n\nCan you…": a sentence, not a signature line
 	}
 	end := vocativeEnd(text, e)
+	if kind == cueRel && !upper && p.relativeName(in, c, ent, s, e) {
+		return true // "my wife shaz", "mijn dochter ineke"
+	}
 	// In chat typed without capitals, and in voice, a lower-case word is
 	// all a name gets; in capitalized text it is a word ("Thanks, verified.").
 	if !upper && low && lettersOnly(text, s, e) && !p.vocative(text, s, e) {
@@ -891,7 +953,8 @@ func (p *personFinder) addressedName(in Input, c *cue, ent Entry, s, e int, uppe
 		// cousin of Anneliese". A greeting or thanks must address the word
 		// on its line with the message going on: a signature after "Viele
 		// Grüße," or "Thanks," is as often a team ("Vertrieb", "Ops").
-		return kind == cueRel || end && sameLine(text, s) && moreAfter(text, e)
+		return kind == cueRel || end && sameLine(text, s) && moreAfter(text, e) ||
+			kind == cueGreet && sameLine(text, s) && p.stopFollows(text, in.Lang, e) // "coucou Steph tu peux…"
 	}
 	if !upper && p.vocative(text, s, e) {
 		return false // "ciao amore 😘", "hola tio"
@@ -1148,6 +1211,15 @@ func (p *personFinder) extend(text []byte, lang string, end int, upper, clean, w
 			end = e2
 			continue
 		}
+		if upper && isUpperAt(text, s) && particleWord(text[s:e]) {
+			// "Giancarlo De Santis", "Anna Van der Berg"
+			e2, ok := p.upperParticleEnd(text, lang, e)
+			if !ok {
+				return end
+			}
+			end, wordy, clean = e2, false, true
+			continue
+		}
 		e = trimPossessive(text, s, e)
 		ent := p.lookupName(text[s:e])
 		if upper && ent&EntryName == 0 {
@@ -1198,7 +1270,9 @@ func particleWord(w []byte) bool {
 // capital at all.
 func (p *personFinder) findLower(dst []Finding, in Input, tok Token) ([]Finding, int) {
 	if !lowerText(in) {
-		return dst, len(in.Text) // capitals carry the signal: Person handles this text
+		// Capitals carry the signal: Person handles this text, but for a
+		// name typed in lower case after a comma ("mine, siobhan mcnamara").
+		return p.commaNames(dst, in), len(in.Text)
 	}
 	text := in.Text
 	ws, we := nextWord(text, tok.Start)
@@ -1221,14 +1295,14 @@ func (p *personFinder) findLower(dst []Finding, in Input, tok Token) ([]Finding,
 	if e&EntryFirst == 0 || e.StopAny() || e&EntryBrand != 0 {
 		return dst, tok.End
 	}
-	if end, ok := p.notName(text, k, ws, we); ok {
+	if end, ok := p.notName(text, in.Lang, k, ws, we); ok {
 		return dst, end
 	}
 	wordy := e.Word(in.Lang) && e&EntryPopular == 0
 	if end := p.extend(text, in.Lang, we, false, false, wordy); end > we {
 		return append(dst, p.finding(text, ws, end, 0.7, "person-name-pair")), end
 	}
-	if e&(EntryAmbiguous|EntryPlace) == 0 && !e.Word(in.Lang) && we-ws >= 3 && !vocativeWords.has(k) {
+	if e&(EntryAmbiguous|EntryPlace) == 0 && !e.Word(in.Lang) && we-ws >= 3 && !vocativeWords.has(k) && !determinerBefore(text, in.Lang, ws) {
 		return append(dst, p.finding(text, ws, we, 0.5, "person-given-name")), we
 	}
 	return dst, tok.End
@@ -1242,8 +1316,8 @@ func isAllUpperWord(text []byte, s, e int) bool {
 	if e-s < 2 {
 		return false
 	}
-	for _, c := range text[s:e] {
-		if c >= 'a' && c <= 'z' {
+	for i, c := range text[s:e] {
+		if c >= 'a' && c <= 'z' || c >= 0xc0 && lowerRuneAt(text, s+i) {
 			return false
 		}
 	}
@@ -1340,7 +1414,7 @@ var notTitleBefore = foldSetOf(
 // "dona", "seu" and "doctor" are everyday words too.
 var lowerTitles = foldSetOf(
 	"mr", "mrs", "señor", "señora", "señorita", "sr", "sra", "srta", "monsieur", "madame", "mademoiselle", "mme", "mlle",
-	"herr", "frau", "signor", "signora", "signorina", "sig", "senhor", "senhora", "meneer", "mevrouw", "mevr", "dhr",
+	"herr", "herrn", "frau", "signor", "signora", "signorina", "sig", "senhor", "senhora", "meneer", "mevrouw", "mevr", "dhr", "heer",
 )
 
 // vocativeWords follow greetings and thanks but are no names: "Hi Team,",

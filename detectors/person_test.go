@@ -329,6 +329,111 @@ func BenchmarkNamesCorpus(b *testing.B) {
 	}
 }
 
+// TestPersonFrames covers names with no cue word before them (vocatives,
+// subjects of speech verbs, possessors), relatives before a lower-case
+// name, household and booking cues, initials with double-barrelled
+// surnames, agents in voice, and the guards against bot personas,
+// organisations and everyday words.
+func TestPersonFrames(t *testing.T) {
+	runNameCases(t, []nameCase{
+		// Vocatives opening a message.
+		{"en vocative nickname", "hiya Bex!! can you send me your address", "en", false, []string{"PERSON:Bex"}},
+		{"en vocative comma", "Kez, can you forward me the ref", "en", false, []string{"PERSON:Kez"}},
+		{"pt vocative accent", "Zé, o IBAN para a prenda", "pt", false, []string{"PERSON:Zé"}},
+		{"fr vocative after greeting", "coucou Steph tu peux m'envoyer ton adresse", "fr", false, []string{"PERSON:Steph"}},
+		{"fr vocative unknown then pronoun", "coucou Maëlys tu viens ce soir", "fr", false, []string{"PERSON:Maëlys"}},
+		{"nl presentative", "Jasper hier, mijn rekeningnummer volgt", "nl", false, []string{"PERSON:Jasper"}},
+		{"es interjection not a name", "Vale, nos vemos mañana a las 10", "es", false, []string{}},
+		{"en word at start not a name", "Sure, can you send it again", "en", false, []string{}},
+		{"en product at start", "Monday works. Tuesday I have the dentist", "en", false, []string{}},
+		// Subjects of speech verbs and possessors.
+		{"es subject dice", "oye, Maripaz dice que su hermano viene", "es", false, []string{"PERSON:Maripaz"}},
+		{"es unknown subject dice", "Txomin dice que no puede", "es", false, []string{"PERSON:Txomin"}},
+		{"fr subject clitic", "Ludo m'a dit que le colis était arrivé", "fr", false, []string{"PERSON:Ludo"}},
+		{"de subject meint", "Basti meint, der Techniker kommt morgen", "de", false, []string{"PERSON:Basti"}},
+		{"it subject ha detto", "Gigi ha detto che il bonifico è partito", "it", false, []string{"PERSON:Gigi"}},
+		{"pt subject falou", "Guga falou que o técnico vem amanhã", "pt", false, []string{"PERSON:Guga"}},
+		{"de ambiguous name subject", "Max meint, das passt", "de", false, []string{"PERSON:Max"}},
+		{"en month subject", "May said the rate goes up", "en", false, []string{}},
+		{"nl word name subject", "Bas zegt dat de monteur morgen komt", "nl", false, []string{"PERSON:Bas"}},
+		{"en word name possessive", "since march lol. Rob's job moved", "en", false, []string{"PERSON:Rob"}},
+		{"en org subject", "Everyone says the app is slow", "en", false, []string{}},
+		{"en brand subject", "Netflix says my card was declined", "en", false, []string{}},
+		{"en brand subject that", "Google says the store is closed", "en", false, []string{}},
+		{"fr company subject", "Chronopost dit que le colis est livré", "fr", false, []string{}},
+		{"nl camel-case subject", "PostNL zegt dat het pakket bezorgd is", "nl", false, []string{}},
+		{"pt bank subject", "Nubank disse que o pix caiu", "pt", false, []string{}},
+		{"en brand possessive pair", "Victoria's Secret order is late", "en", false, []string{}},
+		{"en place vocative", "Paris, here we come!", "en", false, []string{}},
+		{"en popular name place vocative", "Florence, can you call me back", "en", false, []string{"PERSON:Florence"}},
+		{"pt greeting fala", "Fala Tuca, beleza?", "pt", false, []string{"PERSON:Tuca"}},
+		{"pt fala not greeting", "Fala sério, que demora", "pt", false, []string{}},
+		{"de title chain", "Frau Dr. von der Leyen hat angerufen", "de", false, []string{"PERSON:von der Leyen"}},
+		{"de noun subject", "Kundenservice sagt, das dauert", "de", false, []string{}},
+		{"en brand possessive", "Apple's new phone is out", "en", false, []string{}},
+		// Relatives before a lower-case name.
+		{"en wife nickname", "um my wife shaz will be in she works from home", "en", true, []string{"PERSON:shaz"}},
+		{"en sister short", "btw my sister ama is landing at gatwick at 7", "en", false, []string{"PERSON:ama"}},
+		{"nl daughter", "mijn dochter ineke doet verder de administratie", "nl", false, []string{"PERSON:ineke"}},
+		{"pt wife", "minha esposa cida vai estar em casa", "pt", false, []string{"PERSON:cida"}},
+		{"es brother word name", "mi hermano nacho recoge el paquete", "es", false, []string{"PERSON:nacho"}},
+		{"de husband", "mein mann jörg ist tagsüber zu hause", "de", true, []string{"PERSON:jörg"}},
+		{"en relative then verb", "my wife works from home", "en", false, []string{}},
+		{"es relative then verb", "mi abuela nació el 4 de octubre", "es", false, []string{}},
+		{"en relative then ambiguous", "my son will call you", "en", false, []string{}},
+		{"nl relative then participle", "mijn vriendin gebeld heeft", "nl", false, []string{}},
+		// Household and booking cues.
+		{"fr au nom de", "interphone au nom de Ndiaye", "fr", false, []string{"PERSON:Ndiaye"}},
+		{"nl bel bij particle", "Oudegracht 112bis 🏡 bel bij de Vries", "nl", false, []string{"PERSON:de Vries"}},
+		{"de slash pair", "klingel bei Wagner/Yılmaz", "de", false, []string{"PERSON:Wagner/Yılmaz"}},
+		{"de Familie hyphen", "buchen auf Familie Nowak-Schulze bitte", "de", false, []string{"PERSON:Nowak-Schulze"}},
+		{"en reserved under", "table for 4 reserved under Okafor at 8pm", "en", false, []string{"PERSON:Okafor"}},
+		{"en ampersand pair", "reserved under Smith & Jones", "en", false, []string{"PERSON:Smith & Jones"}},
+		{"es a nombre de", "la mesa está a nombre de Echeverría", "es", false, []string{"PERSON:Echeverría"}},
+		{"it intestato a", "conto intestato a Giancarlo De Santis", "it", false, []string{"PERSON:Giancarlo De Santis"}},
+		{"pt em nome de", "a reserva está em nome de Albuquerque", "pt", false, []string{"PERSON:Albuquerque"}},
+		{"fr au nom de la société", "facture au nom de la société", "fr", false, []string{}},
+		{"en reserved under my name", "it's reserved under my name", "en", false, []string{}},
+		{"nl bel bij aankomst", "Bel bij aankomst even aan", "nl", false, []string{}},
+		// Honorifics with particles, initials.
+		{"nl mevrouw double particle", "Beste mevrouw Van Oranje-Nassau Bos, bedankt", "nl", false, []string{"PERSON:Van Oranje-Nassau Bos"}},
+		{"nl heer", "Geachte heer Van den Broek, uw aanvraag", "nl", false, []string{"PERSON:Van den Broek"}},
+		{"en initial double-barrelled", "pkg for K. Nakamura-Lopez delivered", "en", false, []string{"PERSON:K. Nakamura-Lopez"}},
+		{"en initial word", "see section A. Table 3", "en", false, []string{}},
+		// Agents in voice.
+		{"de agent herrn", "guten tag sie sprechen mit herrn becker von den stadtwerken", "de", true, []string{"PERSON:becker"}},
+		{"pt agent article", "bom dia você está falando com a Patrícia como posso ajudar", "pt", true, []string{"PERSON:Patrícia"}},
+		{"en agent lower", "hi you're speaking with dan how can i help", "en", true, []string{"PERSON:dan"}},
+		// Someone the writer talked to.
+		{"en spoke with place name", "I spoke with Mary yesterday. I want to change my address.", "en", false, []string{"PERSON:Mary"}},
+		{"pt falei com", "ontem falei com a Luíza do suporte", "pt", false, []string{"PERSON:Luíza"}},
+		{"en spoke with brand", "I spoke with Amazon yesterday", "en", false, []string{}},
+		// Bot personas and organisations.
+		{"en persona", "Hello! I'm Juniper, Parcelwise's assistant. What can I do?", "en", false, []string{}},
+		{"de persona", "Hallo! Ich bin Kira, die digitale Assistentin der Sparkasse.", "de", false, []string{}},
+		{"fr persona elision", "Bonjour, je suis Élise, l'assistante de la mutuelle.", "fr", false, []string{}},
+		{"en human assistant", "Hi, I'm Sarah, Dr Patel's assistant.", "en", false, []string{"PERSON:Sarah", "PERSON:Patel"}},
+		{"fr mutuelle", "l'assistante de la Mutuelle Océane vous répond", "fr", false, []string{}},
+		{"nl apotheek particle", "Apotheek De Linde: uw recept ligt klaar", "nl", false, []string{}},
+		{"pt clinica", "Clínica Vida: sua consulta é amanhã", "pt", false, []string{}},
+		{"it resort", "Ho trovato l'hotel Costa Smeralda Resort, camera 207", "it", false, []string{}},
+		{"pt e o not a cue", "qual a diferença entre o Euromilhões e o Totoloto?", "pt", false, []string{}},
+		{"pt é o cue", "oi, é o Rui da loja", "pt", false, []string{"PERSON:Rui"}},
+		{"nl participle after ik ben", "hallo, ik ben verhuisd en wil mijn adres wijzigen", "nl", false, []string{}},
+		{"it acronym after article", "devo comunicare il nuovo iban per l'accredito", "it", false, []string{}},
+		{"fr name before quantity", "(Lot de 2 tee-shirts, taille M)", "fr", false, []string{}},
+		// A lower-case full name after a comma in capitalized text.
+		{"en lower pair after comma", "mine, siobhan mcnamara. my neighbour Gaz takes stuff in", "en", false, []string{"PERSON:siobhan mcnamara", "PERSON:Gaz"}},
+		{"fr lower pair after comma", "Oui, jean dupont, au 3e", "fr", false, []string{"PERSON:jean dupont"}},
+		{"en lower words after comma", "Yes, mark long is fine", "en", false, []string{}},
+		{"en lower ambiguous after comma", "Sure, will do that, grace period ends Friday", "en", false, []string{}},
+		// Slack handles.
+		{"fr initial surname handle", "@cmartin peux-tu regarder le ticket ?", "fr", false, []string{"PERSON:cmartin"}},
+		{"en handle word", "@channel the deploy is done", "en", false, []string{}},
+		{"en handle team", "@oncall can you check", "en", false, []string{}},
+	})
+}
+
 func TestHasUpper(t *testing.T) {
 	tests := []struct {
 		give string
