@@ -27,6 +27,7 @@ func All() []Detector {
 		DateOfBirth,
 		Operational,
 		Tracking,
+		TrackingGrouped,
 		OperationalCode,
 		Address,
 		PostalCode,

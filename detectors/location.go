@@ -15,23 +15,47 @@ var locationCues = []struct {
 		"born in", "grew up in", "reside in", "staying in", "i'm in", "i am in", "we're in", "we are in",
 		"i'm from", "i am from", "we're from", "we are from", "i come from", "originally from", "come from",
 		"comes from", "calling from", "writing from", "greetings from", "here in", "home in", "near",
-		"landed in", "arrived in", "pickup in", "pickup only in", "pick up in", "collection in", "collect in"}},
+		"landed in", "arrived in", "pickup in", "pickup only in", "pick up in", "collection in", "collect in",
+		"relocated to", "moved back to", "moved out to", "settled in", "raised in", "you're in", "you are in",
+		"live just outside", "lives just outside", "living just outside", "live outside", "live right outside",
+		"live near", "lives near", "living near", "live close to", "still in"}},
 	{"es", []string{"vivo en", "vive en", "vivimos en", "resido en", "soy de", "somos de", "estoy en", "vengo de",
 		"nací en", "me mudé a", "desde",
-		"se recoge en", "recogida en", "recoger en", "llamo de", "llamo desde"}},
+		"se recoge en", "recogida en", "recoger en", "llamo de", "llamo desde",
+		"vives en", "vivís en", "viven en", "vivía en", "vivíamos en", "vivir en", "vivir a", "mudado a", "mudamos a",
+		"mudó a", "mudaron a", "mudaste a", "mudasteis a", "mudé para", "trasladado a", "trasladamos a", "sigo en",
+		"sigues en", "seguís en", "seguimos en", "venimos de", "crecí en", "residimos en", "radico en", "estás en",
+		"estáis en", "estamos en"}},
 	{"fr", []string{"j'habite à", "j'habite en", "j'habite au", "habite à", "je vis à", "je vis en", "je suis à",
 		"je viens de", "je viens d'", "né à", "née à", "depuis",
-		"je suis de", "suis de", "originaire de", "originaire d'", "grandi à", "récupérer à", "retrait à"}},
+		"je suis de", "suis de", "originaire de", "originaire d'", "grandi à", "récupérer à", "retrait à",
+		"habites à", "habitez à", "habitons à", "habitent à", "vivons à", "vivez à", "êtes à", "es à", "sommes à",
+		"on est à", "vient de", "venons de", "venez de", "vient d'", "venons d'", "venez d'", "originaires de",
+		"déménagé à", "déménagé en", "déménage à", "déménager à", "emménagé à", "installé à", "installés à",
+		"installée à", "installées à", "installés en", "installé en"}},
 	{"de", []string{"wohne in", "lebe in", "wohnhaft in", "komme aus", "bin aus", "stamme aus", "bin in",
 		"geboren in", "zuhause in", "aus",
-		"aufgewachsen in", "abholung in"}},
+		"aufgewachsen in", "abholung in",
+		"wohnst in", "wohnt in", "wohnen in", "lebst in", "lebt in", "leben in", "kommst aus", "kommen aus",
+		"kommt aus", "sind aus", "bist aus", "gezogen nach", "umgezogen nach", "ziehen nach", "ziehe nach",
+		"zieht nach"}},
 	{"it", []string{"abito a", "abito in", "vivo a", "vivo in", "sono di", "sono a", "vengo da", "nato a", "nata a", "da",
-		"cresciuto a", "cresciuta a", "residente a", "ritiro a", "ritiro in"}},
+		"cresciuto a", "cresciuta a", "residente a", "ritiro a", "ritiro in",
+		"abiti a", "abitate a", "abitiamo a", "vivi a", "vivete a", "viviamo a", "siamo di", "siete di", "sei di",
+		"veniamo da", "venite da", "vieni da", "trasferito a", "trasferita a", "trasferiti a", "trasferite a",
+		"trasferito in", "trasferita in", "trasferiti in", "trasferite in", "trasferiamo a", "trasferisco a",
+		"traslocato a", "traslocati a", "cresciuti a"}},
 	{"pt", []string{"moro em", "moro no", "moro na", "vivo em", "vivo no", "vivo na", "sou de", "sou do", "sou da",
 		"estou em", "estou no", "estou na", "nasci em", "venho de",
-		"tô em", "to em", "tô no", "tô na", "cresci em", "retirada em", "retirar em"}},
+		"tô em", "to em", "tô no", "tô na", "cresci em", "retirada em", "retirar em",
+		"mora em", "moram em", "moramos em", "mora no", "mora na", "moram no", "moram na", "moramos no",
+		"moramos na", "somos de", "somos do", "somos da", "viemos de", "mudei pra", "mudou pra", "mudamos pra",
+		"mudaram pra", "mudei para", "mudou para", "mudamos para", "mudaram para", "mudou-se para",
+		"mudaram-se para", "morar em", "morar no", "morar na", "morar pra", "estamos em"}},
 	{"nl", []string{"woon in", "wonen in", "woonachtig in", "kom uit", "komen uit", "ben uit", "ben in", "geboren in", "uit",
-		"opgegroeid in", "zit in", "ophalen in"}},
+		"opgegroeid in", "zit in", "ophalen in",
+		"woont in", "woon je in", "wonen jullie in", "komt uit", "kom je uit", "komen jullie uit", "verhuisd naar",
+		"verhuizen naar", "verhuist naar", "zitten in", "zijn uit"}},
 }
 
 // looseLocationCues need a capitalized place after them: "desde", "aus",
@@ -55,6 +79,11 @@ var anchorWords = foldSetOf(
 	"bin", "wohne", "lebe", "geboren", "aufgewachsen", "io", "sono", "abito", "nato", "nata", "cresciuto",
 	"cresciuta", "eu", "sou", "moro", "estou", "to", "nasci", "cresci", "ik", "wij", "ben", "woon", "wonen",
 	"zit", "opgegroeid",
+	// Verbs of living in the other persons: "wir wohnen jetzt in Köln",
+	// "ela mora atualmente em Campinas".
+	"wohnen", "wohnt", "wohnst", "leben", "lebt", "lebst", "vive", "vives", "vivis", "viven", "habitons", "habitez",
+	"habites", "habitent", "vivons", "vivez", "abiti", "abita", "abitiamo", "abitate", "abitano", "vivi", "vive",
+	"viviamo", "vivete", "vivono", "mora", "moram", "moramos", "woont", "woon", "reside", "resides", "residimos",
 )
 
 // weWords are anchors that may be a business speaking of itself.
@@ -100,6 +129,7 @@ type locationFinder struct {
 const (
 	locPrep   = 1 << 16
 	locElided = 1 << 17
+	locMove   = 1 << 18 // a preposition of direction: see movePrepositions
 )
 
 // Location returns the LOCATION detector: cities, regions and countries from
@@ -168,6 +198,11 @@ func Location(lex *Lexicon) Detector {
 		words[string(f)] |= locPrep
 		addKw(w, string(f))
 	}
+	for _, w := range movePrepositions {
+		f, _ := foldAppend(nil, []byte(w))
+		words[string(f)] |= locMove
+		addKw(w, string(f))
+	}
 	l.words = newFoldIndex(words)
 	for len(l.single) < len(l.cues) {
 		l.single = append(l.single, false)
@@ -214,22 +249,31 @@ func (l *locationFinder) find(dst []Finding, in Input, tok Token) ([]Finding, in
 	ns, _ := nextWord(text, end)
 	upper := ns >= 0 && isUpperAt(text, ns)
 	var prev cuePrevWords
-	g := v &^ locPrep
+	g := v &^ (locPrep | locMove)
 	cue := g != 0 && (l.single[g-1] && upper ||
 		l.mayFollowPenult(text, ws) && prev.get(text, ws, 1) && l.penults.has(prev.word(0)))
 	prep := v&locPrep != 0 && end == we && ns >= 0 && (upper || lowerText(in))
-	if !cue && !prep || !l.placeMayFollow(text, end) {
+	move := v&locMove != 0 && end == we && ns >= 0 && (upper || lowerText(in))
+	if !cue && !prep && !move || !l.placeMayFollow(text, end) {
 		return dst, tok.End // most cue words and prepositions: no place after them
 	}
 	if cue {
-		if s, e, conf := l.cueBefore(in, ws, end, l.cues[g-1], &prev); s >= 0 {
+		if s, e, conf := l.cueBefore(in, ws, end, l.cues[g-1], &prev); s >= 0 && !notHomeBefore(text, ws) {
 			return append(dst, l.finding(text, s, e, conf, "location-cue")), e
+		}
+	}
+	if move {
+		// "nach Köln gezogen", "naar Almere verhuisd": a verb of moving house
+		// in the same sentence.
+		if s, e, ent := l.place(text, we, false, in.Spoken); s >= 0 && ent&EntryFirst == 0 && movedNear(text, ws, e) &&
+			!notHomeBefore(text, ws) {
+			return append(dst, l.finding(text, s, e, 0.75, "location-moved")), e
 		}
 	}
 	if prep {
 		s, e, ent := l.place(text, we, false, in.Spoken)
 		if s >= 0 && ent&EntryFirst == 0 && !l.afterStreet(text, ws) &&
-			(l.anchoredBefore(text, ws) || l.anchoredAfter(text, e)) {
+			(l.anchoredBefore(text, ws) || l.anchoredAfter(text, e)) && !notHomeBefore(text, ws) {
 			return append(dst, l.finding(text, s, e, 0.7, "location-anchored")), e
 		}
 	}
@@ -595,4 +639,90 @@ func (l *locationFinder) place(text []byte, end int, needUpper, lower bool) (int
 		return -1, -1, 0 // "from nice people"
 	}
 	return s, bestEnd, best
+}
+
+// movePrepositions say where someone goes; the place is where they live
+// only with a verb of moving house nearby (moveWords): "wir sind nach Köln
+// gezogen", "we zijn naar Almere verhuisd", "a gente foi morar pra Recife".
+var movePrepositions = []string{"nach", "naar", "pra"}
+
+// moveWords are verbs and nouns of moving house in the configured
+// languages, folded.
+var moveWords = foldSetOf(
+	"moved", "moving", "relocated", "relocating", "move",
+	"mudamos", "mude", "mudo", "mudaron", "mudado", "mudanza", "trasladamos", "vivir",
+	"demenage", "demenages", "demenagement", "installes", "installe", "emmenage",
+	"gezogen", "umgezogen", "ziehen", "ziehe", "zieht", "umziehen", "umzug", "hingezogen",
+	"trasferiti", "trasferito", "trasferita", "trasferite", "trasloco", "traslocato",
+	"mudei", "mudou", "mudaram", "mudar", "mudanca", "morar",
+	"verhuisd", "verhuizen", "verhuist", "verhuizing", "wonen",
+)
+
+// movedNear reports whether a move word stands among the anchorWindow words
+// before the preposition at ws or the three after the place ending at e, in
+// the same sentence.
+func movedNear(text []byte, ws, e int) bool {
+	i := ws
+	for n := 0; n < anchorWindow; n++ {
+		s, pe := prevWord(text, i)
+		if s < 0 || sentenceBreak(text, pe, i) {
+			break
+		}
+		if inFoldSet(moveWords, text[s:pe]) {
+			return true
+		}
+		i = s
+	}
+	for n := 0; n < 3; n++ {
+		s, ne := nextWord(text, e)
+		if s < 0 || sentenceBreak(text, e, s) {
+			return false
+		}
+		if inFoldSet(moveWords, text[s:ne]) {
+			return true
+		}
+		e = ne
+	}
+	return false
+}
+
+// notHomeWords say that a place after them is a workplace, a trip or an
+// event, not where a person lives ("arbeite in Wien", "volo da Bologna",
+// "flight from Denver", "la réunion est à Lyon"), folded.
+var notHomeWords = foldSetOf(
+	"work", "works", "working", "worked", "commute", "commuting", "flight", "flights", "fly", "flying", "flew",
+	"layover", "conference", "meeting", "office", "trip", "holiday", "vacation",
+	"trabajo", "trabaja", "trabajas", "trabajamos", "vuelo", "vuelos", "volar", "reunion", "conferencia",
+	"oficina", "viaje", "vacaciones", "escala",
+	"travaille", "travailles", "travaillons", "travaillez", "vol", "vols", "bureau", "conference", "voyage",
+	"vacances",
+	"arbeite", "arbeitest", "arbeitet", "arbeiten", "pendle", "pendelt", "pendeln", "flug", "fluge", "fliege",
+	"fliegt", "fliegen", "buro", "besprechung", "konferenz", "reise", "urlaub", "dienstreise",
+	"lavoro", "lavora", "lavori", "lavoriamo", "volo", "voli", "ufficio", "riunione", "viaggio", "vacanza", "scalo",
+	"trabalho", "trabalha", "trabalhamos", "voo", "voos", "escritorio", "viagem", "ferias",
+	"werk", "werkt", "werken", "forens", "pendel", "vlucht", "vluchten", "kantoor", "vergadering", "reis", "vakantie",
+)
+
+// notHomeBefore reports whether one of notHomeWords stands among the four
+// words before the preposition or cue word at ws, in the same clause.
+func notHomeBefore(text []byte, ws int) bool {
+	i := ws
+	for n := 0; n < 4; n++ {
+		s, e := prevWord(text, i)
+		if s < 0 || sentenceBreak(text, e, i) || bytes.IndexByte(text[e:i], ',') >= 0 {
+			return false
+		}
+		if inFoldSet(notHomeWords, text[s:e]) {
+			return true
+		}
+		i = s
+	}
+	return false
+}
+
+// inFoldSet reports whether the word w, folded, is in set.
+func inFoldSet(set foldIndex, w []byte) bool {
+	var buf [maxFold]byte
+	k, ok := foldAppend(buf[:0], w)
+	return ok && set.has(k)
 }

@@ -79,3 +79,38 @@ func TestLocationCueLength(t *testing.T) {
 		}
 	}
 }
+
+// locationColloquial: where a person lives, is or comes from, said in
+// passing, in questions, or with a verb of moving house.
+var locationColloquial = []nameCase{
+	{"de gezogen", "wir sind letztes Jahr nach Köln gezogen", "de", false, []string{"LOCATION:Köln"}},
+	{"de ziehe nach", "ich ziehe nächsten Monat nach Hamburg", "de", false, []string{"LOCATION:Hamburg"}},
+	{"es ido a vivir", "se ha ido a vivir a Bilbao", "es", false, []string{"LOCATION:Bilbao"}},
+	{"es question", "¿ahora vivís en Córdoba?", "es", false, []string{"LOCATION:Córdoba"}},
+	{"fr êtes à", "vous êtes à Lyon maintenant ?", "fr", false, []string{"LOCATION:Lyon"}},
+	{"fr on vient de", "on vient de Roubaix", "fr", false, []string{"LOCATION:Roubaix"}},
+	{"fr déménagé", "on a déménagé à Nantes", "fr", false, []string{"LOCATION:Nantes"}},
+	{"it trasferiti", "vi siete trasferiti a Napoli?", "it", false, []string{"LOCATION:Napoli"}},
+	{"pt mudou pra", "a gente se mudou pra Fortaleza", "pt", false, []string{"LOCATION:Fortaleza"}},
+	{"pt morar pra", "ela foi morar pra Recife", "pt", false, []string{"LOCATION:Recife"}},
+	{"nl komen uit", "wij komen uit Utrecht", "nl", false, []string{"LOCATION:Utrecht"}},
+	{"nl naar verhuisd", "we zijn naar Utrecht verhuisd", "nl", false, []string{"LOCATION:Utrecht"}},
+	{"en just outside", "we live just outside Bath", "en", false, []string{"LOCATION:Bath"}},
+	{"en relocated", "I relocated to Denver in May", "en", false, []string{"LOCATION:Denver"}},
+}
+
+// locationNotHome: a workplace, a trip or a passing mention.
+var locationNotHome = []nameCase{
+	{"de workplace", "ich arbeite in Wien", "de", false, []string{}},
+	{"de commute", "ich pendle jeden Tag nach Stuttgart", "de", false, []string{}},
+	{"de travel nach", "ich fliege morgen nach Berlin", "de", false, []string{}},
+	{"it flight origin", "il volo parte da Bologna alle 7", "it", false, []string{}},
+	{"en flight", "I'm flying from Denver tomorrow", "en", false, []string{}},
+	{"es workplace", "trabajo en Zaragoza tres días", "es", false, []string{}},
+	{"nl meeting", "ik werk in Utrecht", "nl", false, []string{}},
+	{"fr viens de verb", "je viens de recevoir le colis", "fr", false, []string{}},
+	{"nl naar without moving", "ik ga morgen naar Utrecht", "nl", false, []string{}},
+}
+
+func TestLocationColloquial(t *testing.T) { runNameCases(t, locationColloquial) }
+func TestLocationNotHome(t *testing.T)    { runNameCases(t, locationNotHome) }

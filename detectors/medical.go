@@ -16,7 +16,7 @@ var medicalRules = []idRule{
 		"lanr", "arztnummer", "rpps", "adeli", "ordine dei medici", "crm", "big-nummer", "big-registratie"}},
 	{id: "medical-record", kind: KindMedical, charset: 'x', minLen: 4, maxLen: 14, cues: []string{
 		"mrn", "medical record", "patient id", "patient number", "chart number", "historia clínica", "número de historia",
-		"dossier médical", "numéro de dossier", "dossier", "uzi", "patientennummer", "patienten-id", "cartella clinica", "prontuário", "patiëntnummer",
+		"dossier médical", "numéro de dossier", "dossier patient", "uzi", "patientennummer", "patienten-id", "cartella clinica", "prontuário", "patiëntnummer",
 		"processo clínico", "processo clinico", "número de processo", "n.º de processo"}},
 	// A Dutch AGB code registers a care provider: eight digits.
 	{id: "nl-agb", kind: KindMedical, shape: "dddddddd", cues: []string{"agb-code", "agb code", "agb"}},

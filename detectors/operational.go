@@ -40,6 +40,7 @@ police versicherungsschein schaden
 ordine fattura pratica conto riferimento prenotazione spedizione pacco contratto polizza sinistro
 encomenda fatura referência protocolo rastreamento rastreio pacote conta apólice apolice chamado
 bestelling factuur zaak rekening klant referentie boeking zending pakket polis melding
+pkg objeto nota nf nfe fedex ups dhl usps gls dpd correios correos colissimo chronopost postnl
 `
 
 // operationalCompounds are the first parts of German and Dutch compounds
@@ -68,6 +69,7 @@ var operationalFillers = newWordList(`number no nr num id is code # my the your 
 es el de mi del numéro est mon ma le la du nummer ist meine mein die der lautet il è mio della do da é meu minha mijn van het
 nr. no. it's its it c'est cest è é o a & trace yeah um uh eh äh euh ehm
 atendimento atención atencion service servizio kundenservice klantenservice
+fiscal nf-e nfe fedex ups dhl usps correios postal postale
 di del dell il lo la ist lautet: unter op`)
 
 func findOperational(dst []Finding, in Input, tok Token) ([]Finding, int) {
@@ -216,7 +218,8 @@ func operationalID(text []byte, s, e int) (int, int, bool) {
 			}
 		}
 	}
-	if len(id) < 4 || len(id) > 40 || byteClass[id[0]]&ClassAlnum == 0 {
+	if len(id) < 4 || len(id) > 40 || byteClass[id[0]]&ClassAlnum == 0 || isUUID(id) {
+		// A UUID is a system's request or trace id, not a customer's record.
 		return 0, 0, false
 	}
 	digits, uppers, lowers := 0, 0, 0
@@ -476,4 +479,53 @@ func isReferenceCode(w []byte) bool {
 		}
 	}
 	return digits >= 5
+}
+
+// TrackingGrouped finds UPS 1Z numbers written in groups, as UPS prints
+// them on labels and people copy them ("1Z 999 AA1 01 2345 6784"), with
+// their check digit, wherever they stand.
+var TrackingGrouped = Detector{
+	Name:    "tracking-grouped",
+	Kind:    KindOperational,
+	Trigger: Trigger{All: ClassDigit | ClassUpper, MinLen: 2, MinDigits: 10},
+	Find:    findTrackingGrouped,
+}
+
+// maxUPSGroups bounds the groups of a UPS number after "1Z".
+const maxUPSGroups = 7
+
+func findTrackingGrouped(dst []Finding, in Input, tok Token) ([]Finding, int) {
+	text := in.Text
+	ws, we, _ := trimWord(text, tok.Start, tok.End)
+	if we-ws < 2 || we-ws >= 18 || text[ws] != '1' || upperASCII(text[ws+1]) != 'Z' || we != tok.End {
+		return dst, tok.End
+	}
+	// Gather "1Z" and the groups after it, one space apart, until 18
+	// characters are read.
+	var buf [18]byte
+	n := copy(buf[:], text[ws:we])
+	end := we
+	for g := 0; g < maxUPSGroups && n < 18; g++ {
+		ns, ne := nextToken(text, end)
+		if ns != end+1 {
+			return dst, tok.End
+		}
+		a, b, _ := trimWord(text, ns, ne)
+		if a != ns || b == a || n+b-a > 18 {
+			return dst, tok.End
+		}
+		for _, c := range text[a:b] {
+			if byteClass[c]&(ClassDigit|ClassUpper) == 0 {
+				return dst, tok.End
+			}
+		}
+		n += copy(buf[n:], text[a:b])
+		end = b
+	}
+	if n != 18 || !validUPS(buf[:]) {
+		return dst, tok.End
+	}
+	f := operationalFinding(text, ws, end)
+	f.Rule, f.Validated, f.Confidence = "tracking-number", true, 0.95
+	return append(dst, f), end
 }

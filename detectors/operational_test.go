@@ -144,3 +144,53 @@ func TestOperationalSpoken(t *testing.T) {
 		})
 	}
 }
+
+func TestOperationalParcelsAndFiles(t *testing.T) {
+	tests := []struct {
+		name, give, want string
+		det              Detector
+	}{
+		{"ups grouped", "tracking 1Z 999 AA1 01 2345 6784 says delivered", "1Z 999 AA1 01 2345 6784", TrackingGrouped},
+		{"ups grouped alone", "label: 1Z 4W2 E81 X0 3567 1201.", "1Z 4W2 E81 X0 3567 1201", TrackingGrouped},
+		{"fedex after pkg", "FedEx: pkg 7749 3218 5512 delivered", "7749 3218 5512", Operational},
+		{"fedex 15 after colis", "mon colis 4417 8830 2291 005 n'est pas arrivé", "4417 8830 2291 005", Operational},
+		{"es paquete", "el paquete 612944107835 sigue en aduanas", "612944107835", Operational},
+		{"pt objeto s10 unchecked", "Correios: objeto QB123456789BR saiu para entrega", "QB123456789BR", Operational},
+		{"s10 alone checked", "got letter RR473829103DE today", "RR473829103DE", Tracking},
+		{"nf-e with dots", "segue a nota fiscal NF-e 000.184.772 referente", "000.184.772", Operational},
+		{"nota fiscal no", "segunda via da nota fiscal nº 000.771.305", "000.771.305", Operational},
+		{"fr dossier", "Dossier MO-2024-0071853.", "MO-2024-0071853", Operational},
+		{"en claim", "my claim CLM-2025-339104 is pending", "CLM-2025-339104", Operational},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := scanOne(t, tt.det, Input{Text: []byte(tt.give)})
+			if diff := cmp.Diff([]spanWant{at(KindOperational, tt.give, tt.want)}, got); diff != "" {
+				t.Errorf("Scan(%q) mismatch (-want +got):\n%s", tt.give, diff)
+			}
+		})
+	}
+}
+
+func TestOperationalParcelNegatives(t *testing.T) {
+	tests := []struct{ name, give string }{
+		{"ups grouped bad check", "is 1Z 999 AA1 01 2345 6785 real?"},
+		{"ups grouped too short", "1Z 999 AA1 01 2345"},
+		{"s10 bad check alone", "the manual lists part AB123456789CD"},
+		{"uuid request id es", "El identificador de la solicitud es 37fc599c-309e-4fb2-a7ab-d6a41bceec08"},
+		{"uuid ticket", "ticket interne 3d3756d1-bba2-4858-adab-fcc4f3003f03"},
+		{"pkg count", "pkg 3 of 4 arrived"},
+		{"nota word", "nota bene: 12 items"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e, err := New([]Detector{Operational, Tracking, TrackingGrouped})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := e.Scan(nil, []byte(tt.give)); len(got) != 0 {
+				t.Errorf("Scan(%q) = %v, want none", tt.give, got)
+			}
+		})
+	}
+}

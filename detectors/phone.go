@@ -663,7 +663,8 @@ var phoneOnlyCues = newCueSet([]cueWord{
 })
 
 // otherIDCues announce numbers of other kinds: identity documents, tax and
-// insurance numbers, postal codes, orders, parcels, accounts, cards, records.
+// insurance numbers, postal codes, orders, parcels, accounts, cards, records,
+// software builds.
 // A number they introduce is not read as a phone even if it is shaped like one.
 var otherIDCues = newCueSet([]cueWord{
 	{"passport", true}, {"pasaporte", false}, {"passeport", false}, {"reisepass", false},
@@ -689,6 +690,10 @@ var otherIDCues = newCueSet([]cueWord{
 	{"utente", false}, {"sns", false}, {"sanitaria", false}, {"tessera", false},
 	{"versichertennummer", false}, {"krankenkasse", true}, {"medicare", false},
 	{"medicaid", false}, {"vitale", false}, {"nir", false}, {"agb", false},
+	// Software builds and versions: "the build is 0725.043", "(build 0675400872)".
+	{"build", true}, {"version", false}, {"versión", false}, {"versione", false}, {"versão", false},
+	{"versie", false}, {"compilación", false}, {"compilacion", false}, {"compilation", false},
+	{"compilazione", false}, {"compilação", false}, {"release", false},
 })
 
 // phoneShape turns away cuts whose digits and separators read as something

@@ -279,3 +279,13 @@ func TestPhoneDFAMatchesRegexp(t *testing.T) {
 	}
 	t.Logf("%d patterns, %d with an automaton, %d strings checked", descs, withDFA, checked)
 }
+
+func TestPhoneBuildNumbers(t *testing.T) {
+	tests := []struct{ name, give string }{
+		{"en build is", "The screen resolution is 1920x1080 and the build is 0725.043"},
+		{"it build in brackets", "Ho la versione 17.1.0 (build 0675400872)"},
+		{"es compilación", "la compilación 0812.331 sigue fallando"},
+		{"de version", "Version 0612 345678 stürzt ab"},
+	}
+	runNoFindings(t, Phone(), tests)
+}

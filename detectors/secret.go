@@ -454,6 +454,9 @@ var secretKeywords = []string{
 	"credenziali", "inloggegevens", "admin", "root", "router",
 	// Command lines that take a password glued to a flag: mysql -pSECRET.
 	"mysql", "mysqldump", "mysqladmin", "mariadb", "sshpass",
+	// Prose shorthands ("pass gullrock2291", "le mdp c'est …") and remote
+	// logins given as user/password ("ssh met deploy/Stroopwafel!9x").
+	"pass", "pw", "pwd", "mdp", "ssh", "sftp", "ftp", "inloggen",
 }
 
 // SecretAssignment finds credentials given as values: assignments and
@@ -536,6 +539,14 @@ func findAssignment(dst []Finding, in Input, tok Token) ([]Finding, int) {
 		return commandPassword(dst, text, text[tok.WordStart:tok.WordEnd], tok.End, resume)
 	}
 	t, prov := classifyName(text[ns:ne])
+	if t == termStrong && asciiEqualFold(text[ns:ne], "pass") {
+		// "pass" is an everyday word ("boarding pass", "I'll pass"): only
+		// a password-shaped token right after it counts.
+		return passAdjacent(dst, text, tok.End, resume)
+	}
+	if t == termWeak && asciiEqualFold(text[ns:ne], "clave") {
+		t = termStrong // in prose, Spanish "clave" is a password
+	}
 	switch t {
 	case termNone:
 		if contextName(text[tok.WordStart:tok.WordEnd]) == ctxCredential {
@@ -604,7 +615,7 @@ func contextName(w []byte) int {
 // contextNames maps the context names to their kind; read-only.
 var contextNames = func() *wordMap[int] {
 	m := &wordMap[int]{}
-	for _, w := range strings.Fields("wifi wlan login creds credentials zugangsdaten identifiants credenciales credenziali inloggegevens") {
+	for _, w := range strings.Fields("wifi wlan login creds credentials zugangsdaten identifiants credenciales credenziali inloggegevens ssh sftp ftp inloggen") {
 		m.set(w, ctxCredential)
 	}
 	for _, w := range strings.Fields("mysql mysqldump mysqladmin mariadb sshpass") {
@@ -625,6 +636,11 @@ func shapedAfter(dst []Finding, text []byte, from, resume int) ([]Finding, int) 
 		}
 		vs, ve := trimValue(text, ws, we)
 		if v := text[vs:ve]; strongShape(v) && hasSymbol(v) {
+			if networkName(text, vs, ve) {
+				p = we // "wifi is "Seaview_5G" pass …": the password comes next
+				continue
+			}
+			vs = afterUser(text, vs, ve)
 			f := Finding{Kind: KindSecret, Start: vs, End: ve, Confidence: 0.7, Rule: "generic-password"}
 			return append(dst, f), max(resume, ve)
 		}
@@ -747,7 +763,13 @@ func appendIf(dst []Finding, f Finding, ok bool) []Finding {
 // transcript the words that spell it out ("sunflower two two four").
 func proseStrong(dst []Finding, in Input, from, resume int) ([]Finding, int) {
 	text := in.Text
+	if from > 0 && inSet(&clauseEnd, text[from-1]) {
+		// "reset my password? The screen resolution is 1170x2532": the
+		// next sentence is about something else.
+		return shapedNext(dst, text, from, resume)
+	}
 	p := from
+	stray := false // a word other than passwordFillers stands before the cue
 	for range 6 {
 		ws, we := nextToken(text, p)
 		if ws == we || lineBreakBetween(text, p, ws) {
@@ -764,14 +786,25 @@ func proseStrong(dst []Finding, in Input, from, resume int) ([]Finding, int) {
 			return dst, resume
 		}
 		if isCue(w) {
-			vp := skipBlank(text, we)
+			vp := skipHesitations(text, skipBlank(text, we))
+			if stray {
+				// "password with anyone a list is mutable": the cue's subject is
+				// another noun; only a password-shaped value counts.
+				return shapedNext(dst, text, vp, resume)
+			}
 			f, ve, ok := valueAt(text, vp, termStrong, -1, false, 0)
+			if ok && notPasswordValue(text[f.Start:f.End]) {
+				return dst, max(resume, ve)
+			}
 			if !ok {
 				f, ve, ok = plainPassword(in, vp)
 			}
 			return appendIf(dst, f, ok), max(resume, ve)
 		}
-		if vs, ve := trimValue(text, ws, we); strongShape(text[vs:ve]) {
+		if !passwordFiller(w) {
+			stray = true
+		}
+		if vs, ve := trimValue(text, ws, we); strongShape(text[vs:ve]) && !notPasswordValue(text[vs:ve]) {
 			f := Finding{Kind: KindSecret, Start: vs, End: ve, Confidence: 0.7, Rule: "generic-password"}
 			return append(dst, f), max(resume, ve)
 		}
@@ -817,7 +850,7 @@ func plainPassword(in Input, p int) (Finding, int, bool) {
 		return Finding{}, p, false
 	}
 	vs, ve := trimValue(text, ws, we)
-	if !plainWord(text[vs:ve]) {
+	if !plainWord(text[vs:ve]) || functionWord(text[vs:ve]) {
 		return Finding{}, we, false
 	}
 	end := ve
@@ -839,7 +872,7 @@ func plainPassword(in Input, p int) (Finding, int, bool) {
 				end, at = ne, ne
 				continue
 			}
-			if !plainWord(w) && !numberWordAt(w) || passwordRemark(w) {
+			if !plainWord(w) && !numberWordAt(w) || passwordRemark(w) || functionWord(w) {
 				break
 			}
 			end, at = nve, ne
@@ -951,7 +984,7 @@ func proseWeak(dst []Finding, text []byte, from, prov, resume int) ([]Finding, i
 
 // cueWords introduce the value after a prose credential cue, compared
 // exactly: "is", "ist", "est", "c'est" …
-var cueWords = newWordList(`is was = - -> ist war lautet es era est était é er är on jest je is: are será sera è c'est c’est it's it’s heißt sind son sono são zijn was: es: est:`)
+var cueWords = newWordList(`is was = - -> ist war lautet es era est était é er är jest is: are será sera è c'est c’est it's it’s heißt sind son sono são zijn was: es: est:`)
 
 // isCue reports whether the token w is one of cueWords.
 func isCue(w []byte) bool { return cueWords.has(w) }
@@ -1146,7 +1179,7 @@ func classifyLower(name, n []byte) (term, int) {
 		return termMot, -1
 	case "bearer", "basic":
 		return termBearer, -1
-	case "pass":
+	case "pass", "pw", "mdp":
 		return termStrong, -1
 	case "key", "api":
 		return termWeak, -1
@@ -1436,4 +1469,223 @@ func stopword(v []byte) bool {
 		return true
 	}
 	return false
+}
+
+// clauseEnd holds the bytes that end a sentence on a credential word
+// ("reset my password? …"); read-only.
+var clauseEnd = newByteSet(".?!")
+
+// shapedNext reports the token at or after p, on the same line, when it is
+// shaped like a chosen password (strongShape) and is no other value.
+func shapedNext(dst []Finding, text []byte, p, resume int) ([]Finding, int) {
+	ws, we := nextToken(text, p)
+	if ws == we || lineBreakBetween(text, p, ws) {
+		return dst, resume
+	}
+	vs, ve := trimValue(text, ws, we)
+	if v := text[vs:ve]; !strongShape(v) || notPasswordValue(v) {
+		return dst, resume
+	}
+	f := Finding{Kind: KindSecret, Start: vs, End: ve, Confidence: 0.7, Rule: "generic-password"}
+	return append(dst, f), max(resume, ve)
+}
+
+// passAdjacent handles "pass gullrock2291" and "pass: …": the token right
+// after "pass", or after a cue word or separator that follows it, when it
+// is password-shaped (passwordToken).
+func passAdjacent(dst []Finding, text []byte, from, resume int) ([]Finding, int) {
+	ws, we := nextToken(text, from)
+	if ws == we || lineBreakBetween(text, from, ws) {
+		return dst, resume
+	}
+	if w := text[ws:we]; isCue(w) || len(w) == 1 && (w[0] == ':' || w[0] == '=') {
+		from = we
+		if ws, we = nextToken(text, from); ws == we || lineBreakBetween(text, from, ws) {
+			return dst, resume
+		}
+	}
+	vs, ve := trimValue(text, ws, we)
+	if !passwordToken(text[vs:ve]) {
+		return dst, resume
+	}
+	f := Finding{Kind: KindSecret, Start: vs, End: ve, Confidence: 0.7, Rule: "generic-password"}
+	return append(dst, f), max(resume, ve)
+}
+
+// passwordToken reports a word that a person chose as a password: 6 to 64
+// bytes, two letters and a digit or a symbol, and no number, id or
+// address of another kind.
+func passwordToken(v []byte) bool {
+	if len(v) < 6 || len(v) > 64 || bytes.Contains(v, []byte("://")) || bytes.IndexByte(v, '@') >= 0 {
+		return false
+	}
+	letters, other := 0, 0
+	for _, c := range v {
+		switch cls := byteClass[c]; {
+		case cls&ClassLetter != 0:
+			letters++
+		case c == '\'' || c == '-':
+		default:
+			other++
+		}
+	}
+	return letters >= 2 && other >= 1 && !notPasswordValue(v)
+}
+
+// notPasswordValue reports values that follow a password cue without being
+// a password: amounts and prices ("4.065,00", "€17,90"), versions and build
+// numbers ("4.12.0"), screen resolutions ("1170x2532"), UUIDs (request
+// ids) and words joined by an apostrophe or a hyphen ("m'appelle").
+func notPasswordValue(v []byte) bool {
+	if isUUID(v) {
+		return true
+	}
+	letters, digits, seps, other := 0, 0, 0, 0
+	for _, c := range v {
+		switch cls := byteClass[c]; {
+		case cls == ClassDigit:
+			digits++
+		case cls&ClassLetter != 0:
+			letters++
+		case c == '.' || c == ',' || c == '\'' || c == '-':
+			seps++
+		default:
+			other++
+		}
+	}
+	switch {
+	case digits == 0:
+		// Letters joined by an apostrophe or a hyphen: an elided or
+		// compound word.
+		return other == 0 && seps > 0
+	case letters == 0:
+		// Digits with separators or a currency sign: an amount or a
+		// version; digits alone may be a PIN-like password.
+		return seps > 0 || other > 0
+	case letters == 1 && other == 0 && (v[0]|0x20 == 'v' || seps == 0 && resolution(v)):
+		return true // "v2.3.1", "1170x2532"
+	}
+	return false
+}
+
+// resolution reports digits, 'x' and digits: a screen resolution.
+func resolution(v []byte) bool {
+	i := bytes.IndexAny(v, "xX")
+	return i > 0 && i < len(v)-1 && isDigits(v[:i]) && isDigits(v[i+1:])
+}
+
+// networkName reports whether the password-shaped value text[vs:ve] after a
+// wifi word names the network: it ends with a band ("Seaview_5G",
+// "Casa-2.4G") or a password word follows it ("wifi is "X" pass …").
+func networkName(text []byte, vs, ve int) bool {
+	v := text[vs:ve]
+	for _, band := range [...]string{"5g", "2g", "2.4g", "5ghz", "2.4ghz", "ext", "guest"} {
+		if n := len(v) - len(band); n > 0 && (v[n-1] == '_' || v[n-1] == '-') && asciiEqualFold(v[n:], band) {
+			return true
+		}
+	}
+	p := ve
+	for range 3 {
+		ws, we := nextToken(text, p)
+		if ws == we || lineBreakBetween(text, p, ws) {
+			return false
+		}
+		var buf [16]byte
+		if f, ok := foldWord(buf[:0], trimPunct(text[ws:we])); ok && passwordWords.has(f) {
+			return true
+		}
+		p = we
+	}
+	return false
+}
+
+// passwordWords are the words for a password in the configured languages,
+// folded, shorthands included.
+var passwordWords = newWordList(`password passwort kennwort pass pw pwd mdp clave contraseña contrasena senha
+wachtwoord passe`)
+
+// afterUser returns where the password of a "user/password" pair starts
+// ("deploy/Stroopwafel!9x" after ssh or login), or vs when text[vs:ve] is
+// not one.
+func afterUser(text []byte, vs, ve int) int {
+	k := bytes.IndexByte(text[vs:ve], '/')
+	if k < 2 || k > 32 || byteClass[text[vs]]&ClassLetter == 0 || !strongShape(text[vs+k+1:ve]) {
+		return vs
+	}
+	for _, c := range text[vs : vs+k] {
+		if byteClass[c]&(ClassLower|ClassDigit) == 0 && c != '.' && c != '_' && c != '-' {
+			return vs
+		}
+	}
+	return vs + k + 1
+}
+
+// passwordFillers may stand between a password word and the cue before its
+// value ("my password for the wifi is …", "la contraseña de mi cuenta es
+// …"); any other word means the cue's subject is something else.
+var passwordFillers = newWordList(`for the my your our of to on at wifi wi-fi wlan account router new old current
+temporary temp admin login app email mail server network guest portal database db laptop computer phone office
+home work now just still then so um uh actually
+de del la el mi tu su para nueva nuevo red cuenta correo actual ahora
+du le mon ma pour nouveau nouvel nouvelle compte réseau actuel alors euh
+für das den die der des dem mein meine meines vom zum neue neues aktuelle jetzt also äh
+di della dello il lo mia mio per nuova rete attuale adesso ora allora
+do da o a minha meu nova rede conta atual agora então
+van het mijn voor nieuwe netwerk huidige nu dus`)
+
+// passwordFiller reports whether the token w is one of passwordFillers.
+func passwordFiller(w []byte) bool {
+	var buf [32]byte
+	f, ok := foldWord(buf[:0], trimPunct(w))
+	return ok && passwordFillers.has(f)
+}
+
+// functionWords are pronouns, articles, auxiliaries, prepositions and
+// conjunctions of three letters or more in the configured languages: no
+// password said in words starts with one ("reset my password is there a
+// discount").
+var functionWords = newWordList(`there here this that these those what which who whom when where why how they them
+their you your yours she her him his its our ours are was were been being have has had does did can could will would
+shall should may might must not but and for from with about into onto over under just also very really still like
+because while then than gonna wanna going want need help please thanks anyone someone something anything
+ese esa esto eso este esta estos estas que qué quien cual cuando donde como cómo porque pero para por con sin sobre
+muy también todavía ayuda hay ser estar tengo tiene quiero puedo puede
+les des une est sont était qui quoi quand comment pourquoi mais pour avec sans sur dans très aussi encore
+voudrais veux peux pouvez aide appelle
+der die das den dem des ein eine einen einem einer ist sind war wer was wann wie warum aber für mit ohne auf
+sehr auch noch hilfe kann können möchte
+che chi cosa quando dove come perché però per con senza sui nel della delle degli sono era molto anche ancora
+vorrei posso può aiuto
+que quem qual quando onde como porque mas para por com sem sobre muito também ainda ajuda quero posso pode
+het een zijn waren wie wat wanneer waar hoe waarom maar voor met zonder over zeer ook nog hulp kan kunnen wil
+deze dit dat die`)
+
+// functionWord reports whether w is one of functionWords.
+func functionWord(w []byte) bool {
+	var buf [32]byte
+	f, ok := foldWord(buf[:0], w)
+	return ok && functionWords.has(f)
+}
+
+// hesitations are the words people say before a value ("my password is
+// like um hunter two"), in the configured languages, folded.
+var hesitations = newWordList(`um uh like er erm hmm eh euh ehm äh ähm tipo pues bueno alors ben also nou
+dus sabe né`)
+
+// skipHesitations returns the offset of the first token at or after p that
+// is not one of hesitations, on the same line; at most three are skipped.
+func skipHesitations(text []byte, p int) int {
+	for range 3 {
+		ws, we := nextToken(text, p)
+		if ws == we || lineBreakBetween(text, p, ws) {
+			return p
+		}
+		var buf [16]byte
+		f, ok := foldWord(buf[:0], trimPunct(text[ws:we]))
+		if !ok || !hesitations.has(f) {
+			return p
+		}
+		p = skipBlank(text, we)
+	}
+	return p
 }

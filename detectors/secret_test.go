@@ -560,3 +560,46 @@ func TestEntropy(t *testing.T) {
 		})
 	}
 }
+
+func TestSecretProsePasswords(t *testing.T) {
+	tests := []struct {
+		name   string
+		give   string
+		spoken bool
+		want   []secretHit
+	}{
+		{"pass shorthand", `wifi is "Seaview_5G" pass gullrock2291 and the door code is 4471`, false,
+			[]secretHit{{"generic-password", "gullrock2291"}}},
+		{"es clave", "usuario deploy, clave Pl4ya_Mal1bu!2024", false, []secretHit{{"generic-password", "Pl4ya_Mal1bu!2024"}}},
+		{"fr mdp", "le mdp du compte de test c'est Caf3Cr3me! merci", false, []secretHit{{"generic-password", "Caf3Cr3me!"}}},
+		{"nl ssh pair", "ssh met deploy/Stroopwafel!9x", false, []secretHit{{"generic-password", "Stroopwafel!9x"}}},
+		{"en login pair", "sftp login is ops/Tr1dent!Blue for staging", false, []secretHit{{"generic-password", "Tr1dent!Blue"}}},
+		{"en pw", "the pw for the shared drive is m4ngo!Lassi", false, []secretHit{{"generic-password", "m4ngo!Lassi"}}},
+		{"pt senha", "a senha do wifi é cajuzinho2023", false, []secretHit{{"generic-password", "cajuzinho2023"}}},
+		{"boarding pass", "my boarding pass is on my phone", false, []secretHit{}},
+		{"pass on", "I'll pass on that offer", false, []secretHit{}},
+		{"function word in speech", "hi can you help me reset my password is there a discount", true, []secretHit{}},
+		{"fr je is no cue", "réinitialiser mon mot de passe je m'appelle françois", true, []secretHit{}},
+		{"another subject", "never share your password with anyone a list is mutable while", true, []secretHit{}},
+		{"nl je is no cue", "wachtwoord te resetten kun je deze tekst samenvatten", true, []secretHit{}},
+		{"resolution", "Can you help me reset my password? The screen resolution is 1170x2532", false, []secretHit{}},
+		{"resolution same sentence", "reset my password the screen resolution is 1170x2532", true, []secretHit{}},
+		{"uuid request id", "reimpostare la password? L'ID della richiesta è 3f883440-7b96-4195-ae91-a6f86708e6d7", false, []secretHit{}},
+		{"amount", "mein passwort zurückzusetzen insgesamt waren es 4.065,00", true, []secretHit{}},
+		{"price", "Can you help me reset my password? My total was €253,90", false, []secretHit{}},
+		{"version", "reset my password please, the app version is 4.12.0", false, []secretHit{}},
+		{"ssid band", `the wifi is "Seaview_5G" if you need it`, false, []secretHit{}},
+		{"plain word kept", "my password is sunshine", false, []secretHit{{"plain-password", "sunshine"}}},
+		{"hesitation before the value", "my password is like um hunter two", true, []secretHit{{"plain-password", "hunter two"}}},
+		{"digits kept", "my password is 483920", false, []secretHit{{"generic-password", "483920"}}},
+	}
+	e := secretEngine(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := secretHits(tt.give, e.ScanInput(nil, Input{Text: []byte(tt.give), Spoken: tt.spoken}))
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("ScanInput(%q, spoken=%v) mismatch (-want +got):\n%s", tt.give, tt.spoken, diff)
+			}
+		})
+	}
+}

@@ -62,10 +62,19 @@ for (const l of ['de-DE', 'es-ES', 'fr-FR', 'it-IT', 'pt-BR', 'en-CA', 'en-AU'])
 // ISO 3166 country names in every configured language.
 const core = new Set(['ES', 'FR', 'DE', 'IT', 'PT', 'NL', 'BE', 'CH', 'AT', 'LU', 'GB', 'IE', 'US', 'CA',
   'AU', 'NZ', 'MX', 'AR', 'CO', 'CL', 'PE', 'VE', 'EC', 'UY', 'BR', 'AO', 'MZ']);
+// shortCityName returns the name people say for a city GeoNames lists with
+// a qualifier: "Almere Stad" is Almere, "Frankfurt am Main" Frankfurt,
+// "Freiburg im Breisgau" Freiburg, "Halle (Saale)" Halle; else ''.
+function shortCityName(name) {
+  const m = /^(.{3,}?)(?: \(.+\)| (?:Stad|Centrum)| (?:am|an der|an den|im|in der|ob der|bei|vor der|auf der) .+)$/u.exec(name);
+  return m ? m[1] : '';
+}
 for (const c of cities) {
   if (c.population >= 15000 || (core.has(c.country) && c.population >= 5000)) {
     add(c.name, 'C');
     if (c.altName) add(c.altName, 'C');
+    const short = shortCityName(c.name);
+    if (short) add(short, 'C');
   }
 }
 for (const l of nameLocales) {
