@@ -13,6 +13,8 @@ import (
 	"time"
 
 	"github.com/twmb/franz-go/pkg/kfake"
+
+	"github.com/convanon/convanon/internal/cputime"
 )
 
 // brokerCommand is the hidden subcommand that runs the benchmark's broker in
@@ -45,7 +47,7 @@ func serveBroker(in io.Reader, out io.Writer) error {
 		if sc.Text() != "cpu" {
 			return fmt.Errorf("broker: unknown request %q", sc.Text())
 		}
-		d, _ := cpuTime()
+		d, _ := cputime.Process()
 		fmt.Fprintf(out, "cpu %d\n", d.Nanoseconds())
 	}
 	return sc.Err()

@@ -19,6 +19,7 @@ import (
 	"github.com/convanon/convanon/detectors"
 	"github.com/convanon/convanon/detectors/langid"
 	"github.com/convanon/convanon/internal/config"
+	"github.com/convanon/convanon/internal/cputime"
 	"github.com/convanon/convanon/internal/demo"
 	"github.com/convanon/convanon/internal/events"
 	"github.com/convanon/convanon/internal/keys"
@@ -203,7 +204,7 @@ func onePipelineRun(addrs []string, eng *detectors.Engine, lid *langid.Detector,
 	if err != nil {
 		return pipelineRun{}, err
 	}
-	cpu0, _ := cpuTime()
+	cpu0, _ := cputime.Process()
 	start := time.Now()
 	// The first event marks the end of start-up (joining the group, reading
 	// the opt-out table), a cost paid once per process, not per event.
@@ -232,7 +233,7 @@ func onePipelineRun(addrs []string, eng *detectors.Engine, lid *langid.Detector,
 	if err != nil {
 		return pipelineRun{}, fmt.Errorf("pipeline: %w", err)
 	}
-	cpu1, _ := cpuTime()
+	cpu1, _ := cputime.Process()
 	r := pipelineRun{events: p.Stats().Events.Load(), wall: end.Sub(start), cpu: cpu1 - cpu0, startup: end.Sub(start)}
 	if !first.IsZero() {
 		r.startup = first.Sub(start)

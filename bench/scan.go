@@ -13,6 +13,7 @@ import (
 	"github.com/convanon/convanon/bench/corpus"
 	"github.com/convanon/convanon/detectors"
 	"github.com/convanon/convanon/detectors/langid"
+	"github.com/convanon/convanon/internal/cputime"
 )
 
 // runScan measures, on one core, the engine and the naive baseline over the
@@ -348,14 +349,14 @@ func measure(pass passFunc, n int, minRun time.Duration) sample {
 	runtime.GC()
 	runtime.ReadMemStats(&before)
 	var s sample
-	cpu0, cpuOK := cpuTime()
+	cpu0, cpuOK := cputime.Process()
 	start := time.Now()
 	for s.passes == 0 || s.cpu < minRun {
 		s.withFindings = pass(n)
 		s.passes++
 		s.wall = time.Since(start)
 		s.cpu = s.wall
-		if c, ok := cpuTime(); ok && cpuOK {
+		if c, ok := cputime.Process(); ok && cpuOK {
 			s.cpu = c - cpu0
 		}
 	}

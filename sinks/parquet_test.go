@@ -15,6 +15,7 @@ import (
 	"github.com/parquet-go/parquet-go"
 	"github.com/parquet-go/parquet-go/compress/zstd"
 
+	"github.com/convanon/convanon/internal/cputime"
 	"github.com/convanon/convanon/internal/events"
 )
 
@@ -292,7 +293,7 @@ func timeWrites(b *testing.B, s *Parquet, batch *Batch, n int) {
 	b.Helper()
 	b.ReportAllocs()
 	first := int64(0)
-	cpu0 := cpuTime(b)
+	cpu0, _ := cputime.Process()
 	for b.Loop() {
 		batch.First, batch.Last = first, first+int64(n)-1
 		if err := s.Write(context.Background(), *batch); err != nil {
@@ -300,7 +301,8 @@ func timeWrites(b *testing.B, s *Parquet, batch *Batch, n int) {
 		}
 		first += int64(n)
 	}
-	b.ReportMetric(float64(cpuTime(b)-cpu0)/float64(b.N*n), "cpu-ns/row")
+	cpu1, _ := cputime.Process()
+	b.ReportMetric(float64(cpu1-cpu0)/float64(b.N*n), "cpu-ns/row")
 }
 
 // noSyncFS drops fsyncs, so BenchmarkParquetEncode measures the CPU cost
