@@ -144,6 +144,15 @@ var personCues = []struct {
 	{"it", "title", []string{"sig", "sig.ra", "sigra", "signor", "signore", "signora", "dott", "dott.ssa", "dottor", "dottore", "dottoressa"}},
 	{"pt", "title", []string{"senhor", "senhora", "sr", "sra", "dona", "seu", "doutor", "doutora", "dr", "dra"}},
 	{"nl", "title", []string{"dhr", "mevr", "mevrouw", "meneer", "heer", "dokter", "dr", "huisarts", "tandarts"}},
+	// Kinship and school words used as titles: "nonna Pina", "Oma Truus",
+	// "juf Anouk", "tía Maruja". A capitalized word or a known name follows.
+	{"en", "title", []string{"grandma", "grandpa", "granny", "auntie", "aunt", "uncle"}},
+	{"es", "title", []string{"tía", "tío", "abuela", "abuelo", "abuelita", "abuelito"}},
+	{"fr", "title", []string{"tante", "tonton", "tata", "tatie", "mamie", "papi", "papy", "mémé", "pépé"}},
+	{"de", "title", []string{"oma", "opa", "tante", "onkel"}},
+	{"it", "title", []string{"nonna", "nonno", "zia", "zio", "maestra", "maestro"}},
+	{"pt", "title", []string{"tia", "tio", "avó", "avô", "vovó", "vovô", "vó", "vô"}},
+	{"nl", "title", []string{"oma", "opa", "tante", "oom", "juf", "juffrouw", "meester"}},
 }
 
 // nameParticles join the parts of a surname ("van der Berg", "de la Cruz").
@@ -350,7 +359,8 @@ func (p *personFinder) findHandle(dst []Finding, in Input, tok Token) ([]Finding
 	if e-s < 3 || e-s > maxFold {
 		return dst, tok.End
 	}
-	named := false
+	named, initials := false, true
+	var first Entry
 	for i := s; i < e; {
 		j := i
 		for j < e && text[j] != '.' && text[j] != '_' && text[j] != '-' {
@@ -360,10 +370,21 @@ func (p *personFinder) findHandle(dst []Finding, in Input, tok Token) ([]Finding
 			return dst, tok.End
 		}
 		ent := p.lex.Lookup(text[i:j])
+		if i == s {
+			first = ent
+		} else if j-i > 1 {
+			initials = false
+		}
 		if ent&EntryName != 0 && ent&(EntryBrand|EntryAmbiguous) == 0 && !ent.StopAny() && !ent.Word(in.Lang) {
 			named = true
 		}
 		i = j + 1
+	}
+	if !named && initials && first&EntryFirst != 0 && !first.StopAny() && first&EntryBrand == 0 {
+		// A given name and initials ("@eva.b", "@marina.c") is a person
+		// even when the name is a word too; alone ("@simona"), only a
+		// popular name that is no everyday word ("@grace" may be a bot).
+		named = bytes.IndexAny(text[s:e], "._-") > 0 || first&(EntryPopular|EntryAmbiguous) == EntryPopular
 	}
 	if !named && !p.initialHandle(text[s:e]) {
 		return dst, tok.End
@@ -426,6 +447,9 @@ func (p *personFinder) find(dst []Finding, in Input, tok Token) ([]Finding, int)
 			return append(dst, p.finding(text, ws, end, 0.7, "person-initial")), end // "K. Nakamura-Lopez"
 		}
 		return dst, tok.End
+	}
+	if glued(text, ws, we) {
+		return dst, tok.End // "chloe_m_27", "Amore&Co": a user name or a brand
 	}
 	full := we
 	if t := trimPossessive(text, ws, we); t != we {
@@ -559,15 +583,21 @@ func (p *personFinder) lookupName(w []byte) Entry {
 	if saintPrefix(w) {
 		return 0 // "Saint-Valentin", "Sankt-Johann": a holiday or a place
 	}
-	shared := EntryName
-	for len(w) > 0 && shared != 0 {
+	shared, places := EntryName, true
+	for len(w) > 0 && (shared != 0 || places) {
 		part := w
 		if i := bytes.IndexByte(w, '-'); i >= 0 {
 			part, w = w[:i], w[i+1:]
 		} else {
 			w = nil
 		}
-		shared &= p.lex.Lookup(part)
+		ent := p.lex.Lookup(part)
+		shared &= ent
+		// "Anna-Lena" is no route though Anna is a town too.
+		places = places && ent&EntryPlace != 0 && ent&EntryPopular == 0
+	}
+	if places {
+		return 0 // "Milano-Roma", "Paris-Lyon": a route between places
 	}
 	return shared
 }
@@ -802,6 +832,9 @@ func (p *personFinder) afterCue(in Input, c *cue, ws, we int, next *cueNextWord)
 		particle = true
 	}
 	e = trimPossessive(text, s, e)
+	if glued(text, s, e) {
+		return Finding{}, false // "it's chloe_m_27", "di Amore&Co"
+	}
 	ent := p.lookupName(text[s:e])
 	upper := isUpperAt(text, s)
 	// Only titles ask whether the word is shaped like a name.
@@ -842,7 +875,7 @@ func (p *personFinder) afterCue(in Input, c *cue, ws, we int, next *cueNextWord)
 	if c.kind == cueHouse {
 		end = p.pairEnd(in, end) // "klingel bei Wagner/Yılmaz"
 	}
-	if (c.kind == cueSelf || c.kind == cueGreet) && (p.personaFollows(text, end) || orgAround(text, start, end)) {
+	if (c.kind == cueSelf || c.kind == cueGreet) && (p.personaFollows(text, end) || orgAround(text, start, end) || low && orgHeadFollows(text, end)) {
 		return Finding{}, false // "Soy Lía, la asistente virtual…"
 	}
 	conf := float32(0.85)
@@ -1199,7 +1232,7 @@ func (p *personFinder) extend(text []byte, lang string, end int, upper, clean, w
 			}
 			e2 = trimPossessive(text, s2, e2)
 			ent2 := p.lookupName(text[s2:e2])
-			if ent2.StopAny() || (!upper && ent2&EntryLast == 0) || (upper && ent2&EntryLast == 0 && ent2.Word(lang)) {
+			if ent2.StopAny() || (!upper && ent2&EntryLast == 0) || (upper && ent2&EntryLast == 0 && (ent2.Word(lang) || camelInside(text[s2:e2]))) {
 				return end // "MAC vom Drucker", "Anna aus Köln"
 			}
 			if !upper && wordy && ent2.Word(lang) {
@@ -1232,7 +1265,8 @@ func (p *personFinder) extend(text []byte, lang string, end int, upper, clean, w
 		case upper:
 			ok = isUpperAt(text, s) && !ent.StopAny() && (ent&EntryLast != 0 && ent&EntryAmbiguous == 0 ||
 				clean && (ent&EntryName != 0 || ent&(EntryPlace|EntryBrand) == 0)) &&
-				!(wordy && ent.Word(lang)) // "Easter Sunday", "Spring Boot"
+				!(wordy && ent.Word(lang)) && // "Easter Sunday", "Spring Boot"
+				!(ent&EntryLast == 0 && camelInside(text[s:e])) // "Sam MatchMakers"
 		default:
 			ok = !isUpperAt(text, s) && ent&EntryLast != 0 && !ent.StopAny() && ent&EntryAmbiguous == 0 &&
 				!(wordy && ent.Word(lang))
@@ -1297,6 +1331,9 @@ func (p *personFinder) findLower(dst []Finding, in Input, tok Token) ([]Finding,
 	}
 	if end, ok := p.notName(text, in.Lang, k, ws, we); ok {
 		return dst, end
+	}
+	if orgHeadFollows(text, we) {
+		return dst, tok.End // "calling rowan pharmacy"
 	}
 	wordy := e.Word(in.Lang) && e&EntryPopular == 0
 	if end := p.extend(text, in.Lang, we, false, false, wordy); end > we {
@@ -1585,7 +1622,7 @@ func spelledLetters(text []byte, s, e int) int {
 // ent, may be a name no list knows: name-shaped, letters only, not in
 // capitals and not a word that follows greetings ("Hi Team,").
 func (p *personFinder) unknownName(text []byte, lang string, ent Entry, s, e int) bool {
-	if !nameShaped(ent, lang) || !lettersOnly(text, s, e) || isAllUpperWord(text, s, e) {
+	if !nameShaped(ent, lang) || !lettersOnly(text, s, e) && !capitalParts(text, s, e) || isAllUpperWord(text, s, e) {
 		return false
 	}
 	var buf [maxFold]byte
@@ -1741,4 +1778,63 @@ func capParticle(text []byte, s, e int) bool {
 	}
 	k, _ := foldAppend(buf[:0], text[s:e])
 	return capParticles.has(k)
+}
+
+// capitalParts reports whether text[s:e] is capitalized words of two
+// letters or more joined by hyphens: "Lan-Anh", "Marie-Noëlle".
+func capitalParts(text []byte, s, e int) bool {
+	if !hyphenLetters(text, s, e) {
+		return false
+	}
+	for i := s; i < e; {
+		j := i
+		for j < e && text[j] != '-' {
+			j++
+		}
+		if j-i < 2 || !isUpperAt(text, i) {
+			return false
+		}
+		i = j + 1
+	}
+	return true
+}
+
+// glued reports whether the word text[s:e] is glued to an underscore, an
+// ampersand or a digit: part of a user name ("chloe_m_27") or a brand
+// ("Amore&Co", "M&S"), not a name.
+func glued(text []byte, s, e int) bool {
+	gluing := func(c byte) bool { return c == '_' || c == '&' || c >= '0' && c <= '9' }
+	return e < len(text) && gluing(text[e]) || s > 0 && gluing(text[s-1])
+}
+
+// orgHeadFollows reports whether the word after e, in any case, is an
+// organisation's head noun: "calling rowan pharmacy".
+func orgHeadFollows(text []byte, e int) bool {
+	s, e2 := nextWord(text, e)
+	if s < 0 || gapBetween(text, e, s) != gapSpace {
+		return false
+	}
+	var buf [maxFold]byte
+	k, ok := foldAppend(buf[:0], text[s:e2])
+	return ok && orgHeads.has(k)
+}
+
+// camelInside reports whether w has a capital after three lower-case
+// letters or more: "MatchMakers", "PayPal", not "McDonald" or "MacKenzie".
+func camelInside(w []byte) bool {
+	lower := 0
+	for _, c := range w {
+		switch {
+		case c >= 'a' && c <= 'z':
+			lower++
+		case c >= 'A' && c <= 'Z':
+			if lower >= 3 {
+				return true
+			}
+			lower = 0
+		default:
+			lower = 0
+		}
+	}
+	return false
 }
