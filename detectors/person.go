@@ -3,6 +3,7 @@ package detectors
 import (
 	"bytes"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/cespare/xxhash/v2"
 )
@@ -256,6 +257,28 @@ func Person(lex *Lexicon) Detector {
 		Trigger: Trigger{Any: ClassUpper, MinLen: 2, Keywords: kws},
 		Find:    p.find,
 	}
+}
+
+// PersonAccented returns the PERSON detector for capitalized words that
+// start with a letter outside ASCII ("Özlem Yılmaz", "Álvaro", "Élodie"):
+// the engine's upper-case class is A-Z only, so Person does not wake for
+// them. It wakes on any token with non-ASCII bytes and drops at once those
+// whose first letter is not such a capital.
+func PersonAccented(lex *Lexicon) Detector {
+	p, _ := newPersonFinder(lex)
+	return Detector{
+		Name:    "person-accented",
+		Kind:    KindPerson,
+		Trigger: Trigger{Any: ClassHigh, MinLen: 2},
+		Find:    p.findAccented,
+	}
+}
+
+func (p *personFinder) findAccented(dst []Finding, in Input, tok Token) ([]Finding, int) {
+	if tok.WordStart >= tok.WordEnd || in.Text[tok.WordStart] < utf8.RuneSelf || !isUpperAt(in.Text, tok.WordStart) {
+		return dst, tok.End // Person has the words starting with A-Z
+	}
+	return p.find(dst, in, tok)
 }
 
 // PersonLower returns the detector for names without capitals, in voice
@@ -1316,7 +1339,7 @@ func (p *personFinder) findLower(dst []Finding, in Input, tok Token) ([]Finding,
 	we = trimPossessive(text, ws, we)
 	var buf [maxFold]byte
 	k, ok := foldAppend(buf[:0], text[ws:we])
-	if !ok {
+	if !ok || glued(text, ws, we) {
 		return dst, tok.End
 	}
 	if in.Spoken && we-ws >= 3 && spellsWord(text, ws, we) {
