@@ -520,6 +520,8 @@ func (p *personFinder) find(dst []Finding, in Input, tok Token) ([]Finding, int)
 		return append(dst, p.finding(text, ws, end, 0.75, "person-name-pair")), end
 	case clean && !isAllUpperWord(text, ws, we) && !particleNumber(text, we):
 		return append(dst, p.finding(text, ws, we, 0.6, "person-given-name")), we
+	case full == we && e&(EntryBrand|EntryPlace) == 0 && !isAllUpperWord(text, ws, we) && teamFollows(text, we):
+		return append(dst, p.finding(text, ws, we, 0.6, "person-team")), we // "Grace from legal"
 	}
 	if f, ok := p.bareName(in, e, ws, we, full); ok {
 		return append(dst, f), f.End // "Rob's job", "Bas zegt", "Zé, o IBAN"
@@ -1858,6 +1860,51 @@ func camelInside(w []byte) bool {
 		default:
 			lower = 0
 		}
+	}
+	return false
+}
+
+// teamWords name the departments a colleague is "from" in office chat.
+var teamWords = foldSetOf("legal", "hr", "finance", "accounts", "accounting", "it", "sales", "marketing", "support", "ops",
+	"payroll", "procurement", "compliance", "billing", "reception", "facilities", "engineering", "controlling",
+	"buchhaltung", "personalabteilung", "vertrieb", "einkauf", "rrhh", "contabilidad", "ventas", "compras",
+	"juridique", "compta", "comptabilité", "rh", "ventes", "contabilità", "amministrazione", "vendite", "acquisti",
+	"financeiro", "vendas", "compras", "juridico", "jurídico", "boekhouding", "verkoop", "inkoop", "personeelszaken")
+
+// teamFrom are the prepositions between a colleague and a department, and
+// teamArticles the articles that may follow them.
+var (
+	teamFrom     = foldSetOf("from", "in", "aus", "von", "de", "du", "di", "da", "do", "van", "bij")
+	teamArticles = foldSetOf("the", "dem", "der", "la", "el", "le", "il", "lo", "o", "a", "het", "de", "l'")
+)
+
+// teamFollows reports whether a department follows the word ending at e:
+// "Grace from legal", "Frieder aus dem Controlling", "Ana de RRHH".
+func teamFollows(text []byte, e int) bool {
+	var buf [maxFold]byte
+	s, e2 := nextWord(text, e)
+	if s < 0 || gapBetween(text, e, s) != gapSpace {
+		return false
+	}
+	if k, ok := foldAppend(buf[:0], text[s:e2]); !ok || !teamFrom.has(k) {
+		return false
+	}
+	for n := 0; n < 2; n++ {
+		s2, e3 := nextWord(text, e2)
+		if s2 < 0 || gapBetween(text, e2, s2) != gapSpace {
+			return false
+		}
+		k, ok := foldAppend(buf[:0], text[s2:e3])
+		if !ok {
+			return false
+		}
+		if teamWords.has(k) {
+			return true
+		}
+		if n > 0 || !teamArticles.has(k) {
+			return false
+		}
+		e2 = e3
 	}
 	return false
 }

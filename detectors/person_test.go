@@ -544,6 +544,11 @@ var personRound2 = []nameCase{
 	{"handle name initial", "@laura.k kannst du das prüfen", "de", false, []string{"PERSON:laura.k"}},
 	{"handle word name initial", "@marina.s can you check", "en", false, []string{"PERSON:marina.s"}},
 	{"handle popular alone", "@chris can you check", "en", false, []string{"PERSON:chris"}},
+	// A colleague named with a department.
+	{"en team ambiguous", "also Mark from accounts needs the figures", "en", false, []string{"PERSON:Mark"}},
+	{"de team", "Will aus dem Controlling hat angerufen", "de", false, []string{"PERSON:Will"}},
+	{"en team word", "Spring from the sales team is over", "en", false, []string{}},
+	{"en team place", "Paris from the legal side", "en", false, []string{}},
 	// Near misses: none of these is a person.
 	{"handle channel", "@channel the build is green", "en", false, []string{}},
 	{"handle team initial", "@ops.b restart it", "en", false, []string{}},
