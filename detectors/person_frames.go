@@ -295,6 +295,8 @@ func (p *personFinder) bareName(in Input, ent Entry, ws, we, full int) (Finding,
 	return Finding{}, false
 }
 
+// bareFinding is the finding for a name with no cue at ws:we, at conf,
+// unless an organization or a persona word around it says it is no person.
 func (p *personFinder) bareFinding(text []byte, ws, we int, conf float32) (Finding, bool) {
 	if orgAround(text, ws, we) || p.personaFollows(text, we) {
 		return Finding{}, false
@@ -375,6 +377,7 @@ func surnameLike(p *personFinder, w []byte, lang string, strict bool) bool {
 	return !strict || ent&entryWordAny == 0 && ent&EntryPlace == 0
 }
 
+// hasHyphen reports whether w holds a '-'.
 func hasHyphen(w []byte) bool { return bytes.IndexByte(w, '-') >= 0 }
 
 // hyphenLetters reports whether text[s:e] is runs of letters joined by
