@@ -884,7 +884,8 @@ func (p *personFinder) selfName(in Input, ent Entry, s, e int, upper, strong, lo
 		// After "jsuis", "sou o", "i'm", words that start the rest of the
 		// message say the introduction is over: "jsuis noham g perdu…".
 		return p.extend(text, in.Lang, e, false, true, true) > e || spellEnd(text, e) > e ||
-			strong && !in.Spoken && low && !p.vocative(text, s, e) && !gerund(text, in.Lang, s, e) && !participle(text[s:e]) && p.clauseFollows(text, e)
+			strong && !in.Spoken && low && !p.vocative(text, s, e) && !gerund(text, in.Lang, s, e) && !participle(text[s:e]) &&
+				!verbLike(text[s:e]) && !accentedEnd(text[s:e]) && p.clauseFollows(text, e) // not "je suis désolé pour…"
 	}
 	if ent&EntryName == 0 || ent&EntryBrand != 0 {
 		return false
