@@ -566,6 +566,8 @@ var personRound2 = []nameCase{
 	{"camel brand after particle", "Hoi, ik ben Noor van ShopSmart.", "nl", false, []string{"PERSON:Noor"}},
 	{"kinship noun de", "Die Oma kocht heute", "de", false, []string{}},
 	{"sentence start word", "Vale, nos vemos mañana", "es", false, []string{}},
+	{"sentence start verb es", "Lea el contrato antes de firmar", "es", false, []string{}},
+	{"sentence start verb it", "Andrei volentieri al mare", "it", false, []string{}},
 	{"month", "Im Mai ist das Büro zu", "de", false, []string{}},
 	{"town", "Ik woon in Zaandam sinds mei", "nl", false, []string{"LOCATION:Zaandam"}},
 }
