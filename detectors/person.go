@@ -36,6 +36,9 @@ type cue struct {
 	strong bool
 	// of is set for the relative cues ending in a preposition ("amiga da").
 	of bool
+	// kin is set for the kinship and school words used as titles ("nonna",
+	// "Oma", "juf"), which are nouns too: "für Oma Blumen".
+	kin bool
 }
 
 // personCues lists the phrases that introduce a name, by language. The first
@@ -147,13 +150,13 @@ var personCues = []struct {
 	{"nl", "title", []string{"dhr", "mevr", "mevrouw", "meneer", "heer", "dokter", "dr", "huisarts", "tandarts"}},
 	// Kinship and school words used as titles: "nonna Pina", "Oma Truus",
 	// "juf Anouk", "tía Maruja". A capitalized word or a known name follows.
-	{"en", "title", []string{"grandma", "grandpa", "granny", "auntie", "aunt", "uncle"}},
-	{"es", "title", []string{"tía", "tío", "abuela", "abuelo", "abuelita", "abuelito"}},
-	{"fr", "title", []string{"tante", "tonton", "tata", "tatie", "mamie", "papi", "papy", "mémé", "pépé"}},
-	{"de", "title", []string{"oma", "opa", "tante", "onkel"}},
-	{"it", "title", []string{"nonna", "nonno", "zia", "zio", "maestra", "maestro"}},
-	{"pt", "title", []string{"tia", "tio", "avó", "avô", "vovó", "vovô", "vó", "vô"}},
-	{"nl", "title", []string{"oma", "opa", "tante", "oom", "juf", "juffrouw", "meester"}},
+	{"en", "kin", []string{"grandma", "grandpa", "granny", "auntie", "aunt", "uncle"}},
+	{"es", "kin", []string{"tía", "tío", "abuela", "abuelo", "abuelita", "abuelito"}},
+	{"fr", "kin", []string{"tante", "tonton", "tata", "tatie", "mamie", "papi", "papy", "mémé", "pépé"}},
+	{"de", "kin", []string{"oma", "opa", "tante", "onkel"}},
+	{"it", "kin", []string{"nonna", "nonno", "zia", "zio"}},
+	{"pt", "kin", []string{"tia", "tio", "avó", "avô", "vovó", "vovô", "vó", "vô"}},
+	{"nl", "kin", []string{"oma", "opa", "tante", "oom", "juf", "juffrouw", "meester"}},
 }
 
 // nameParticles join the parts of a surname ("van der Berg", "de la Cruz").
@@ -189,7 +192,7 @@ type cueGroup struct {
 
 func newPersonFinder(lex *Lexicon) (*personFinder, []string) {
 	p := &personFinder{lex: lex}
-	kinds := map[string]cueKind{"decl": cueDecl, "self": cueSelf, "greet": cueGreet, "rel": cueRel, "title": cueTitle, "spell": cueSpell, "house": cueHouse}
+	kinds := map[string]cueKind{"decl": cueDecl, "self": cueSelf, "greet": cueGreet, "rel": cueRel, "title": cueTitle, "kin": cueTitle, "spell": cueSpell, "house": cueHouse}
 	var kws []string
 	seen := map[string]bool{}
 	first := map[string]uint32{}
@@ -197,14 +200,14 @@ func newPersonFinder(lex *Lexicon) (*personFinder, []string) {
 	for _, g := range personCues {
 		for _, ph := range g.phrases {
 			var c cue
-			c.kind, c.lang, c.dot = kinds[g.kind], g.lang, g.kind == "title"
+			c.kind, c.lang, c.dot, c.kin = kinds[g.kind], g.lang, g.kind == "title", g.kind == "kin"
 			for _, w := range strings.Fields(ph) {
 				f, _ := foldAppend(nil, []byte(w))
 				c.words = append(c.words, string(f))
 			}
 			c.strong = c.kind == cueSelf && firstPerson.has([]byte(c.words[0]))
 			c.of = c.kind == cueRel && len(c.words) > 1 && nameParticles.has([]byte(c.words[len(c.words)-1]))
-			if c.kind == cueTitle && len(c.words) == 1 && len(c.words[0]) > 1 {
+			if g.kind == "title" && len(c.words) == 1 && len(c.words[0]) > 1 {
 				titles[c.words[0]] = 0
 			}
 			v, ok := first[c.words[0]]
@@ -879,6 +882,10 @@ func (p *personFinder) afterCue(in Input, c *cue, ws, we int, next *cueNextWord)
 		ok = (upper && (ent&EntryName != 0 || !ent.StopAny())) || (ent&EntryName != 0 && !ent.StopAny()) || strongLow && shaped
 		if len(last) == 1 {
 			ok = upper && (ent&EntryName != 0 || shaped)
+		}
+		if c.kin && (in.Lang == "de" || !upper) {
+			// German capitalizes the nouns after "Oma" too: a known name only.
+			ok = ent&EntryName != 0 && !ent.StopAny() && (!ent.wordIn(in.Lang) || ent&EntryPopular != 0)
 		}
 	case cueSelf:
 		ok = p.selfName(in, ent, s, e, upper, c.strong, low)

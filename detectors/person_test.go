@@ -565,6 +565,8 @@ var personRound2 = []nameCase{
 	{"lower pharmacy", "thank you for calling hazel pharmacy how can i help", "en", false, []string{}},
 	{"camel brand after particle", "Hoi, ik ben Noor van ShopSmart.", "nl", false, []string{"PERSON:Noor"}},
 	{"kinship noun de", "Die Oma kocht heute", "de", false, []string{}},
+	{"kinship before noun de", "Ich habe für Oma Blumen gekauft", "de", false, []string{}},
+	{"kinship known name de", "Wir fahren zu Opa Heinz nach Hause", "de", false, []string{"PERSON:Heinz"}},
 	{"sentence start word", "Vale, nos vemos mañana", "es", false, []string{}},
 	{"sentence start verb es", "Lea el contrato antes de firmar", "es", false, []string{}},
 	{"sentence start verb it", "Andrei volentieri al mare", "it", false, []string{}},
