@@ -352,17 +352,37 @@ func entropy(b []byte) float64 {
 // placeholder, and entropy of at least min bits per byte (hex strings, with
 // only 16 symbols, need 0.7 bit less).
 func entropyOK(b []byte, min float64) bool {
+	return randomnessOf(b).atLeast(min)
+}
+
+// randomness is what entropyOK asks of a value, computed once so that
+// several thresholds can be tried on it.
+type randomness struct {
+	ok  bool    // a letter and a digit, and no placeholder
+	hex bool    // hex digits only
+	h   float64 // entropy, when ok
+}
+
+func randomnessOf(b []byte) randomness {
 	var cls charset
 	for _, c := range b {
 		cls |= csOf[c]
 	}
 	if cls&csDigit == 0 || cls&csLetters == 0 || placeholder(b) {
+		return randomness{}
+	}
+	return randomness{ok: true, hex: cls&^csHex == 0, h: entropy(b)}
+}
+
+// atLeast is entropyOK's answer for the threshold min.
+func (r randomness) atLeast(min float64) bool {
+	if !r.ok {
 		return false
 	}
-	if cls&^csHex == 0 {
+	if r.hex {
 		min -= 0.7
 	}
-	return entropy(b) >= min
+	return r.h >= min
 }
 
 // PrivateKey finds PEM private key blocks (RSA, EC, DSA, OpenSSH, PKCS#8,
@@ -768,6 +788,9 @@ func proseStrong(dst []Finding, in Input, from, resume int) ([]Finding, int) {
 		// next sentence is about something else.
 		return shapedNext(dst, text, from, resume)
 	}
+	if proseQuiet(text, from) {
+		return dst, resume
+	}
 	p := from
 	stray := false // a word other than passwordFillers stands before the cue
 	for range 6 {
@@ -814,6 +837,43 @@ func proseStrong(dst []Finding, in Input, from, resume int) ([]Finding, int) {
 		p = we
 	}
 	return dst, resume
+}
+
+// proseQuiet reports whether proseStrong's walk from p certainly finds
+// nothing: the words it reads hold no colon at their end, no cue and no
+// digit (which strongShape needs) before the walk stops. Most password
+// words in chat ("I forgot my password again") end here, without the
+// filler lookups and shape checks of the full walk.
+func proseQuiet(text []byte, p int) bool {
+	for range 6 {
+		ws, we := nextToken(text, p)
+		if ws == we || lineBreakBetween(text, p, ws) {
+			return true
+		}
+		w := text[ws:we]
+		last := w[len(w)-1]
+		if last == ':' {
+			return false
+		}
+		if otherValueNoun(w) {
+			return true
+		}
+		if isCue(w) {
+			return false
+		}
+		var all Class
+		for _, c := range w {
+			all |= byteClass[c]
+		}
+		if all&ClassDigit != 0 {
+			return false
+		}
+		if last == '.' || last == '?' || last == '!' {
+			return true
+		}
+		p = we
+	}
+	return true
 }
 
 // otherValueNouns name values that are not the password a prose cue
@@ -1368,8 +1428,13 @@ func valueAt(text []byte, p int, t term, prov int, explicit bool, stop byte) (Fi
 		}
 		return f, ve, true
 	case termWeak:
-		ok := explicit && len(v) >= 12 && len(v) <= 4096 && (entropyOK(v, 3.0) || isUUID(v)) ||
-			len(v) >= 20 && len(v) <= 4096 && !isUUID(v) && entropyOK(v, 3.5) && !notSecretShape(v)
+		// One entropy for both thresholds: a value below 3.0 bits is below 3.5.
+		ok := false
+		if len(v) <= 4096 && (explicit && len(v) >= 12 || len(v) >= 20) {
+			r, uuid := randomnessOf(v), isUUID(v)
+			ok = explicit && len(v) >= 12 && (r.atLeast(3.0) || uuid) ||
+				len(v) >= 20 && !uuid && r.atLeast(3.5) && !notSecretShape(v)
+		}
 		if !ok || bytes.Contains(v, []byte("://")) || wordy(v) {
 			return Finding{}, ve, false
 		}
