@@ -555,10 +555,19 @@ func findAssignment(dst []Finding, in Input, tok Token) ([]Finding, int) {
 	if ns < tok.Start || ne-ns < 2 {
 		ns, ne = tok.WordStart, tok.WordEnd
 	}
-	if contextName(text[tok.WordStart:tok.WordEnd]) == ctxCommand {
+	var t term
+	var prov, ctx int
+	if ns == tok.WordStart && ne == tok.WordEnd {
+		// The name is the leading word, most often a keyword: one lookup
+		// answers both its context and its term.
+		t, prov, ctx = classifyWord(text[ns:ne])
+	} else {
+		ctx = contextName(text[tok.WordStart:tok.WordEnd])
+		t, prov = classifyName(text[ns:ne])
+	}
+	if ctx == ctxCommand {
 		return commandPassword(dst, text, text[tok.WordStart:tok.WordEnd], tok.End, resume)
 	}
-	t, prov := classifyName(text[ns:ne])
 	if t == termStrong && asciiEqualFold(text[ns:ne], "pass") {
 		// "pass" is an everyday word ("boarding pass", "I'll pass"): only
 		// a password-shaped token right after it counts.
@@ -569,7 +578,7 @@ func findAssignment(dst []Finding, in Input, tok Token) ([]Finding, int) {
 	}
 	switch t {
 	case termNone:
-		if contextName(text[tok.WordStart:tok.WordEnd]) == ctxCredential {
+		if ctx == ctxCredential {
 			return shapedAfter(dst, text, tok.End, resume)
 		}
 		return dst, resume
@@ -791,6 +800,12 @@ func proseStrong(dst []Finding, in Input, from, resume int) ([]Finding, int) {
 	if proseQuiet(text, from) {
 		return dst, resume
 	}
+	return proseWalk(dst, in, from, resume)
+}
+
+// proseWalk is proseStrong's walk over the words after the password word.
+func proseWalk(dst []Finding, in Input, from, resume int) ([]Finding, int) {
+	text := in.Text
 	p := from
 	stray := false // a word other than passwordFillers stands before the cue
 	for range 6 {
@@ -1213,21 +1228,42 @@ func classifyName(name []byte) (term, int) {
 	return classifyLower(name, n)
 }
 
-// nameClass is what classifyName returns for a name.
+// classifyWord is classifyName and contextName of the same word w, with
+// one lower-casing and one lookup when w is a keyword.
+func classifyWord(w []byte) (term, int, int) {
+	if len(w) > 64 {
+		return termNone, -1, ctxNone
+	}
+	var buf [64]byte
+	n := buf[:len(w)]
+	for i, c := range w {
+		n[i] = lowerASCII(c)
+	}
+	if c, ok := keywordClasses.get(n); ok {
+		return c.t, c.prov, c.ctx
+	}
+	// Every context name is a keyword: another word has none.
+	t, prov := classifyLower(w, n)
+	return t, prov, ctxNone
+}
+
+// nameClass is what classifyName and contextName return for a keyword.
 type nameClass struct {
 	t    term
 	prov int
+	ctx  int
 }
 
-// keywordClasses holds classifyName's answer for each of secretKeywords,
-// the names that wake SecretAssignment most often in prose ("I forgot my
-// password"); read-only after construction. Their answer does not depend on
-// their case.
+// keywordClasses holds classifyName's and contextName's answers for each of
+// secretKeywords, the names that wake SecretAssignment most often in prose
+// ("I forgot my password"); read-only after construction. Their answer does
+// not depend on their case.
 var keywordClasses = func() *wordMap[nameClass] {
 	m := &wordMap[nameClass]{}
 	for _, kw := range secretKeywords {
 		t, prov := classifyLower([]byte(kw), []byte(kw))
-		m.set(kw, nameClass{t, prov})
+		ctx, _ := contextNames.get([]byte(kw))
+		m.set(kw, nameClass{t, prov, ctx})
 	}
 	return m
 }()

@@ -603,3 +603,66 @@ func TestSecretProsePasswords(t *testing.T) {
 		})
 	}
 }
+
+// TestClassifyWordMatchesNameAndContext checks that classifyWord answers as
+// classifyName and contextName do, for keywords in any case and other words.
+func TestClassifyWordMatchesNameAndContext(t *testing.T) {
+	tests := []struct {
+		give string
+	}{
+		{"wifi_password"}, {"API_KEY"}, {"Passwort"}, {"hello"}, {"x"}, {"authorization"}, {"SSHPASS"},
+		{"mot"}, {"Bearer"}, {strings.Repeat("a", 70)}, {"contraseña"}, {"WLAN"},
+	}
+	for _, kw := range secretKeywords {
+		tests = append(tests, struct{ give string }{kw}, struct{ give string }{strings.ToUpper(kw)})
+	}
+	for _, tt := range tests {
+		t.Run(tt.give, func(t *testing.T) {
+			gotT, gotProv, gotCtx := classifyWord([]byte(tt.give))
+			wantT, wantProv := classifyName([]byte(tt.give))
+			wantCtx := contextName([]byte(tt.give))
+			if gotT != wantT || gotProv != wantProv || gotCtx != wantCtx {
+				t.Errorf("classifyWord(%q) = %v, %d, %d; want %v, %d, %d", tt.give, gotT, gotProv, gotCtx, wantT, wantProv, wantCtx)
+			}
+		})
+	}
+}
+
+// TestProseQuietFindsNothing checks that when proseQuiet skips the walk
+// after a password word, the walk would have found nothing and left the
+// resume offset alone.
+func TestProseQuietFindsNothing(t *testing.T) {
+	tests := []struct {
+		give      string
+		wantQuiet bool
+	}{
+		{give: " again, can you help", wantQuiet: true},
+		{give: " for the wifi is Tr0ub4dor&3", wantQuiet: false},
+		{give: " is hunter2", wantQuiet: false},
+		{give: ": sunshine", wantQuiet: false},
+		{give: " reset link never arrived. It is 4pm", wantQuiet: true},
+		{give: " and my email is someone", wantQuiet: true},
+		{give: " Guest Ch@t0uille12", wantQuiet: false},
+		{give: " got changed\nis hunter2", wantQuiet: true},
+		{give: " one two three four five six seven is x1", wantQuiet: true},
+		{give: " expired yesterday so I need a new one", wantQuiet: true},
+		{give: "", wantQuiet: true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.give, func(t *testing.T) {
+			text := []byte(tt.give)
+			if got := proseQuiet(text, 0); got != tt.wantQuiet {
+				t.Fatalf("proseQuiet(%q) = %v, want %v", tt.give, got, tt.wantQuiet)
+			}
+			if !tt.wantQuiet {
+				return
+			}
+			for _, spoken := range []bool{false, true} {
+				got, resume := proseWalk(nil, Input{Text: text, Spoken: spoken}, 0, -1)
+				if len(got) != 0 || resume != -1 {
+					t.Errorf("proseWalk(%q, spoken=%v) = %v, %d; want no finding, -1", tt.give, spoken, got, resume)
+				}
+			}
+		})
+	}
+}
