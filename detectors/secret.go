@@ -355,13 +355,21 @@ func entropyOK(b []byte, min float64) bool {
 	return randomnessOf(b).atLeast(min)
 }
 
-// randomness is what entropyOK asks of a value, computed once so that
-// several thresholds can be tried on it.
+// randomness is what entropyOK asks of a value, read once so that several
+// thresholds can be tried on it. Most values are decided by bounds on their
+// entropy, two logarithms instead of one per distinct byte: the min-entropy
+// log2(n/max count) is a lower bound, log2(distinct bytes) an upper one.
 type randomness struct {
-	ok  bool    // a letter and a digit, and no placeholder
-	hex bool    // hex digits only
-	h   float64 // entropy, when ok
+	b      []byte
+	ok     bool    // a letter and a digit, and no placeholder
+	hex    bool    // hex digits only
+	lo, hi float64 // bounds on the entropy, when ok
 }
+
+// entropyMargin keeps the bounds' answers clear of the rounding of
+// entropy's sum, which is far smaller: only values whose bounds straddle a
+// threshold by less than it need the exact sum.
+const entropyMargin = 1e-9
 
 func randomnessOf(b []byte) randomness {
 	var cls charset
@@ -371,7 +379,17 @@ func randomnessOf(b []byte) randomness {
 	if cls&csDigit == 0 || cls&csLetters == 0 || placeholder(b) {
 		return randomness{}
 	}
-	return randomness{ok: true, hex: cls&^csHex == 0, h: entropy(b)}
+	var counts [256]uint16
+	distinct, most := 0, uint16(0)
+	for _, c := range b {
+		counts[c]++
+		if counts[c] == 1 {
+			distinct++
+		}
+		most = max(most, counts[c])
+	}
+	n := float64(len(b))
+	return randomness{b: b, ok: true, hex: cls&^csHex == 0, lo: math.Log2(n / float64(most)), hi: math.Log2(float64(distinct))}
 }
 
 // atLeast is entropyOK's answer for the threshold min.
@@ -382,7 +400,13 @@ func (r randomness) atLeast(min float64) bool {
 	if r.hex {
 		min -= 0.7
 	}
-	return r.h >= min
+	switch {
+	case r.lo >= min+entropyMargin:
+		return true
+	case r.hi < min-entropyMargin:
+		return false
+	}
+	return entropy(r.b) >= min
 }
 
 // PrivateKey finds PEM private key blocks (RSA, EC, DSA, OpenSSH, PKCS#8,

@@ -3,6 +3,7 @@ package detectors
 import (
 	"encoding/base64"
 	"math"
+	"math/rand/v2"
 	"strings"
 	"testing"
 
@@ -661,6 +662,43 @@ func TestProseQuietFindsNothing(t *testing.T) {
 				got, resume := proseWalk(nil, Input{Text: text, Spoken: spoken}, 0, -1)
 				if len(got) != 0 || resume != -1 {
 					t.Errorf("proseWalk(%q, spoken=%v) = %v, %d; want no finding, -1", tt.give, spoken, got, resume)
+				}
+			}
+		})
+	}
+}
+
+// TestRandomnessMatchesEntropy checks that entropyOK's bounds answer as the
+// exact entropy does, on values drawn from alphabets of several sizes, at
+// the thresholds valueAt and awsSecretNear use.
+func TestRandomnessMatchesEntropy(t *testing.T) {
+	tests := []struct {
+		give string // the alphabet values are drawn from
+	}{
+		{"0123456789abcdef"}, {"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"},
+		{"a1b2c3"}, {"ab12"}, {"aaaaaaab1234567"}, {"0123456789abcdefghij-_"}, {"x1y2z3w4v5u6t7s8"},
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for _, tt := range tests {
+		t.Run(tt.give, func(t *testing.T) {
+			for range 2000 {
+				v := make([]byte, 12+rng.IntN(50))
+				for i := range v {
+					v[i] = tt.give[rng.IntN(len(tt.give))]
+				}
+				var cls charset
+				for _, c := range v {
+					cls |= csOf[c]
+				}
+				for _, min := range []float64{3.0, 3.5, 4.0} {
+					lim := min
+					if cls&^csHex == 0 {
+						lim -= 0.7
+					}
+					want := cls&csDigit != 0 && cls&csLetters != 0 && !placeholder(v) && entropy(v) >= lim
+					if got := entropyOK(v, min); got != want {
+						t.Fatalf("entropyOK(%q, %v) = %v, want %v", v, min, got, want)
+					}
 				}
 			}
 		})
