@@ -568,6 +568,7 @@ type cueKinds struct {
 	byFirst   [256][]kindCue
 	exactLens [256]uint64
 	minPrefix [256]uint8
+	seconds   [256][4]uint64 // seconds[f] has bit b set when a cue starts with f, b
 }
 
 // kindCue is a cue and the bit of the set it comes from.
@@ -584,6 +585,8 @@ func newCueKinds(sets ...*cueSet) *cueKinds {
 		for f := range s.byFirst {
 			for _, c := range s.byFirst[f] {
 				k.byFirst[f] = append(k.byFirst[f], kindCue{c, bit})
+				b := c.word[1] // every cue has two bytes or more
+				k.seconds[f][b>>6] |= 1 << (b & 63)
 			}
 			k.exactLens[f] |= s.exactLens[f]
 			if m := s.minPrefix[f]; m != 0 && (k.minPrefix[f] == 0 || m < k.minPrefix[f]) {
@@ -599,6 +602,9 @@ func newCueKinds(sets ...*cueSet) *cueKinds {
 func (k *cueKinds) match(w []byte) uint8 {
 	f := lowerASCII(w[0])
 	if !(len(w) < 64 && k.exactLens[f]&(1<<len(w)) != 0 || k.minPrefix[f] != 0 && len(w) >= int(k.minPrefix[f])) {
+		return 0
+	}
+	if b := lowerASCII(w[1]); k.seconds[f][b>>6]&(1<<(b&63)) == 0 {
 		return 0
 	}
 	var m uint8
@@ -628,12 +634,17 @@ func matchPhone(t *phoneTables, c *numCut, in Input, cues *runCues) (Finding, bo
 	if c.n > maxDigits || !phoneShape(c, intl) {
 		return Finding{}, false
 	}
-	rc := cues.get(in.Text, r.start)
-	if r.lead != '+' && rc.other {
-		return Finding{}, false // "passport number 782356189", "CEP 01310-100"
-	}
 	strong := phoneStrong(c, intl)
-	cued := rc.phone
+	cued := false
+	// A strong '+' number needs no cue: no other-number cue turns it away,
+	// and being international it has the cued confidence already.
+	if r.lead != '+' || !strong {
+		rc := cues.get(in.Text, r.start)
+		if r.lead != '+' && rc.other {
+			return Finding{}, false // "passport number 782356189", "CEP 01310-100"
+		}
+		cued = rc.phone
+	}
 	bare := !strong && !cued && bareNational(c, in.Lang)
 	if !strong && !cued && !bare {
 		return Finding{}, false
