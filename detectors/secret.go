@@ -280,7 +280,9 @@ func placeholder(b []byte) bool {
 	}
 	for i, c := range b {
 		for _, w := range placeholderMarks[lowerASCII(c)] {
-			if len(b)-i >= len(w) && indexFold(b[i:i+len(w)], w) == 0 {
+			// The second byte first: every mark has four bytes or more, and
+			// in a random key few bytes continue one.
+			if len(b)-i >= len(w) && lowerASCII(b[i+1]) == w[1] && indexFold(b[i:i+len(w)], w) == 0 {
 				return true
 			}
 		}
