@@ -21,7 +21,7 @@ func All() []Detector {
 		PrivateKey(),
 
 		// Conversational and multilingual: person.go, location.go, spoken_*.go, address.go, …
-		Person(lex), PersonLower(lex), PersonHandle(lex), PersonSpeaking(lex), Location(lex),
+		Person(lex), PersonAccented(lex), PersonLower(lex), PersonHandle(lex), PersonSpeaking(lex), Location(lex),
 		SpokenDigits,
 		SpokenEmail,
 		DateOfBirth,

@@ -3,6 +3,7 @@ package detectors
 import (
 	"bytes"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/cespare/xxhash/v2"
 )
@@ -35,6 +36,9 @@ type cue struct {
 	strong bool
 	// of is set for the relative cues ending in a preposition ("amiga da").
 	of bool
+	// kin is set for the kinship and school words used as titles ("nonna",
+	// "Oma", "juf"), which are nouns too: "für Oma Blumen".
+	kin bool
 }
 
 // personCues lists the phrases that introduce a name, by language. The first
@@ -144,6 +148,15 @@ var personCues = []struct {
 	{"it", "title", []string{"sig", "sig.ra", "sigra", "signor", "signore", "signora", "dott", "dott.ssa", "dottor", "dottore", "dottoressa"}},
 	{"pt", "title", []string{"senhor", "senhora", "sr", "sra", "dona", "seu", "doutor", "doutora", "dr", "dra"}},
 	{"nl", "title", []string{"dhr", "mevr", "mevrouw", "meneer", "heer", "dokter", "dr", "huisarts", "tandarts"}},
+	// Kinship and school words used as titles: "nonna Pina", "Oma Truus",
+	// "juf Anouk", "tía Maruja". A capitalized word or a known name follows.
+	{"en", "kin", []string{"grandma", "grandpa", "granny", "auntie", "aunt", "uncle"}},
+	{"es", "kin", []string{"tía", "tío", "abuela", "abuelo", "abuelita", "abuelito"}},
+	{"fr", "kin", []string{"tante", "tonton", "tata", "tatie", "mamie", "papi", "papy", "mémé", "pépé"}},
+	{"de", "kin", []string{"oma", "opa", "tante", "onkel"}},
+	{"it", "kin", []string{"nonna", "nonno", "zia", "zio"}},
+	{"pt", "kin", []string{"tia", "tio", "avó", "avô", "vovó", "vovô", "vó", "vô"}},
+	{"nl", "kin", []string{"oma", "opa", "tante", "oom", "juf", "juffrouw", "meester"}},
 }
 
 // nameParticles join the parts of a surname ("van der Berg", "de la Cruz").
@@ -179,7 +192,7 @@ type cueGroup struct {
 
 func newPersonFinder(lex *Lexicon) (*personFinder, []string) {
 	p := &personFinder{lex: lex}
-	kinds := map[string]cueKind{"decl": cueDecl, "self": cueSelf, "greet": cueGreet, "rel": cueRel, "title": cueTitle, "spell": cueSpell, "house": cueHouse}
+	kinds := map[string]cueKind{"decl": cueDecl, "self": cueSelf, "greet": cueGreet, "rel": cueRel, "title": cueTitle, "kin": cueTitle, "spell": cueSpell, "house": cueHouse}
 	var kws []string
 	seen := map[string]bool{}
 	first := map[string]uint32{}
@@ -187,14 +200,14 @@ func newPersonFinder(lex *Lexicon) (*personFinder, []string) {
 	for _, g := range personCues {
 		for _, ph := range g.phrases {
 			var c cue
-			c.kind, c.lang, c.dot = kinds[g.kind], g.lang, g.kind == "title"
+			c.kind, c.lang, c.dot, c.kin = kinds[g.kind], g.lang, g.kind == "title", g.kind == "kin"
 			for _, w := range strings.Fields(ph) {
 				f, _ := foldAppend(nil, []byte(w))
 				c.words = append(c.words, string(f))
 			}
 			c.strong = c.kind == cueSelf && firstPerson.has([]byte(c.words[0]))
 			c.of = c.kind == cueRel && len(c.words) > 1 && nameParticles.has([]byte(c.words[len(c.words)-1]))
-			if c.kind == cueTitle && len(c.words) == 1 && len(c.words[0]) > 1 {
+			if g.kind == "title" && len(c.words) == 1 && len(c.words[0]) > 1 {
 				titles[c.words[0]] = 0
 			}
 			v, ok := first[c.words[0]]
@@ -247,6 +260,28 @@ func Person(lex *Lexicon) Detector {
 		Trigger: Trigger{Any: ClassUpper, MinLen: 2, Keywords: kws},
 		Find:    p.find,
 	}
+}
+
+// PersonAccented returns the PERSON detector for capitalized words that
+// start with a letter outside ASCII ("Özlem Yılmaz", "Álvaro", "Élodie"):
+// the engine's upper-case class is A-Z only, so Person does not wake for
+// them. It wakes on any token with non-ASCII bytes and drops at once those
+// whose first letter is not such a capital.
+func PersonAccented(lex *Lexicon) Detector {
+	p, _ := newPersonFinder(lex)
+	return Detector{
+		Name:    "person-accented",
+		Kind:    KindPerson,
+		Trigger: Trigger{Any: ClassHigh, MinLen: 2},
+		Find:    p.findAccented,
+	}
+}
+
+func (p *personFinder) findAccented(dst []Finding, in Input, tok Token) ([]Finding, int) {
+	if tok.WordStart >= tok.WordEnd || in.Text[tok.WordStart] < utf8.RuneSelf || !isUpperAt(in.Text, tok.WordStart) {
+		return dst, tok.End // Person has the words starting with A-Z
+	}
+	return p.find(dst, in, tok)
 }
 
 // PersonLower returns the detector for names without capitals, in voice
@@ -350,7 +385,8 @@ func (p *personFinder) findHandle(dst []Finding, in Input, tok Token) ([]Finding
 	if e-s < 3 || e-s > maxFold {
 		return dst, tok.End
 	}
-	named := false
+	named, initials := false, true
+	var first Entry
 	for i := s; i < e; {
 		j := i
 		for j < e && text[j] != '.' && text[j] != '_' && text[j] != '-' {
@@ -360,10 +396,21 @@ func (p *personFinder) findHandle(dst []Finding, in Input, tok Token) ([]Finding
 			return dst, tok.End
 		}
 		ent := p.lex.Lookup(text[i:j])
+		if i == s {
+			first = ent
+		} else if j-i > 1 {
+			initials = false
+		}
 		if ent&EntryName != 0 && ent&(EntryBrand|EntryAmbiguous) == 0 && !ent.StopAny() && !ent.Word(in.Lang) {
 			named = true
 		}
 		i = j + 1
+	}
+	if !named && initials && first&EntryFirst != 0 && !first.StopAny() && first&EntryBrand == 0 {
+		// A given name and initials ("@eva.b", "@marina.c") is a person
+		// even when the name is a word too; alone ("@simona"), only a
+		// popular name that is no everyday word ("@grace" may be a bot).
+		named = bytes.IndexAny(text[s:e], "._-") > 0 || first&(EntryPopular|EntryAmbiguous) == EntryPopular
 	}
 	if !named && !p.initialHandle(text[s:e]) {
 		return dst, tok.End
@@ -427,6 +474,9 @@ func (p *personFinder) find(dst []Finding, in Input, tok Token) ([]Finding, int)
 		}
 		return dst, tok.End
 	}
+	if glued(text, ws, we) {
+		return dst, tok.End // "chloe_m_27", "Amore&Co": a user name or a brand
+	}
 	full := we
 	if t := trimPossessive(text, ws, we); t != we {
 		we, h = t, 0
@@ -473,6 +523,8 @@ func (p *personFinder) find(dst []Finding, in Input, tok Token) ([]Finding, int)
 		return append(dst, p.finding(text, ws, end, 0.75, "person-name-pair")), end
 	case clean && !isAllUpperWord(text, ws, we) && !particleNumber(text, we):
 		return append(dst, p.finding(text, ws, we, 0.6, "person-given-name")), we
+	case full == we && e&(EntryBrand|EntryPlace) == 0 && !isAllUpperWord(text, ws, we) && teamFollows(text, we):
+		return append(dst, p.finding(text, ws, we, 0.6, "person-team")), we // "Grace from legal"
 	}
 	if f, ok := p.bareName(in, e, ws, we, full); ok {
 		return append(dst, f), f.End // "Rob's job", "Bas zegt", "Zé, o IBAN"
@@ -559,15 +611,21 @@ func (p *personFinder) lookupName(w []byte) Entry {
 	if saintPrefix(w) {
 		return 0 // "Saint-Valentin", "Sankt-Johann": a holiday or a place
 	}
-	shared := EntryName
-	for len(w) > 0 && shared != 0 {
+	shared, places := EntryName, true
+	for len(w) > 0 && (shared != 0 || places) {
 		part := w
 		if i := bytes.IndexByte(w, '-'); i >= 0 {
 			part, w = w[:i], w[i+1:]
 		} else {
 			w = nil
 		}
-		shared &= p.lex.Lookup(part)
+		ent := p.lex.Lookup(part)
+		shared &= ent
+		// "Anna-Lena" is no route though Anna is a town too.
+		places = places && ent&EntryPlace != 0 && ent&EntryPopular == 0
+	}
+	if places {
+		return 0 // "Milano-Roma", "Paris-Lyon": a route between places
 	}
 	return shared
 }
@@ -802,6 +860,9 @@ func (p *personFinder) afterCue(in Input, c *cue, ws, we int, next *cueNextWord)
 		particle = true
 	}
 	e = trimPossessive(text, s, e)
+	if glued(text, s, e) {
+		return Finding{}, false // "it's chloe_m_27", "di Amore&Co"
+	}
 	ent := p.lookupName(text[s:e])
 	upper := isUpperAt(text, s)
 	// Only titles ask whether the word is shaped like a name.
@@ -821,6 +882,10 @@ func (p *personFinder) afterCue(in Input, c *cue, ws, we int, next *cueNextWord)
 		ok = (upper && (ent&EntryName != 0 || !ent.StopAny())) || (ent&EntryName != 0 && !ent.StopAny()) || strongLow && shaped
 		if len(last) == 1 {
 			ok = upper && (ent&EntryName != 0 || shaped)
+		}
+		if c.kin && (in.Lang == "de" || !upper) {
+			// German capitalizes the nouns after "Oma" too: a known name only.
+			ok = ent&EntryName != 0 && !ent.StopAny() && (!ent.wordIn(in.Lang) || ent&EntryPopular != 0)
 		}
 	case cueSelf:
 		ok = p.selfName(in, ent, s, e, upper, c.strong, low)
@@ -842,7 +907,7 @@ func (p *personFinder) afterCue(in Input, c *cue, ws, we int, next *cueNextWord)
 	if c.kind == cueHouse {
 		end = p.pairEnd(in, end) // "klingel bei Wagner/Yılmaz"
 	}
-	if (c.kind == cueSelf || c.kind == cueGreet) && (p.personaFollows(text, end) || orgAround(text, start, end)) {
+	if (c.kind == cueSelf || c.kind == cueGreet) && (p.personaFollows(text, end) || orgAround(text, start, end) || low && orgHeadFollows(text, end)) {
 		return Finding{}, false // "Soy Lía, la asistente virtual…"
 	}
 	conf := float32(0.85)
@@ -1190,7 +1255,7 @@ func (p *personFinder) extend(text []byte, lang string, end int, upper, clean, w
 			}
 			e2 = trimPossessive(text, s2, e2)
 			ent2 := p.lookupName(text[s2:e2])
-			if ent2.StopAny() || (!upper && ent2&EntryLast == 0) || (upper && ent2&EntryLast == 0 && ent2.Word(lang)) {
+			if ent2.StopAny() || (!upper && ent2&EntryLast == 0) || (upper && ent2&EntryLast == 0 && (ent2.Word(lang) || camelInside(text[s2:e2]))) {
 				return end // "MAC vom Drucker", "Anna aus Köln"
 			}
 			if !upper && wordy && ent2.Word(lang) {
@@ -1223,7 +1288,8 @@ func (p *personFinder) extend(text []byte, lang string, end int, upper, clean, w
 		case upper:
 			ok = isUpperAt(text, s) && !ent.StopAny() && (ent&EntryLast != 0 && ent&EntryAmbiguous == 0 ||
 				clean && (ent&EntryName != 0 || ent&(EntryPlace|EntryBrand) == 0)) &&
-				!(wordy && ent.Word(lang)) // "Easter Sunday", "Spring Boot"
+				!(wordy && ent.Word(lang)) && // "Easter Sunday", "Spring Boot"
+				!(ent&EntryLast == 0 && camelInside(text[s:e])) // "Sam MatchMakers"
 		default:
 			ok = !isUpperAt(text, s) && ent&EntryLast != 0 && !ent.StopAny() && ent&EntryAmbiguous == 0 &&
 				!(wordy && ent.Word(lang))
@@ -1273,7 +1339,7 @@ func (p *personFinder) findLower(dst []Finding, in Input, tok Token) ([]Finding,
 	we = trimPossessive(text, ws, we)
 	var buf [maxFold]byte
 	k, ok := foldAppend(buf[:0], text[ws:we])
-	if !ok {
+	if !ok || glued(text, ws, we) {
 		return dst, tok.End
 	}
 	if in.Spoken && we-ws >= 3 && spellsWord(text, ws, we) {
@@ -1288,6 +1354,9 @@ func (p *personFinder) findLower(dst []Finding, in Input, tok Token) ([]Finding,
 	}
 	if end, ok := p.notName(text, in.Lang, k, ws, we); ok {
 		return dst, end
+	}
+	if orgHeadFollows(text, we) {
+		return dst, tok.End // "calling rowan pharmacy"
 	}
 	wordy := e.Word(in.Lang) && e&EntryPopular == 0
 	if end := p.extend(text, in.Lang, we, false, false, wordy); end > we {
@@ -1572,7 +1641,7 @@ func spelledLetters(text []byte, s, e int) int {
 // ent, may be a name no list knows: name-shaped, letters only, not in
 // capitals and not a word that follows greetings ("Hi Team,").
 func (p *personFinder) unknownName(text []byte, lang string, ent Entry, s, e int) bool {
-	if !nameShaped(ent, lang) || !lettersOnly(text, s, e) || isAllUpperWord(text, s, e) {
+	if !nameShaped(ent, lang) || !lettersOnly(text, s, e) && !capitalParts(text, s, e) || isAllUpperWord(text, s, e) {
 		return false
 	}
 	var buf [maxFold]byte
@@ -1728,4 +1797,108 @@ func capParticle(text []byte, s, e int) bool {
 	}
 	k, _ := foldAppend(buf[:0], text[s:e])
 	return capParticles.has(k)
+}
+
+// capitalParts reports whether text[s:e] is capitalized words of two
+// letters or more joined by hyphens: "Lan-Anh", "Marie-Noëlle".
+func capitalParts(text []byte, s, e int) bool {
+	if !hyphenLetters(text, s, e) {
+		return false
+	}
+	for i := s; i < e; {
+		j := i
+		for j < e && text[j] != '-' {
+			j++
+		}
+		if j-i < 2 || !isUpperAt(text, i) {
+			return false
+		}
+		i = j + 1
+	}
+	return true
+}
+
+// glued reports whether the word text[s:e] is glued to an underscore, an
+// ampersand or a digit: part of a user name ("chloe_m_27") or a brand
+// ("Amore&Co", "M&S"), not a name.
+func glued(text []byte, s, e int) bool {
+	gluing := func(c byte) bool { return c == '_' || c == '&' || c >= '0' && c <= '9' }
+	return e < len(text) && gluing(text[e]) || s > 0 && gluing(text[s-1])
+}
+
+// orgHeadFollows reports whether the word after e, in any case, is an
+// organisation's head noun: "calling rowan pharmacy".
+func orgHeadFollows(text []byte, e int) bool {
+	s, e2 := nextWord(text, e)
+	if s < 0 || gapBetween(text, e, s) != gapSpace {
+		return false
+	}
+	var buf [maxFold]byte
+	k, ok := foldAppend(buf[:0], text[s:e2])
+	return ok && orgHeads.has(k)
+}
+
+// camelInside reports whether w has a capital after three lower-case
+// letters or more: "MatchMakers", "PayPal", not "McDonald" or "MacKenzie".
+func camelInside(w []byte) bool {
+	lower := 0
+	for _, c := range w {
+		switch {
+		case c >= 'a' && c <= 'z':
+			lower++
+		case c >= 'A' && c <= 'Z':
+			if lower >= 3 {
+				return true
+			}
+			lower = 0
+		default:
+			lower = 0
+		}
+	}
+	return false
+}
+
+// teamWords name the departments a colleague is "from" in office chat.
+var teamWords = foldSetOf("legal", "hr", "finance", "accounts", "accounting", "it", "sales", "marketing", "support", "ops",
+	"payroll", "procurement", "compliance", "billing", "reception", "facilities", "engineering", "controlling",
+	"buchhaltung", "personalabteilung", "vertrieb", "einkauf", "rrhh", "contabilidad", "ventas", "compras",
+	"juridique", "compta", "comptabilité", "rh", "ventes", "contabilità", "amministrazione", "vendite", "acquisti",
+	"financeiro", "vendas", "compras", "juridico", "jurídico", "boekhouding", "verkoop", "inkoop", "personeelszaken")
+
+// teamFrom are the prepositions between a colleague and a department, and
+// teamArticles the articles that may follow them.
+var (
+	teamFrom     = foldSetOf("from", "in", "aus", "von", "de", "du", "di", "da", "do", "van", "bij")
+	teamArticles = foldSetOf("the", "dem", "der", "la", "el", "le", "il", "lo", "o", "a", "het", "de", "l'")
+)
+
+// teamFollows reports whether a department follows the word ending at e:
+// "Grace from legal", "Frieder aus dem Controlling", "Ana de RRHH".
+func teamFollows(text []byte, e int) bool {
+	var buf [maxFold]byte
+	s, e2 := nextWord(text, e)
+	if s < 0 || gapBetween(text, e, s) != gapSpace {
+		return false
+	}
+	if k, ok := foldAppend(buf[:0], text[s:e2]); !ok || !teamFrom.has(k) {
+		return false
+	}
+	for n := 0; n < 2; n++ {
+		s2, e3 := nextWord(text, e2)
+		if s2 < 0 || gapBetween(text, e2, s2) != gapSpace {
+			return false
+		}
+		k, ok := foldAppend(buf[:0], text[s2:e3])
+		if !ok {
+			return false
+		}
+		if teamWords.has(k) {
+			return true
+		}
+		if n > 0 || !teamArticles.has(k) {
+			return false
+		}
+		e2 = e3
+	}
+	return false
 }

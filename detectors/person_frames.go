@@ -24,8 +24,10 @@ var personaWords = foldSetOf(
 // Sarah, Dr Patel's assistant").
 func (p *personFinder) personaFollows(text []byte, e int) bool {
 	i := e
-	for i < len(text) && text[i] == ' ' {
-		i++
+	for i < len(text) && (text[i] == ' ' || emojiAt(text, i)) {
+		// "I'm Sage 🌿, your claims assistant"
+		_, n := utf8.DecodeRune(text[i:])
+		i += n
 	}
 	if i >= len(text) || text[i] != ',' {
 		return false
@@ -44,10 +46,21 @@ func (p *personFinder) personaFollows(text []byte, e int) bool {
 		if p.titles.has(k) {
 			return false
 		}
-		if personaWords.has(k) {
+		if personaWords.has(k) || personaCompound(k) {
 			return true
 		}
 		i = e2
+	}
+	return false
+}
+
+// personaCompound reports whether the folded word k is a compound ending in
+// an assistant's word: "Lernassistent", "Reiseassistentin", "Chatbot".
+func personaCompound(k []byte) bool {
+	for _, suf := range []string{"assistent", "assistentin", "assistant", "assistente", "bot"} {
+		if len(k) > len(suf)+2 && string(k[len(k)-len(suf):]) == suf {
+			return true
+		}
 	}
 	return false
 }
@@ -73,7 +86,7 @@ func trimPossessiveKey(k []byte) []byte {
 // organisation's or a place's name ("Mutuelle Océane", "Apotheek De Linde",
 // "Clínica Vida", "Costa Smeralda Resort"), not a person's.
 var orgHeads = foldSetOf(
-	"mutuelle", "apotheek", "apotheke", "pharmacy", "pharmacie", "farmacia", "farmácia", "drogist", "drogerie",
+	"mutuelle", "apotheek", "drogaria", "drogeria", "parafarmacia", "ótica", "livraria", "papelaria", "padaria", "apotheke", "pharmacy", "pharmacie", "farmacia", "farmácia", "drogist", "drogerie",
 	"clinic", "clinica", "clínica", "clinique", "klinik", "kliniek", "ospedale", "hospital", "hôpital", "krankenhaus", "ziekenhuis",
 	"hotel", "hôtel", "resort", "hostel", "pension", "camping", "albergo", "pousada", "motel", "spa",
 	"bank", "banco", "banca", "banque", "sparkasse", "volksbank", "caixa", "caisse", "cassa",

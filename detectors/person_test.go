@@ -18,7 +18,7 @@ var testLexicon = sync.OnceValue(mustLexicon)
 func nameEngine(t testing.TB) *Engine {
 	t.Helper()
 	lex := testLexicon()
-	e, err := New([]Detector{Person(lex), PersonLower(lex), PersonHandle(lex), PersonSpeaking(lex), Location(lex)})
+	e, err := New([]Detector{Person(lex), PersonAccented(lex), PersonLower(lex), PersonHandle(lex), PersonSpeaking(lex), Location(lex)})
 	if err != nil {
 		t.Fatalf("New: %v", err)
 	}
@@ -513,3 +513,65 @@ func TestFoldAppend(t *testing.T) {
 		})
 	}
 }
+
+// personRound2 covers names in chat written by people nobody tuned for:
+// given names from the populations of the seven languages' countries as
+// subject or object, accented capitals, kinship words, handles, and the
+// product, route and persona words that look like them.
+var personRound2 = []nameCase{
+	// Given names of Europe's and Brazil's populations, anywhere in a sentence.
+	{"pt sentence start", "Thiago me manda o contrato até amanhã?", "pt", false, []string{"PERSON:Thiago"}},
+	{"it sentence start", "ok. Simona ti chiama dopo pranzo", "it", false, []string{"PERSON:Simona"}},
+	{"es object", "pásale el informe a Rodrigo cuando puedas", "es", false, []string{"PERSON:Rodrigo"}},
+	{"en object Indian", "can you ask Rajesh about the rota", "en", false, []string{"PERSON:Rajesh"}},
+	{"nl object Turkish", "ik heb het doorgestuurd naar Mehmet", "nl", false, []string{"PERSON:Mehmet"}},
+	{"de Romanian subject", "Mihai kommt morgen später", "de", false, []string{"PERSON:Mihai"}},
+	{"en vocative end", "I'm sorry about the delay, Chinedu.", "en", false, []string{"PERSON:Chinedu"}},
+	// Accented capitals start a name.
+	{"de accented pair", "Zuständig ist jetzt Ömer Öztürk aus der Buchhaltung", "de", false, []string{"PERSON:Ömer Öztürk"}},
+	{"es accented pair", "el finiquito de Álvaro Domínguez está pendiente", "es", false, []string{"PERSON:Álvaro Domínguez"}},
+	{"fr accented given", "Élodie a déjà envoyé le dossier", "fr", false, []string{"PERSON:Élodie"}},
+	// Full names of people from elsewhere.
+	{"de Balkan pair", "die Lohnabrechnung von Goran Jovanović fehlt", "de", false, []string{"PERSON:Goran Jovanović"}},
+	{"en Nigerian pair", "please add Tunde Okonkwo to the thread", "en", false, []string{"PERSON:Tunde Okonkwo"}},
+	{"es Romanian pair", "Saludos, Florin Ionescu", "es", false, []string{"PERSON:Florin Ionescu"}},
+	{"nl Surinamese pair", "de ouders van Anil Jagessar hebben gebeld", "nl", false, []string{"PERSON:Anil Jagessar"}},
+	// Kinship and school words before a name.
+	{"it nonno", "facciamo una torta per nonno Peppino", "it", false, []string{"PERSON:Peppino"}},
+	{"de Oma", "Oma Hildegard kommt zum Kaffee", "de", false, []string{"PERSON:Hildegard"}},
+	{"nl juf", "juf Marloes is ziek vandaag", "nl", false, []string{"PERSON:Marloes"}},
+	{"es tía", "mañana viene la tía Maruja a comer", "es", false, []string{"PERSON:Maruja"}},
+	{"fr mamie", "on va chez Mamie Odette dimanche", "fr", false, []string{"PERSON:Odette"}},
+	{"fr hyphenated unknown", "Mon fils Minh-Tuan est malade", "fr", false, []string{"PERSON:Minh-Tuan"}},
+	// Handles made of a given name and initials.
+	{"handle name initial", "@laura.k kannst du das prüfen", "de", false, []string{"PERSON:laura.k"}},
+	{"handle word name initial", "@marina.s can you check", "en", false, []string{"PERSON:marina.s"}},
+	{"handle popular alone", "@chris can you check", "en", false, []string{"PERSON:chris"}},
+	// A colleague named with a department.
+	{"en team ambiguous", "also Mark from accounts needs the figures", "en", false, []string{"PERSON:Mark"}},
+	{"de team", "Will aus dem Controlling hat angerufen", "de", false, []string{"PERSON:Will"}},
+	{"en team word", "Spring from the sales team is over", "en", false, []string{}},
+	{"en team place", "Paris from the legal side", "en", false, []string{}},
+	// Near misses: none of these is a person.
+	{"handle channel", "@channel the build is green", "en", false, []string{}},
+	{"handle team initial", "@ops.b restart it", "en", false, []string{}},
+	{"persona emoji", "Hi, I'm Juniper 🌼, your travel assistant", "en", false, []string{}},
+	{"persona compound", "Hallo, ich bin Lisa, dein Reiseassistent.", "de", false, []string{}},
+	{"route", "Treno Torino-Genova delle 8:15 cancellato", "it", false, []string{}},
+	{"user name", "my username is emma_r_91", "en", false, []string{}},
+	{"brand ampersand", "Grazie da Bianca&Co!", "it", false, []string{}},
+	{"car make", "uw Kia Sportage staat klaar", "nl", false, []string{}},
+	{"drogaria", "Drogaria Esperança: seu pedido saiu", "pt", false, []string{}},
+	{"lower pharmacy", "thank you for calling hazel pharmacy how can i help", "en", false, []string{}},
+	{"camel brand after particle", "Hoi, ik ben Noor van ShopSmart.", "nl", false, []string{"PERSON:Noor"}},
+	{"kinship noun de", "Die Oma kocht heute", "de", false, []string{}},
+	{"kinship before noun de", "Ich habe für Oma Blumen gekauft", "de", false, []string{}},
+	{"kinship known name de", "Wir fahren zu Opa Heinz nach Hause", "de", false, []string{"PERSON:Heinz"}},
+	{"sentence start word", "Vale, nos vemos mañana", "es", false, []string{}},
+	{"sentence start verb es", "Lea el contrato antes de firmar", "es", false, []string{}},
+	{"sentence start verb it", "Andrei volentieri al mare", "it", false, []string{}},
+	{"month", "Im Mai ist das Büro zu", "de", false, []string{}},
+	{"town", "Ik woon in Zaandam sinds mei", "nl", false, []string{"LOCATION:Zaandam"}},
+}
+
+func TestPersonRound2(t *testing.T) { runNameCases(t, personRound2) }
