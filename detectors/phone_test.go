@@ -157,6 +157,41 @@ func TestPhoneNearMisses(t *testing.T) {
 	}
 }
 
+// TestPhoneLanguageCountry checks that a number is read in its message's
+// country first: one that lacks the trunk prefix the country always writes
+// is no phone of another country unless a cue or that country's grouping
+// says so, and Portuguese text has Portugal's numbers.
+func TestPhoneLanguageCountry(t *testing.T) {
+	tests := []struct {
+		name string
+		give string
+		lang string
+		want []string // E.164 values
+	}{
+		{"pt landline", "passa a ser a avó, D. Fernanda Gaspar, 21 555 0147", "pt", []string{"+351215550147"}},
+		{"pt mobile", "o meu telemóvel é 912 345 678", "pt", []string{"+351912345678"}},
+		{"br number in pt", "me liga no (11) 91234-5678", "pt", []string{"+5511912345678"}},
+		{"nl member number", "RN 4471 0928 13", "nl", nil},
+		{"de answer", "ja das ist 4471 0928 13", "de", nil},
+		{"nl trunk national", "bel me op 06 19384726", "nl", []string{"+31619384726"}},
+		{"us grouping in nl text", "bel 415-555-0192 vanavond", "nl", []string{"+14155550192"}},
+		{"nl cued foreign", "mijn telefoon: 4155550192", "nl", []string{"+14155550192"}},
+		{"unknown language", "415 555 0192", "", []string{"+14155550192"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			hits := scanOnly(t, Phone(), Input{Text: []byte(tt.give), Lang: tt.lang})
+			var got []string
+			for _, h := range hits {
+				got = append(got, h.Value)
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("Scan(%q, %s) mismatch (-want +got):\n%s", tt.give, tt.lang, diff)
+			}
+		})
+	}
+}
+
 func BenchmarkPhone_Chat256(b *testing.B) { benchDetector(b, Phone(), chatWithDigits(256)) }
 func BenchmarkPhone_Chat4K(b *testing.B)  { benchDetector(b, Phone(), chatWithDigits(4<<10)) }
 func BenchmarkPhone_Chat64K(b *testing.B) { benchDetector(b, Phone(), chatWithDigits(64<<10)) }
