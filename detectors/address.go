@@ -1267,9 +1267,40 @@ func addressCueBefore(text []byte, pos int) bool {
 		var buf [16]byte
 		f, ok := foldWord(buf[:0], text[ws:we])
 		if ok && addressCues.has(afterElision(f)) {
-			return true
+			return !mailWordNear(text, s, e)
 		}
 		i = s
+	}
+	return false
+}
+
+// mailWords turn an address cue into another value's: "e-mail address",
+// "adresse e-mail", "dirección de correo", "indirizzo email", "IP address".
+var mailWords = newWordList(`email e-mail mail correo electrónico electronico courriel électronique
+electronique posta elettronica eletrônico eletronico eletrónico ip web`)
+
+// mailWordNear reports whether the cue text[s:e] is part of an e-mail, IP
+// or web address: a mail word stands just before it or within two words
+// after it ("adresse de courriel").
+func mailWordNear(text []byte, s, e int) bool {
+	near := func(ts, te int) bool {
+		var buf [16]byte
+		ws, we, _ := trimWord(text, ts, te)
+		f, ok := foldWord(buf[:0], text[ws:we])
+		return ok && mailWords.has(f)
+	}
+	if ps, pe := prevToken(text, s); ps < pe && near(ps, pe) {
+		return true
+	}
+	for k, i := 0, e; k < 2; k++ {
+		ns, ne := nextToken(text, i)
+		if ns >= ne {
+			break
+		}
+		if near(ns, ne) {
+			return true
+		}
+		i = ne
 	}
 	return false
 }

@@ -268,6 +268,10 @@ func TestAddressSpokenWholeNearMisses(t *testing.T) {
 		{"pt time", "pt", "moro perto e chego às seis e meia em casa"},
 		{"fr count", "fr", "j'habite avec trois colocataires à lyon"},
 		{"en street word, no number", "en", "i live near the high street in leeds"},
+		// An anonymized text, as convanon audit re-scans it.
+		{"fr e-mail address cue", "fr", "mon adresse e-mail est <EMAIL_4b004f8d5761> les remboursements prennent généralement cinq à sept jours"},
+		{"en e-mail address cue", "en", "my email address is <EMAIL_4b004f8d5761> refunds normally take seven days"},
+		{"es correo cue", "es", "mi dirección de correo es <EMAIL_4b004f8d5761> reembolsos tardan siete días"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
