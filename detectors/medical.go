@@ -23,5 +23,8 @@ var medicalRules = []idRule{
 	{id: "health-plan-member", kind: KindMedical, charset: 'x', minLen: 5, maxLen: 20, cues: []string{
 		"member id", "member number", "membership number", "subscriber id", "health plan", "insurance id", "health insurance", "insurance card", "hospital number", "nhs hospital",
 		"tarjeta sanitaria", "utente", "sns", "carteirinha", "convênio", "plano de saúde", "zorgpas", "rx", "prescription",
-		"número de afiliado", "numéro d'adhérent", "mitgliedsnummer", "tessera sanitaria", "cartão sus", "cns", "polisnummer", "zorgverzekering"}},
+		"número de afiliado", "numéro d'adhérent", "mitgliedsnummer", "tessera sanitaria", "cartão sus", "cns", "polisnummer", "zorgverzekering",
+		// Health insurers named in the sentence: "mijn relatienummer bij de zorgverzekeraar is RN 4471 0928 13".
+		"zorgverzekeraar", "mutuelle", "krankenversicherung", "seguro de salud", "seguro médico", "seguro de saúde",
+		"assicurazione sanitaria", "health insurer"}},
 }

@@ -591,6 +591,16 @@ func matchPhone(t *phoneTables, c *numCut, in Input, cues *runCues) (Finding, bo
 			scope = scopeGrouping
 		}
 		cc, nsn = nationalNumber(t, c, d, in.Lang, scope)
+		if cc == 0 && scope == scopeGrouping {
+			if cc, _ := nationalNumber(t, c, d, in.Lang, scopeAll); cc != 0 {
+				// Shaped like a phone, yet none of its language's: some
+				// member or customer number, still to be redacted.
+				return Finding{
+					Kind: KindOperational, Start: r.start, End: c.end, Confidence: 0.5,
+					Rule: "phone-shaped-id", Value: append([]byte(nil), d...),
+				}, true
+			}
+		}
 	}
 	if cc == 0 {
 		return unlistedPhone(t, c, d, cued, in.Text)

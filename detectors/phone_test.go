@@ -160,30 +160,34 @@ func TestPhoneNearMisses(t *testing.T) {
 // TestPhoneLanguageCountry checks that a number is read in its message's
 // country first: one that lacks the trunk prefix the country always writes
 // is no phone of another country unless a cue or that country's grouping
-// says so, and Portuguese text has Portugal's numbers.
+// says so (it stays redacted as an OPERATIONAL id), and Portuguese text has
+// Portugal's numbers.
 func TestPhoneLanguageCountry(t *testing.T) {
 	tests := []struct {
 		name string
 		give string
 		lang string
-		want []string // E.164 values
+		want []string // kind and value
 	}{
-		{"pt landline", "passa a ser a avó, D. Fernanda Gaspar, 21 555 0147", "pt", []string{"+351215550147"}},
-		{"pt mobile", "o meu telemóvel é 912 345 678", "pt", []string{"+351912345678"}},
-		{"br number in pt", "me liga no (11) 91234-5678", "pt", []string{"+5511912345678"}},
-		{"nl member number", "RN 4471 0928 13", "nl", nil},
-		{"de answer", "ja das ist 4471 0928 13", "de", nil},
-		{"nl trunk national", "bel me op 06 19384726", "nl", []string{"+31619384726"}},
-		{"us grouping in nl text", "bel 415-555-0192 vanavond", "nl", []string{"+14155550192"}},
-		{"nl cued foreign", "mijn telefoon: 4155550192", "nl", []string{"+14155550192"}},
-		{"unknown language", "415 555 0192", "", []string{"+14155550192"}},
+		{"pt landline", "passa a ser a avó, D. Fernanda Gaspar, 21 555 0147", "pt", []string{"PHONE +351215550147"}},
+		{"pt mobile", "o meu telemóvel é 912 345 678", "pt", []string{"PHONE +351912345678"}},
+		{"br number in pt", "me liga no (11) 91234-5678", "pt", []string{"PHONE +5511912345678"}},
+		{"nl member number", "RN 4471 0928 13", "nl", []string{"OPERATIONAL 4471092813"}},
+		{"de answer", "ja das ist 4471 0928 13", "de", []string{"OPERATIONAL 4471092813"}},
+		{"nl trunk national", "bel me op 06 19384726", "nl", []string{"PHONE +31619384726"}},
+		{"us grouping in nl text", "bel 415-555-0192 vanavond", "nl", []string{"PHONE +14155550192"}},
+		{"nl cued foreign", "mijn telefoon: 4155550192", "nl", []string{"PHONE +14155550192"}},
+		{"unknown language", "415 555 0192", "", []string{"PHONE +14155550192"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			hits := scanOnly(t, Phone(), Input{Text: []byte(tt.give), Lang: tt.lang})
+			e, err := New([]Detector{Phone()})
+			if err != nil {
+				t.Fatalf("New(phone): %v", err)
+			}
 			var got []string
-			for _, h := range hits {
-				got = append(got, h.Value)
+			for _, f := range e.ScanInput(nil, Input{Text: []byte(tt.give), Lang: tt.lang}) {
+				got = append(got, f.Kind.String()+" "+string(f.Value))
 			}
 			if diff := cmp.Diff(tt.want, got); diff != "" {
 				t.Errorf("Scan(%q, %s) mismatch (-want +got):\n%s", tt.give, tt.lang, diff)

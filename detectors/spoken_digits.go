@@ -78,6 +78,11 @@ func findSpokenDigits(dst []Finding, in Input, tok Token) ([]Finding, int) {
 	}
 	num, next := gatherSpoken(in.Text, tok.Start)
 	spokenLead(in, &num)
+	if in.Spoken && num.words > 0 {
+		if f, ok := spelledID(in, num.start); ok {
+			return append(dst, f), max(tok.End, f.End)
+		}
+	}
 	if num.words == 0 || num.n < 7 {
 		if s, e := nextToken(in.Text, num.end); e-s == 1 && in.Spoken && num.n == 4 && (in.Lang == "nl" || in.Lang == "") {
 			if f, ok := spokenPostcode(in.Text, num.start, false); ok {
