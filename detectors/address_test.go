@@ -65,6 +65,8 @@ func TestAddressTrueNegatives(t *testing.T) {
 		{"version", "upgrade to Python 3 today"},
 		{"german prose", "wir fahren am 5 Mai nach Berlin"},
 		{"road number", "take Route 66, 1926 style"},
+		{"number ends a sentence", "uw auto staat klaar op plek 22. Reservering AVN-551902."},
+		{"number ends a sentence en", "go to gate 14. Boulevard Street is closed"},
 		{"highway", "Highway 1, Big Sur"},
 		{"lower case without cue", "we need 2 new street lamps"},
 		{"gate", "Gate 12, Terminal 2"},
