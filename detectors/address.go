@@ -372,6 +372,13 @@ func findSpokenAddress(dst []Finding, in Input, tok Token) ([]Finding, int) {
 		hs = ps
 	}
 	c, ok := readCardinal(text, hs)
+	if ok && c.ordinal {
+		// "rua augusta cento e vinte segundo esquerdo": the floor's ordinal
+		// after the house number is no part of it.
+		if ls, _ := prevToken(text, c.end); ls > hs {
+			c, ok = readCardinal(text[:ls], hs)
+		}
+	}
 	if !ok || c.val == 0 || c.val > 99999 || c.ordinal || c.lead0 {
 		return dst, tok.End
 	}
