@@ -925,10 +925,10 @@ func groupingRegion(c *numCut) (uint8, bool) {
 
 // validatePhoneDigits validates a number given as bare digits, as spoken
 // digits gather it: international when plus is set or the digits start with
-// "00", else national in the regions of lang first. It returns the number in
-// E.164. It shares Phone's compiled numbering plans and allocates only the
-// result.
-func validatePhoneDigits(ds []byte, plus bool, lang string) ([]byte, bool) {
+// "00", else national in the regions of lang first, then in those scope
+// allows. It returns the number in E.164. It shares Phone's compiled
+// numbering plans and allocates only the result.
+func validatePhoneDigits(ds []byte, plus bool, lang string, scope regionScope) ([]byte, bool) {
 	t, err := phonePlans()
 	if err != nil || len(ds) < 7 || len(ds) > maxRunDigits {
 		return nil, false
@@ -943,7 +943,7 @@ func validatePhoneDigits(ds []byte, plus bool, lang string) ([]byte, bool) {
 	if plus || d[0] == '0' && d[1] == '0' {
 		cc, nsn = intlNumber(t, d, plus)
 	} else {
-		cc, nsn = nationalNumber(t, &c, d, lang, scopeAll)
+		cc, nsn = nationalNumber(t, &c, d, lang, scope)
 	}
 	if cc == 0 {
 		return nil, false

@@ -204,7 +204,7 @@ var idCueWords = func() wordList {
 // phoneCueWords announce a phone number; walking back from a spoken number,
 // they end the search for an identifier cue.
 var phoneCueWords = newWordList(`phone telephone cell mobile call handy telefon telefonnummer handynummer festnetz
-teléfono telefono móvil movil celular téléphone portable telefone telemóvel cellulare telefoonnummer mobiel whatsapp`)
+teléfono telefono móvil movil celular téléphone portable telefone telemóvel cellulare telefoon telefoonnummer mobiel gsm mobil whatsapp`)
 
 // spokenCue is what the words before a spoken number say it is.
 type spokenCue uint8
