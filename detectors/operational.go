@@ -501,6 +501,9 @@ var TrackingGrouped = Detector{
 // maxUPSGroups bounds the groups of a UPS number after "1Z".
 const maxUPSGroups = 7
 
+// findTrackingGrouped finds a UPS tracking number written in groups ("1Z 999
+// AA1 01 2345 6784"): "1Z" at tok and the groups after it, one space apart,
+// must make 18 characters that pass the UPS check digit.
 func findTrackingGrouped(dst []Finding, in Input, tok Token) ([]Finding, int) {
 	text := in.Text
 	ws, we, _ := trimWord(text, tok.Start, tok.End)

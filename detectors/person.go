@@ -884,7 +884,8 @@ func (p *personFinder) selfName(in Input, ent Entry, s, e int, upper, strong, lo
 		// After "jsuis", "sou o", "i'm", words that start the rest of the
 		// message say the introduction is over: "jsuis noham g perdu…".
 		return p.extend(text, in.Lang, e, false, true, true) > e || spellEnd(text, e) > e ||
-			strong && !in.Spoken && low && !p.vocative(text, s, e) && !gerund(text, in.Lang, s, e) && !participle(text[s:e]) && p.clauseFollows(text, e)
+			strong && !in.Spoken && low && !p.vocative(text, s, e) && !gerund(text, in.Lang, s, e) && !participle(text[s:e]) &&
+				!verbLike(text[s:e]) && !accentedEnd(text[s:e]) && p.clauseFollows(text, e) // not "je suis désolé pour…"
 	}
 	if ent&EntryName == 0 || ent&EntryBrand != 0 {
 		return false
@@ -1027,11 +1028,7 @@ var relativeWords = foldSetOf(
 func (p *personFinder) relativeFollows(text []byte, e int) bool {
 	var buf [maxFold]byte
 	for n := 0; n < 2; n++ {
-		s, e2 := nextWord(text, e)
-		if s < 0 || gapBetween(text, e, s) != gapSpace {
-			return false
-		}
-		k, ok := foldAppend(buf[:0], text[s:e2])
+		k, _, e2, ok := foldedNext(buf[:0], text, e)
 		if !ok {
 			return false
 		}
@@ -1063,13 +1060,7 @@ func ofWord(w []byte) bool {
 // their name follows the word ending at e on its line: "jsuis noham g
 // perdu…", "sou o davi este é…", "this is shreya my order…".
 func (p *personFinder) clauseFollows(text []byte, e int) bool {
-	s, e2 := nextWord(text, e)
-	if s < 0 || gapBetween(text, e, s) != gapSpace {
-		return false
-	}
-	var buf [maxFold]byte
-	k, ok := foldAppend(buf[:0], text[s:e2])
-	return ok && afterNameWords.has(k)
+	return beforeWord(text, e, afterNameWords)
 }
 
 // stopFollows reports whether a stop word of lang that is no name particle
@@ -1392,12 +1383,8 @@ func nextSurnameWord(text []byte, end int) (int, int, bool) {
 // afterWord reports whether the word before the one at ws, after spaces
 // only, is in set.
 func afterWord(text []byte, ws int, set foldIndex) bool {
-	ps, pe := prevWord(text, ws)
-	if ps < 0 || gapBetween(text, pe, ws) != gapSpace {
-		return false
-	}
 	var buf [maxFold]byte
-	k, ok := foldAppend(buf[:0], text[ps:pe])
+	k, _, _, ok := foldedPrev(buf[:0], text, ws)
 	return ok && set.has(k)
 }
 

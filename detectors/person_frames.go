@@ -157,12 +157,8 @@ var speechParticiples = foldSetOf("dit", "dicho", "detto", "dito", "gesagt", "ge
 func speechFollows(text []byte, e int) (ok, sure bool) {
 	var buf [maxFold]byte
 	for n := 0; n < 3; n++ {
-		s, e2 := nextWord(text, e)
-		if s < 0 || gapBetween(text, e, s) != gapSpace || isUpperAt(text, s) {
-			return false, false
-		}
-		k, ok := foldAppend(buf[:0], text[s:e2])
-		if !ok {
+		k, s, e2, ok := foldedNext(buf[:0], text, e)
+		if !ok || isUpperAt(text, s) {
 			return false, false
 		}
 		if speechVerbs.has(k) || n > 0 && speechParticiples.has(k) {
@@ -221,13 +217,7 @@ func complementizerFollows(text []byte, e int) bool {
 	if e < len(text) && text[e] == ',' {
 		return true
 	}
-	s, e2 := nextWord(text, e)
-	if s < 0 || gapBetween(text, e, s) != gapSpace {
-		return false
-	}
-	var buf [maxFold]byte
-	k, ok := foldAppend(buf[:0], text[s:e2])
-	return ok && complementizers.has(k)
+	return beforeWord(text, e, complementizers)
 }
 
 // indexApostrophe returns the index of the first ' in folded k, or -1.
@@ -305,6 +295,8 @@ func (p *personFinder) bareName(in Input, ent Entry, ws, we, full int) (Finding,
 	return Finding{}, false
 }
 
+// bareFinding is the finding for a name with no cue at ws:we, at conf,
+// unless an organization or a persona word around it says it is no person.
 func (p *personFinder) bareFinding(text []byte, ws, we int, conf float32) (Finding, bool) {
 	if orgAround(text, ws, we) || p.personaFollows(text, we) {
 		return Finding{}, false
@@ -325,13 +317,7 @@ func messageStart(text []byte, ws int) bool {
 // presentativeFollows reports whether a presentative word follows the word
 // ending at e after spaces.
 func presentativeFollows(text []byte, e int) bool {
-	s, e2 := nextWord(text, e)
-	if s < 0 || gapBetween(text, e, s) != gapSpace {
-		return false
-	}
-	var buf [maxFold]byte
-	k, ok := foldAppend(buf[:0], text[s:e2])
-	return ok && presentatives.has(k)
+	return beforeWord(text, e, presentatives)
 }
 
 // vocativeComma reports whether a comma, "!" or "?" closes the word ending at
@@ -391,6 +377,7 @@ func surnameLike(p *personFinder, w []byte, lang string, strict bool) bool {
 	return !strict || ent&entryWordAny == 0 && ent&EntryPlace == 0
 }
 
+// hasHyphen reports whether w holds a '-'.
 func hasHyphen(w []byte) bool { return bytes.IndexByte(w, '-') >= 0 }
 
 // hyphenLetters reports whether text[s:e] is runs of letters joined by
@@ -543,11 +530,7 @@ func participle(w []byte) bool {
 func determinerBefore(text []byte, lang string, ws int) bool {
 	var buf [maxFold]byte
 	for n := 0; n < 2; n++ {
-		ps, pe := prevWord(text, ws)
-		if ps < 0 || gapBetween(text, pe, ws) != gapSpace {
-			return false
-		}
-		k, ok := foldAppend(buf[:0], text[ps:pe])
+		k, ps, _, ok := foldedPrev(buf[:0], text, ws)
 		if !ok {
 			return false
 		}
@@ -666,4 +649,36 @@ func brandShaped(w []byte) bool {
 		}
 	}
 	return false
+}
+
+// foldedNext folds into buf the word after the one ending at e, when only
+// spaces part the two. ok is false when there is no such word or it does not
+// fold.
+func foldedNext(buf, text []byte, e int) (k []byte, s, we int, ok bool) {
+	s, we = nextWord(text, e)
+	if s < 0 || gapBetween(text, e, s) != gapSpace {
+		return nil, s, we, false
+	}
+	k, ok = foldAppend(buf, text[s:we])
+	return k, s, we, ok
+}
+
+// foldedPrev folds into buf the word before the one starting at ws, when
+// only spaces part the two. ok is false when there is no such word or it does
+// not fold.
+func foldedPrev(buf, text []byte, ws int) (k []byte, s, we int, ok bool) {
+	s, we = prevWord(text, ws)
+	if s < 0 || gapBetween(text, we, ws) != gapSpace {
+		return nil, s, we, false
+	}
+	k, ok = foldAppend(buf, text[s:we])
+	return k, s, we, ok
+}
+
+// beforeWord reports whether the word after the one ending at e, after
+// spaces only, is in set.
+func beforeWord(text []byte, e int, set foldIndex) bool {
+	var buf [maxFold]byte
+	k, _, _, ok := foldedNext(buf[:0], text, e)
+	return ok && set.has(k)
 }

@@ -537,18 +537,92 @@ func (rc *runCues) get(text []byte, pos int) *runCues {
 		if we == i {
 			continue
 		}
-		w := text[i:we]
+		m := runCueKinds.match(text[i:we])
 		if !decided {
 			switch {
-			case phoneOnlyCues.match(w):
+			case m&kindPhoneOnly != 0:
 				decided = true
-			case otherIDCues.match(w):
+			case m&kindOtherID != 0:
 				decided, rc.other = true, true
 			}
 		}
-		rc.phone = rc.phone || phoneCues.match(w)
+		rc.phone = rc.phone || m&kindPhone != 0
 	}
 	return rc
+}
+
+// The cue sets runCues reads, as bits of a cueKinds match, in the order
+// runCueKinds is built.
+const (
+	kindPhone     = 1 << iota // phoneCues
+	kindPhoneOnly             // phoneOnlyCues
+	kindOtherID               // otherIDCues
+)
+
+// runCueKinds holds phoneCues, phoneOnlyCues and otherIDCues in one table,
+// so that runCues.get asks once per word, not three times; read-only.
+var runCueKinds = newCueKinds(phoneCues, phoneOnlyCues, otherIDCues)
+
+// cueKinds is several cueSets in one: a word is filtered once by first
+// byte and length, then compared with the cues of all the sets that share
+// its first byte.
+type cueKinds struct {
+	byFirst   [256][]kindCue
+	exactLens [256]uint64
+	minPrefix [256]uint8
+	seconds   [256][4]uint64 // seconds[f] has bit b set when a cue starts with f, b
+}
+
+// kindCue is a cue and the bit of the set it comes from.
+type kindCue struct {
+	cueWord
+	kind uint8
+}
+
+// newCueKinds merges the sets; the i-th set's bit is 1<<i.
+func newCueKinds(sets ...*cueSet) *cueKinds {
+	k := &cueKinds{}
+	for i, s := range sets {
+		bit := uint8(1) << i
+		for f := range s.byFirst {
+			for _, c := range s.byFirst[f] {
+				k.byFirst[f] = append(k.byFirst[f], kindCue{c, bit})
+				b := c.word[1] // every cue has two bytes or more
+				k.seconds[f][b>>6] |= 1 << (b & 63)
+			}
+			k.exactLens[f] |= s.exactLens[f]
+			if m := s.minPrefix[f]; m != 0 && (k.minPrefix[f] == 0 || m < k.minPrefix[f]) {
+				k.minPrefix[f] = m
+			}
+		}
+	}
+	return k
+}
+
+// match returns the bits of the sets that hold word w, as cueSet.match
+// would answer for each.
+func (k *cueKinds) match(w []byte) uint8 {
+	f := lowerASCII(w[0])
+	if !(len(w) < 64 && k.exactLens[f]&(1<<len(w)) != 0 || k.minPrefix[f] != 0 && len(w) >= int(k.minPrefix[f])) {
+		return 0
+	}
+	if b := lowerASCII(w[1]); k.seconds[f][b>>6]&(1<<(b&63)) == 0 {
+		return 0
+	}
+	var m uint8
+	for _, c := range k.byFirst[f] {
+		if m&c.kind != 0 || len(w) < len(c.word) || (!c.prefix && len(w) != len(c.word)) {
+			continue
+		}
+		j := 1
+		for j < len(c.word) && lowerASCII(w[j]) == c.word[j] {
+			j++
+		}
+		if j == len(c.word) {
+			m |= c.kind
+		}
+	}
+	return m
 }
 
 // matchPhone validates a cut as a phone number; cues are those of its run.
@@ -562,12 +636,17 @@ func matchPhone(t *phoneTables, c *numCut, in Input, cues *runCues) (Finding, bo
 	if c.n > maxDigits || !phoneShape(c, intl) {
 		return Finding{}, false
 	}
-	rc := cues.get(in.Text, r.start)
-	if r.lead != '+' && rc.other {
-		return Finding{}, false // "passport number 782356189", "CEP 01310-100"
-	}
 	strong := phoneStrong(c, intl)
-	cued := rc.phone
+	cued := false
+	// A strong '+' number needs no cue: no other-number cue turns it away,
+	// and being international it has the cued confidence already.
+	if r.lead != '+' || !strong {
+		rc := cues.get(in.Text, r.start)
+		if r.lead != '+' && rc.other {
+			return Finding{}, false // "passport number 782356189", "CEP 01310-100"
+		}
+		cued = rc.phone
+	}
 	bare := !strong && !cued && bareNational(c, in.Lang)
 	if !strong && !cued && !bare {
 		return Finding{}, false

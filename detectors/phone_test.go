@@ -328,3 +328,29 @@ func TestPhoneBuildNumbers(t *testing.T) {
 	}
 	runNoFindings(t, Phone(), tests)
 }
+
+// TestRunCueKindsMatchesSets checks that runCueKinds answers for each word
+// as phoneCues, phoneOnlyCues and otherIDCues answer one by one.
+func TestRunCueKindsMatchesSets(t *testing.T) {
+	tests := []struct {
+		give string
+	}{
+		{"phone"}, {"Telefonnummer"}, {"tel"}, {"TELL"}, {"number"}, {"Passport"}, {"passeport"}, {"order"},
+		{"orders"}, {"build"}, {"buildnumber"}, {"ph"}, {"wa"}, {"rg"}, {"my"}, {"is"}, {"contact"}, {"contacts"},
+		{"téléphone"}, {"फोन"}, {"zip"}, {"zipcode"}, {"x"}, {"cell"}, {"cellulare"}, {"Celular"}, {"pin"}, {"pins"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.give, func(t *testing.T) {
+			w := []byte(tt.give)
+			var want uint8
+			for i, s := range []*cueSet{phoneCues, phoneOnlyCues, otherIDCues} {
+				if s.match(w) {
+					want |= 1 << i
+				}
+			}
+			if got := runCueKinds.match(w); got != want {
+				t.Errorf("runCueKinds.match(%q) = %03b, want %03b", tt.give, got, want)
+			}
+		})
+	}
+}

@@ -280,7 +280,9 @@ func placeholder(b []byte) bool {
 	}
 	for i, c := range b {
 		for _, w := range placeholderMarks[lowerASCII(c)] {
-			if len(b)-i >= len(w) && indexFold(b[i:i+len(w)], w) == 0 {
+			// The second byte first: every mark has four bytes or more, and
+			// in a random key few bytes continue one.
+			if len(b)-i >= len(w) && lowerASCII(b[i+1]) == w[1] && indexFold(b[i:i+len(w)], w) == 0 {
 				return true
 			}
 		}
@@ -352,17 +354,61 @@ func entropy(b []byte) float64 {
 // placeholder, and entropy of at least min bits per byte (hex strings, with
 // only 16 symbols, need 0.7 bit less).
 func entropyOK(b []byte, min float64) bool {
+	return randomnessOf(b).atLeast(min)
+}
+
+// randomness is what entropyOK asks of a value, read once so that several
+// thresholds can be tried on it. Most values are decided by bounds on their
+// entropy, two logarithms instead of one per distinct byte: the min-entropy
+// log2(n/max count) is a lower bound, log2(distinct bytes) an upper one.
+type randomness struct {
+	b      []byte
+	ok     bool    // a letter and a digit, and no placeholder
+	hex    bool    // hex digits only
+	lo, hi float64 // bounds on the entropy, when ok
+}
+
+// entropyMargin keeps the bounds' answers clear of the rounding of
+// entropy's sum, which is far smaller: only values whose bounds straddle a
+// threshold by less than it need the exact sum.
+const entropyMargin = 1e-9
+
+func randomnessOf(b []byte) randomness {
 	var cls charset
 	for _, c := range b {
 		cls |= csOf[c]
 	}
 	if cls&csDigit == 0 || cls&csLetters == 0 || placeholder(b) {
+		return randomness{}
+	}
+	var counts [256]uint16
+	distinct, most := 0, uint16(0)
+	for _, c := range b {
+		counts[c]++
+		if counts[c] == 1 {
+			distinct++
+		}
+		most = max(most, counts[c])
+	}
+	n := float64(len(b))
+	return randomness{b: b, ok: true, hex: cls&^csHex == 0, lo: math.Log2(n / float64(most)), hi: math.Log2(float64(distinct))}
+}
+
+// atLeast is entropyOK's answer for the threshold min.
+func (r randomness) atLeast(min float64) bool {
+	if !r.ok {
 		return false
 	}
-	if cls&^csHex == 0 {
+	if r.hex {
 		min -= 0.7
 	}
-	return entropy(b) >= min
+	switch {
+	case r.lo >= min+entropyMargin:
+		return true
+	case r.hi < min-entropyMargin:
+		return false
+	}
+	return entropy(r.b) >= min
 }
 
 // PrivateKey finds PEM private key blocks (RSA, EC, DSA, OpenSSH, PKCS#8,
@@ -535,10 +581,19 @@ func findAssignment(dst []Finding, in Input, tok Token) ([]Finding, int) {
 	if ns < tok.Start || ne-ns < 2 {
 		ns, ne = tok.WordStart, tok.WordEnd
 	}
-	if contextName(text[tok.WordStart:tok.WordEnd]) == ctxCommand {
+	var t term
+	var prov, ctx int
+	if ns == tok.WordStart && ne == tok.WordEnd {
+		// The name is the leading word, most often a keyword: one lookup
+		// answers both its context and its term.
+		t, prov, ctx = classifyWord(text[ns:ne])
+	} else {
+		ctx = contextName(text[tok.WordStart:tok.WordEnd])
+		t, prov = classifyName(text[ns:ne])
+	}
+	if ctx == ctxCommand {
 		return commandPassword(dst, text, text[tok.WordStart:tok.WordEnd], tok.End, resume)
 	}
-	t, prov := classifyName(text[ns:ne])
 	if t == termStrong && asciiEqualFold(text[ns:ne], "pass") {
 		// "pass" is an everyday word ("boarding pass", "I'll pass"): only
 		// a password-shaped token right after it counts.
@@ -549,7 +604,7 @@ func findAssignment(dst []Finding, in Input, tok Token) ([]Finding, int) {
 	}
 	switch t {
 	case termNone:
-		if contextName(text[tok.WordStart:tok.WordEnd]) == ctxCredential {
+		if ctx == ctxCredential {
 			return shapedAfter(dst, text, tok.End, resume)
 		}
 		return dst, resume
@@ -768,6 +823,15 @@ func proseStrong(dst []Finding, in Input, from, resume int) ([]Finding, int) {
 		// next sentence is about something else.
 		return shapedNext(dst, text, from, resume)
 	}
+	if proseQuiet(text, from) {
+		return dst, resume
+	}
+	return proseWalk(dst, in, from, resume)
+}
+
+// proseWalk is proseStrong's walk over the words after the password word.
+func proseWalk(dst []Finding, in Input, from, resume int) ([]Finding, int) {
+	text := in.Text
 	p := from
 	stray := false // a word other than passwordFillers stands before the cue
 	for range 6 {
@@ -814,6 +878,43 @@ func proseStrong(dst []Finding, in Input, from, resume int) ([]Finding, int) {
 		p = we
 	}
 	return dst, resume
+}
+
+// proseQuiet reports whether proseStrong's walk from p certainly finds
+// nothing: the words it reads hold no colon at their end, no cue and no
+// digit (which strongShape needs) before the walk stops. Most password
+// words in chat ("I forgot my password again") end here, without the
+// filler lookups and shape checks of the full walk.
+func proseQuiet(text []byte, p int) bool {
+	for range 6 {
+		ws, we := nextToken(text, p)
+		if ws == we || lineBreakBetween(text, p, ws) {
+			return true
+		}
+		w := text[ws:we]
+		last := w[len(w)-1]
+		if last == ':' {
+			return false
+		}
+		if otherValueNoun(w) {
+			return true
+		}
+		if isCue(w) {
+			return false
+		}
+		var all Class
+		for _, c := range w {
+			all |= byteClass[c]
+		}
+		if all&ClassDigit != 0 {
+			return false
+		}
+		if last == '.' || last == '?' || last == '!' {
+			return true
+		}
+		p = we
+	}
+	return true
 }
 
 // otherValueNouns name values that are not the password a prose cue
@@ -1153,21 +1254,42 @@ func classifyName(name []byte) (term, int) {
 	return classifyLower(name, n)
 }
 
-// nameClass is what classifyName returns for a name.
+// classifyWord is classifyName and contextName of the same word w, with
+// one lower-casing and one lookup when w is a keyword.
+func classifyWord(w []byte) (term, int, int) {
+	if len(w) > 64 {
+		return termNone, -1, ctxNone
+	}
+	var buf [64]byte
+	n := buf[:len(w)]
+	for i, c := range w {
+		n[i] = lowerASCII(c)
+	}
+	if c, ok := keywordClasses.get(n); ok {
+		return c.t, c.prov, c.ctx
+	}
+	// Every context name is a keyword: another word has none.
+	t, prov := classifyLower(w, n)
+	return t, prov, ctxNone
+}
+
+// nameClass is what classifyName and contextName return for a keyword.
 type nameClass struct {
 	t    term
 	prov int
+	ctx  int
 }
 
-// keywordClasses holds classifyName's answer for each of secretKeywords,
-// the names that wake SecretAssignment most often in prose ("I forgot my
-// password"); read-only after construction. Their answer does not depend on
-// their case.
+// keywordClasses holds classifyName's and contextName's answers for each of
+// secretKeywords, the names that wake SecretAssignment most often in prose
+// ("I forgot my password"); read-only after construction. Their answer does
+// not depend on their case.
 var keywordClasses = func() *wordMap[nameClass] {
 	m := &wordMap[nameClass]{}
 	for _, kw := range secretKeywords {
 		t, prov := classifyLower([]byte(kw), []byte(kw))
-		m.set(kw, nameClass{t, prov})
+		ctx, _ := contextNames.get([]byte(kw))
+		m.set(kw, nameClass{t, prov, ctx})
 	}
 	return m
 }()
@@ -1368,8 +1490,13 @@ func valueAt(text []byte, p int, t term, prov int, explicit bool, stop byte) (Fi
 		}
 		return f, ve, true
 	case termWeak:
-		ok := explicit && len(v) >= 12 && len(v) <= 4096 && (entropyOK(v, 3.0) || isUUID(v)) ||
-			len(v) >= 20 && len(v) <= 4096 && !isUUID(v) && entropyOK(v, 3.5) && !notSecretShape(v)
+		// One entropy for both thresholds: a value below 3.0 bits is below 3.5.
+		ok := false
+		if len(v) <= 4096 && (explicit && len(v) >= 12 || len(v) >= 20) {
+			r, uuid := randomnessOf(v), isUUID(v)
+			ok = explicit && len(v) >= 12 && (r.atLeast(3.0) || uuid) ||
+				len(v) >= 20 && !uuid && r.atLeast(3.5) && !notSecretShape(v)
+		}
 		if !ok || bytes.Contains(v, []byte("://")) || wordy(v) {
 			return Finding{}, ve, false
 		}

@@ -3,6 +3,7 @@ package detectors
 import (
 	"encoding/base64"
 	"math"
+	"math/rand/v2"
 	"strings"
 	"testing"
 
@@ -599,6 +600,106 @@ func TestSecretProsePasswords(t *testing.T) {
 			got := secretHits(tt.give, e.ScanInput(nil, Input{Text: []byte(tt.give), Spoken: tt.spoken}))
 			if diff := cmp.Diff(tt.want, got); diff != "" {
 				t.Errorf("ScanInput(%q, spoken=%v) mismatch (-want +got):\n%s", tt.give, tt.spoken, diff)
+			}
+		})
+	}
+}
+
+// TestClassifyWordMatchesNameAndContext checks that classifyWord answers as
+// classifyName and contextName do, for keywords in any case and other words.
+func TestClassifyWordMatchesNameAndContext(t *testing.T) {
+	tests := []struct {
+		give string
+	}{
+		{"wifi_password"}, {"API_KEY"}, {"Passwort"}, {"hello"}, {"x"}, {"authorization"}, {"SSHPASS"},
+		{"mot"}, {"Bearer"}, {strings.Repeat("a", 70)}, {"contraseña"}, {"WLAN"},
+	}
+	for _, kw := range secretKeywords {
+		tests = append(tests, struct{ give string }{kw}, struct{ give string }{strings.ToUpper(kw)})
+	}
+	for _, tt := range tests {
+		t.Run(tt.give, func(t *testing.T) {
+			gotT, gotProv, gotCtx := classifyWord([]byte(tt.give))
+			wantT, wantProv := classifyName([]byte(tt.give))
+			wantCtx := contextName([]byte(tt.give))
+			if gotT != wantT || gotProv != wantProv || gotCtx != wantCtx {
+				t.Errorf("classifyWord(%q) = %v, %d, %d; want %v, %d, %d", tt.give, gotT, gotProv, gotCtx, wantT, wantProv, wantCtx)
+			}
+		})
+	}
+}
+
+// TestProseQuietFindsNothing checks that when proseQuiet skips the walk
+// after a password word, the walk would have found nothing and left the
+// resume offset alone.
+func TestProseQuietFindsNothing(t *testing.T) {
+	tests := []struct {
+		give      string
+		wantQuiet bool
+	}{
+		{give: " again, can you help", wantQuiet: true},
+		{give: " for the wifi is Tr0ub4dor&3", wantQuiet: false},
+		{give: " is hunter2", wantQuiet: false},
+		{give: ": sunshine", wantQuiet: false},
+		{give: " reset link never arrived. It is 4pm", wantQuiet: true},
+		{give: " and my email is someone", wantQuiet: true},
+		{give: " Guest Ch@t0uille12", wantQuiet: false},
+		{give: " got changed\nis hunter2", wantQuiet: true},
+		{give: " one two three four five six seven is x1", wantQuiet: true},
+		{give: " expired yesterday so I need a new one", wantQuiet: true},
+		{give: "", wantQuiet: true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.give, func(t *testing.T) {
+			text := []byte(tt.give)
+			if got := proseQuiet(text, 0); got != tt.wantQuiet {
+				t.Fatalf("proseQuiet(%q) = %v, want %v", tt.give, got, tt.wantQuiet)
+			}
+			if !tt.wantQuiet {
+				return
+			}
+			for _, spoken := range []bool{false, true} {
+				got, resume := proseWalk(nil, Input{Text: text, Spoken: spoken}, 0, -1)
+				if len(got) != 0 || resume != -1 {
+					t.Errorf("proseWalk(%q, spoken=%v) = %v, %d; want no finding, -1", tt.give, spoken, got, resume)
+				}
+			}
+		})
+	}
+}
+
+// TestRandomnessMatchesEntropy checks that entropyOK's bounds answer as the
+// exact entropy does, on values drawn from alphabets of several sizes, at
+// the thresholds valueAt and awsSecretNear use.
+func TestRandomnessMatchesEntropy(t *testing.T) {
+	tests := []struct {
+		give string // the alphabet values are drawn from
+	}{
+		{"0123456789abcdef"}, {"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"},
+		{"a1b2c3"}, {"ab12"}, {"aaaaaaab1234567"}, {"0123456789abcdefghij-_"}, {"x1y2z3w4v5u6t7s8"},
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for _, tt := range tests {
+		t.Run(tt.give, func(t *testing.T) {
+			for range 2000 {
+				v := make([]byte, 12+rng.IntN(50))
+				for i := range v {
+					v[i] = tt.give[rng.IntN(len(tt.give))]
+				}
+				var cls charset
+				for _, c := range v {
+					cls |= csOf[c]
+				}
+				for _, min := range []float64{3.0, 3.5, 4.0} {
+					lim := min
+					if cls&^csHex == 0 {
+						lim -= 0.7
+					}
+					want := cls&csDigit != 0 && cls&csLetters != 0 && !placeholder(v) && entropy(v) >= lim
+					if got := entropyOK(v, min); got != want {
+						t.Fatalf("entropyOK(%q, %v) = %v, want %v", v, min, got, want)
+					}
+				}
 			}
 		})
 	}

@@ -90,30 +90,15 @@ func New(langs []string) (*Detector, error) {
 		return nil, fmt.Errorf("langid: %d languages; at most 8", len(langs))
 	}
 	d := &Detector{langs: slices.Clone(langs)}
-	words := map[string]uint8{}
 	var ls []lingua.Language
-	for i, code := range d.langs {
+	for _, code := range d.langs {
 		l := lingua.GetLanguageFromIsoCode639_1(lingua.GetIsoCode639_1FromValue(strings.ToUpper(code)))
 		if l == lingua.Unknown {
 			return nil, fmt.Errorf("langid: language %q: not an ISO 639-1 code lingua knows", code)
 		}
 		ls = append(ls, l)
-		for _, w := range strings.Fields(functionWords[code]) {
-			words[w] |= 1 << i
-		}
 	}
-	for line := range strings.Lines(stopwords) {
-		w, ls, ok := strings.Cut(strings.TrimSuffix(line, "\n"), "\t")
-		if !ok {
-			continue
-		}
-		for l := range strings.SplitSeq(ls, ",") {
-			if i := slices.Index(d.langs, l); i >= 0 {
-				words[w] |= 1 << i
-			}
-		}
-	}
-	d.words = newWordTable(words)
+	d.words = newWordTable(wordLangs(d.langs))
 	for g, codes := range letterGroups {
 		for l := range strings.FieldsSeq(codes) {
 			if i := slices.Index(d.langs, l); i >= 0 {
@@ -126,6 +111,29 @@ func New(langs []string) (*Detector, error) {
 	}
 	d.linguas, d.lingua = ls, make([]linguaOnce, 1<<len(ls))
 	return d, nil
+}
+
+// wordLangs maps each function word and stop word of langs to the bit set of
+// the languages it belongs to, bit i for langs[i].
+func wordLangs(langs []string) map[string]uint8 {
+	words := map[string]uint8{}
+	for i, code := range langs {
+		for _, w := range strings.Fields(functionWords[code]) {
+			words[w] |= 1 << i
+		}
+	}
+	for line := range strings.Lines(stopwords) {
+		w, ls, ok := strings.Cut(strings.TrimSuffix(line, "\n"), "\t")
+		if !ok {
+			continue
+		}
+		for l := range strings.SplitSeq(ls, ",") {
+			if i := slices.Index(langs, l); i >= 0 {
+				words[w] |= 1 << i
+			}
+		}
+	}
+	return words
 }
 
 // linguaOnce is a lingua detector built on first use.

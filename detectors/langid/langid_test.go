@@ -404,24 +404,7 @@ func TestWordTableHoldsEveryWord(t *testing.T) {
 	if err != nil {
 		t.Fatalf("New(nil): %v", err)
 	}
-	want := map[string]uint8{}
-	for i, code := range d.langs {
-		for _, w := range strings.Fields(functionWords[code]) {
-			want[w] |= 1 << i
-		}
-	}
-	for line := range strings.Lines(stopwords) {
-		w, ls, ok := strings.Cut(strings.TrimSuffix(line, "\n"), "\t")
-		if !ok {
-			continue
-		}
-		for l := range strings.SplitSeq(ls, ",") {
-			if i := slices.Index(d.langs, l); i >= 0 {
-				want[w] |= 1 << i
-			}
-		}
-	}
-	for w, langs := range want {
+	for w, langs := range wordLangs(d.langs) {
 		if len(w) > wordMax {
 			continue
 		}
