@@ -261,7 +261,7 @@ func findAddress(dst []Finding, in Input, tok Token) ([]Finding, int) {
 		return findSpokenAddress(dst, in, tok)
 	}
 	text := in.Text
-	ns, ne, _ := trimWord(text, tok.Start, tok.End)
+	ns, ne, numStop := trimWord(text, tok.Start, tok.End)
 	if !isHouseNumber(text[ns:ne]) {
 		return dst, tok.End
 	}
@@ -331,7 +331,11 @@ func findAddress(dst []Finding, in Input, tok Token) ([]Finding, int) {
 			return append(dst, addressFinding(text, leadBefore(text, s), t.end, typed && t.postal)), t.end
 		}
 	}
-	// Number first: the tokens after the number name a street.
+	// Number first: the tokens after the number name a street, in the same
+	// sentence: "op plek 22. Reservering AVN-551902" is none.
+	if numStop {
+		return dst, tok.End
+	}
 	if e, typed, ok := streetAfter(text, tok.End, loose); ok {
 		if t := addressTail(text, e, tailLoose); typed && (!needPostal || t.postal) || t.postal {
 			return append(dst, addressFinding(text, leadBefore(text, ns), t.end, typed && t.postal)), t.end
@@ -368,6 +372,13 @@ func findSpokenAddress(dst []Finding, in Input, tok Token) ([]Finding, int) {
 		hs = ps
 	}
 	c, ok := readCardinal(text, hs)
+	if ok && c.ordinal {
+		// "rua augusta cento e vinte segundo esquerdo": the floor's ordinal
+		// after the house number is no part of it.
+		if ls, _ := prevToken(text, c.end); ls > hs {
+			c, ok = readCardinal(text[:ls], hs)
+		}
+	}
 	if !ok || c.val == 0 || c.val > 99999 || c.ordinal || c.lead0 {
 		return dst, tok.End
 	}

@@ -52,7 +52,7 @@ var monthNames = func() wordMap[int] {
 		"may mayo mai maggio mag maio mei",
 		"june jun junio juni juin giugno giu junho",
 		"july jul julio juli juillet juil luglio lug julho",
-		"august aug agosto ago august août aout",
+		"august aug agosto ago august août aout augustus",
 		"september sep sept septiembre septembre settembre set setembro",
 		"october oct octubre oktober okt octobre ottobre ott outubro out",
 		"november nov noviembre novembre novembro",
@@ -538,11 +538,16 @@ func ordinal(w []byte) (int, bool) {
 }
 
 // yearCenturies are the first halves of a year said as one word:
-// "negentienzeventig" (1970), "neunzehnachtzig".
+// "negentienzeventig" (1970), "neunzehnachtzig", with "hundred" or
+// "thousand" too ("negentienhonderdtachtig", "tweeduizendvijf"); the longer
+// of two prefixes comes first.
 var yearCenturies = [...]struct {
 	prefix string
 	val    int
-}{{"negentien", 1900}, {"neunzehn", 1900}, {"twintig", 2000}, {"zwanzig", 2000}}
+}{
+	{"negentienhonderd", 1900}, {"neunzehnhundert", 1900}, {"tweeduizend", 2000}, {"zweitausend", 2000},
+	{"negentien", 1900}, {"neunzehn", 1900}, {"twintig", 2000}, {"zwanzig", 2000},
+}
 
 // compoundYear parses a year said as one word from its two halves.
 func compoundYear(w []byte) (int, bool) {

@@ -701,6 +701,14 @@ var notHomeWords = foldSetOf(
 	"lavoro", "lavora", "lavori", "lavoriamo", "volo", "voli", "ufficio", "riunione", "viaggio", "vacanza", "scalo",
 	"trabalho", "trabalha", "trabalhamos", "voo", "voos", "escritorio", "viagem", "ferias",
 	"werk", "werkt", "werken", "forens", "pendel", "vlucht", "vluchten", "kantoor", "vergadering", "reis", "vakantie",
+	// Events: "a family wedding in Lagos", "la boda en Sevilla".
+	"wedding", "funeral", "party", "concert", "festival", "tournament", "course",
+	"boda", "fiesta", "concierto", "partido", "curso",
+	"mariage", "enterrement", "fete", "stage",
+	"hochzeit", "beerdigung", "feier", "konzert", "kurs", "lehrgang",
+	"matrimonio", "funerale", "festa", "concerto", "partita", "corso",
+	"casamento", "jogo",
+	"bruiloft", "begrafenis", "feest", "wedstrijd", "cursus",
 )
 
 // notHomeBefore reports whether one of notHomeWords stands among the four

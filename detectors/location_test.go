@@ -110,6 +110,10 @@ var locationNotHome = []nameCase{
 	{"nl meeting", "ik werk in Utrecht", "nl", false, []string{}},
 	{"fr viens de verb", "je viens de recevoir le colis", "fr", false, []string{}},
 	{"nl naar without moving", "ik ga morgen naar Utrecht", "nl", false, []string{}},
+	{"en wedding", "she will be absent for a family wedding in Lagos. Kind regards", "en", false, []string{}},
+	{"es boda", "vamos a la boda en Sevilla el sábado", "es", false, []string{}},
+	{"de hochzeit", "wir sind auf einer Hochzeit in Leipzig", "de", false, []string{}},
+	{"en works in", "my brother works in Zaragoza", "en", false, []string{}},
 }
 
 func TestLocationColloquial(t *testing.T) { runNameCases(t, locationColloquial) }

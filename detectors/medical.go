@@ -2,7 +2,7 @@ package detectors
 
 // medicalRules are the health identifiers GovID knows besides the national
 // ones: US NPI (Luhn over 80840), Medicare Beneficiary Identifiers, DEA
-// registration numbers, German health-insurance numbers
+// registration numbers, European Health Insurance Card numbers, German health-insurance numbers
 // (Krankenversichertennummer), Dutch AGB codes, and medical-licence, medical-record and
 // health-plan member numbers announced by a cue word in any configured
 // language. They report MEDICAL.
@@ -18,10 +18,18 @@ var medicalRules = []idRule{
 		"mrn", "medical record", "patient id", "patient number", "chart number", "historia clínica", "número de historia",
 		"dossier médical", "numéro de dossier", "dossier patient", "uzi", "patientennummer", "patienten-id", "cartella clinica", "prontuário", "patiëntnummer",
 		"processo clínico", "processo clinico", "número de processo", "n.º de processo"}},
+	// A European Health Insurance Card's number (the Italian tessera
+	// sanitaria's TEAM number among them): 20 digits under ISO/IEC 7812,
+	// "80" for health, the country's numeric code, Luhn at the end
+	// ("80380 000 1234 5678 9014"). Specific enough to need no cue.
+	{id: "ehic-card", kind: KindMedical, shape: "80dddddddddddddddddd", distinct: true, cues: []string{"tessera", "ehic", "team", "tarjeta sanitaria europea", "carte européenne", "gesundheitskarte"}, check: ckLuhnValid},
 	// A Dutch AGB code registers a care provider: eight digits.
 	{id: "nl-agb", kind: KindMedical, shape: "dddddddd", cues: []string{"agb-code", "agb code", "agb"}},
 	{id: "health-plan-member", kind: KindMedical, charset: 'x', minLen: 5, maxLen: 20, cues: []string{
 		"member id", "member number", "membership number", "subscriber id", "health plan", "insurance id", "health insurance", "insurance card", "hospital number", "nhs hospital",
 		"tarjeta sanitaria", "utente", "sns", "carteirinha", "convênio", "plano de saúde", "zorgpas", "rx", "prescription",
-		"número de afiliado", "numéro d'adhérent", "mitgliedsnummer", "tessera sanitaria", "cartão sus", "cns", "polisnummer", "zorgverzekering"}},
+		"número de afiliado", "numéro d'adhérent", "mitgliedsnummer", "tessera sanitaria", "cartão sus", "cns", "polisnummer", "zorgverzekering",
+		// Health insurers named in the sentence: "mijn relatienummer bij de zorgverzekeraar is RN 4471 0928 13".
+		"zorgverzekeraar", "mutuelle", "krankenversicherung", "seguro de salud", "seguro médico", "seguro de saúde",
+		"assicurazione sanitaria", "health insurer"}},
 }

@@ -15,6 +15,14 @@ func TestMedical(t *testing.T) {
 		{"cue binds to the nearest value", "member id ZZ4477120 and group 778812", "ZZ4477120", "health-plan-member"},
 		{"nl compound", "zorgpasnummer 55012934", "55012934", "health-plan-member"},
 		{"pt utente", "número de utente 246813579", "246813579", "health-plan-member"},
+		// A health insurer named in the sentence makes the id MEDICAL, whatever its shape.
+		{"nl insurer", "mijn relatienummer bij de zorgverzekeraar is RN 4471 0928 13", "RN 4471 0928 13", "health-plan-member"},
+		{"fr mutuelle", "mon numéro d'adhérent à la mutuelle est ADH-0049-771250", "ADH-0049-771250", "health-plan-member"},
+		{"de insurer", "bei der Krankenversicherung läuft es unter KV-2291-4471", "KV-2291-4471", "health-plan-member"},
+		{"es insurer", "mi seguro médico: póliza SM-4471-0928", "SM-4471-0928", "health-plan-member"},
+		{"it card", "il numero della tessera sanitaria è 80380 000 1234 5678 9014", "80380 000 1234 5678 9014", "ehic-card"},
+		{"ehic without health cue", "ok il numero della tessera è 80380 000 1234 5678 9014", "80380 000 1234 5678 9014", "ehic-card"},
+		{"ehic bare", "80276 001 2345 6789 0127", "80276 001 2345 6789 0127", "ehic-card"},
 	})
 }
 
@@ -26,6 +34,9 @@ func TestMedicalNegatives(t *testing.T) {
 		{"mbi with S", "1SG4TE5MK73"},
 		{"no cue", "XJH48812345 is the product code"},
 		{"read aloud outside a transcript", "my member id is k l four four one two nine nine"},
+		{"ehic failing luhn", "tessera 80380 000 1234 5678 9015"},
+		{"twenty digits of another industry", "ICCID 89380 000 1234 5678 9015"},
+		{"insurer far before", "mijn zorgverzekeraar heeft gebeld over de verbouwing en de aannemer stuurt factuur RN 4471 0928 13"},
 	}
 	runNoFindings(t, GovID, tests)
 }

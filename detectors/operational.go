@@ -203,7 +203,8 @@ func operationalFinding(text []byte, s, e int) Finding {
 // code of 5 to 8 upper-case letters and digits ("LH7Q2P") or of six
 // capitals with at most one vowel ("QJNRTX"); or digit groups
 // written apart ("9400 0227 9496 …"); or a series of up to three capitals
-// and the number after it ("FT 2024/3318").
+// and the number after it, whole or in groups ("FT 2024/3318", "KD 558 201
+// 447").
 func operationalID(text []byte, s, e int) (int, int, bool) {
 	for s < e && (isTrimmable(text[s]) || text[s] == '#' || text[s] == '=') {
 		s++
@@ -215,6 +216,12 @@ func operationalID(text []byte, s, e int) (int, int, bool) {
 		if ns, ne := nextToken(text, e); ns == e+1 && isDigit(text[ns]) {
 			if _, ie, ok := operationalID(text, ns, ne); ok {
 				return ws, ie, true
+			}
+			// Or in short groups: "Kundennummer KD 558 201 447".
+			if a, b, _ := trimWord(text, ns, ne); a == ns && isDigits(text[a:b]) {
+				if end, n := digitGroups(text, a, b); n >= 5 && end > b {
+					return ws, end, true
+				}
 			}
 		}
 	}

@@ -15,6 +15,8 @@ func TestOperationalTruePositives(t *testing.T) {
 		{"order number is", "the order number is 7781-2234-11", "7781-2234-11", Operational},
 		{"invoice colon", "Invoice: INV-2024-00815", "INV-2024-00815", Operational},
 		{"pt invoice series", "solicito o reembolso da fatura FT 2024/3318.", "FT 2024/3318", Operational},
+		{"series in groups", "meine Kundennummer ist KD 558 201 447, bitte", "KD 558 201 447", Operational},
+		{"series in two groups", "customer number AB 12 345 thanks", "AB 12 345", Operational},
 		{"fr booking code of letters", "SNCF : réservation QJNRTX confirmée", "QJNRTX", Operational},
 		{"es invoice series", "la factura FAC 2023-0412 sigue pendiente", "FAC 2023-0412", Operational},
 		{"ticket glued", "ticket#884213 is still open", "884213", Operational},
@@ -78,6 +80,7 @@ func TestOperationalTrueNegatives(t *testing.T) {
 		{"booking time", "booking for 4 at 19:30"},
 		{"no cue", "A-10234 is a part number"},
 		{"capitals then a year", "invoice NO 2024 please"},
+		{"series then a count", "order ID 12 3 items"},
 		{"capitals then a count", "order ID 12"},
 		{"status word in capitals", "ticket CLOSED now"},
 	}

@@ -90,6 +90,7 @@ const (
 	regionIN
 	regionMX
 	regionNL
+	regionPT
 	numPhoneRegions
 )
 
@@ -106,6 +107,7 @@ var phoneRegions = [numPhoneRegions]phoneRegion{
 	regionIN: {"IN", 91, '0', false, 0},
 	regionMX: {"MX", 52, 0, false, 0},
 	regionNL: {"NL", 31, '0', true, 0},
+	regionPT: {"PT", 351, 0, false, 0},
 }
 
 // langRegions returns the regions whose numbers a text in language lang most
@@ -123,7 +125,7 @@ func langRegions(lang string) (rs [3]uint8, n int) {
 	case "it":
 		return [3]uint8{regionIT}, 1
 	case "pt":
-		return [3]uint8{regionBR}, 1
+		return [3]uint8{regionBR, regionPT}, 2
 	case "nl":
 		return [3]uint8{regionNL}, 1
 	case "hi", "bn", "ta", "te", "mr", "gu", "kn", "ml", "pa", "ur":
@@ -656,7 +658,28 @@ func matchPhone(t *phoneTables, c *numCut, in Input, cues *runCues) (Finding, bo
 	if intl {
 		cc, nsn = intlNumber(t, d, r.lead == '+')
 	} else {
-		cc, nsn = nationalNumber(t, c, d, in.Lang, bare)
+		scope := scopeAll
+		switch {
+		case bare:
+			scope = scopeLang
+		case !cued && missingTrunk(d, in.Lang):
+			// Without a phone cue, a number lacking the trunk prefix its
+			// language's regions always write is a phone only when grouped
+			// the way another region writes them: "RN 4471 0928 13" in
+			// Dutch is a member number, not an American phone.
+			scope = scopeGrouping
+		}
+		cc, nsn = nationalNumber(t, c, d, in.Lang, scope)
+		if cc == 0 && scope == scopeGrouping {
+			if cc, _ := nationalNumber(t, c, d, in.Lang, scopeAll); cc != 0 {
+				// Shaped like a phone, yet none of its language's: some
+				// member or customer number, still to be redacted.
+				return Finding{
+					Kind: KindOperational, Start: r.start, End: c.end, Confidence: 0.5,
+					Rule: "phone-shaped-id", Value: append([]byte(nil), d...),
+				}, true
+			}
+		}
 	}
 	if cc == 0 {
 		return unlistedPhone(t, c, d, cued, in.Text)
@@ -876,9 +899,9 @@ func intlNumber(t *phoneTables, d []byte, plus bool) (int, []byte) {
 
 // nationalNumber reads the digits d of cut c as a national number of the
 // likeliest supported region where they are valid: the text's language's
-// regions first, then, unless langOnly, the region the grouping suggests if
+// regions first, then, as scope allows, the region the grouping suggests if
 // it suggests one, else every other region.
-func nationalNumber(t *phoneTables, c *numCut, d []byte, lang string, langOnly bool) (int, []byte) {
+func nationalNumber(t *phoneTables, c *numCut, d []byte, lang string, scope regionScope) (int, []byte) {
 	var tried [numPhoneRegions]bool
 	try := func(ri uint8) (int, []byte) {
 		if tried[ri] {
@@ -906,7 +929,7 @@ func nationalNumber(t *phoneTables, c *numCut, d []byte, lang string, langOnly b
 			return cc, nsn
 		}
 	}
-	if langOnly {
+	if scope == scopeLang && n > 0 {
 		return 0, nil
 	}
 	if ri, ok := groupingRegion(c); ok {
@@ -914,13 +937,44 @@ func nationalNumber(t *phoneTables, c *numCut, d []byte, lang string, langOnly b
 		// elsewhere: "(123) 456-7890" is no Indian number.
 		return try(ri)
 	}
-	for ri := range uint8(numPhoneRegions) {
+	if scope == scopeGrouping && n > 0 {
+		return 0, nil
+	}
+	// Portugal's plan admits most nine-digit strings starting with 2 or 9:
+	// it is tried for Portuguese text only.
+	for ri := range uint8(regionPT) {
 		if cc, nsn := try(ri); cc != 0 {
 			return cc, nsn
 		}
 	}
 	return 0, nil
 }
+
+// missingTrunk reports whether lang names regions, all of which write
+// national numbers with a trunk prefix, and d does not start with it.
+func missingTrunk(d []byte, lang string) bool {
+	rs, n := langRegions(lang)
+	if n == 0 {
+		return false
+	}
+	for _, ri := range rs[:n] {
+		if reg := &phoneRegions[ri]; !reg.needTrunk || d[0] == reg.trunk {
+			return false
+		}
+	}
+	return true
+}
+
+// regionScope says which regions nationalNumber tries after the language's
+// own: none, only the one the grouping suggests, or every region. A text of
+// unknown language has no regions of its own, so every region is tried.
+type regionScope uint8
+
+const (
+	scopeAll regionScope = iota
+	scopeGrouping
+	scopeLang
+)
 
 // groupingRegion returns the region whose customary grouping the cut
 // follows, if one stands out.
@@ -950,10 +1004,10 @@ func groupingRegion(c *numCut) (uint8, bool) {
 
 // validatePhoneDigits validates a number given as bare digits, as spoken
 // digits gather it: international when plus is set or the digits start with
-// "00", else national in the regions of lang first. It returns the number in
-// E.164. It shares Phone's compiled numbering plans and allocates only the
-// result.
-func validatePhoneDigits(ds []byte, plus bool, lang string) ([]byte, bool) {
+// "00", else national in the regions of lang first, then in those scope
+// allows. It returns the number in E.164. It shares Phone's compiled
+// numbering plans and allocates only the result.
+func validatePhoneDigits(ds []byte, plus bool, lang string, scope regionScope) ([]byte, bool) {
 	t, err := phonePlans()
 	if err != nil || len(ds) < 7 || len(ds) > maxRunDigits {
 		return nil, false
@@ -968,7 +1022,7 @@ func validatePhoneDigits(ds []byte, plus bool, lang string) ([]byte, bool) {
 	if plus || d[0] == '0' && d[1] == '0' {
 		cc, nsn = intlNumber(t, d, plus)
 	} else {
-		cc, nsn = nationalNumber(t, &c, d, lang, false)
+		cc, nsn = nationalNumber(t, &c, d, lang, scope)
 	}
 	if cc == 0 {
 		return nil, false

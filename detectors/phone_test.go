@@ -157,6 +157,45 @@ func TestPhoneNearMisses(t *testing.T) {
 	}
 }
 
+// TestPhoneLanguageCountry checks that a number is read in its message's
+// country first: one that lacks the trunk prefix the country always writes
+// is no phone of another country unless a cue or that country's grouping
+// says so (it stays redacted as an OPERATIONAL id), and Portuguese text has
+// Portugal's numbers.
+func TestPhoneLanguageCountry(t *testing.T) {
+	tests := []struct {
+		name string
+		give string
+		lang string
+		want []string // kind and value
+	}{
+		{"pt landline", "passa a ser a avó, D. Fernanda Gaspar, 21 555 0147", "pt", []string{"PHONE +351215550147"}},
+		{"pt mobile", "o meu telemóvel é 912 345 678", "pt", []string{"PHONE +351912345678"}},
+		{"br number in pt", "me liga no (11) 91234-5678", "pt", []string{"PHONE +5511912345678"}},
+		{"nl member number", "RN 4471 0928 13", "nl", []string{"OPERATIONAL 4471092813"}},
+		{"de answer", "ja das ist 4471 0928 13", "de", []string{"OPERATIONAL 4471092813"}},
+		{"nl trunk national", "bel me op 06 19384726", "nl", []string{"PHONE +31619384726"}},
+		{"us grouping in nl text", "bel 415-555-0192 vanavond", "nl", []string{"PHONE +14155550192"}},
+		{"nl cued foreign", "mijn telefoon: 4155550192", "nl", []string{"PHONE +14155550192"}},
+		{"unknown language", "415 555 0192", "", []string{"PHONE +14155550192"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e, err := New([]Detector{Phone()})
+			if err != nil {
+				t.Fatalf("New(phone): %v", err)
+			}
+			var got []string
+			for _, f := range e.ScanInput(nil, Input{Text: []byte(tt.give), Lang: tt.lang}) {
+				got = append(got, f.Kind.String()+" "+string(f.Value))
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("Scan(%q, %s) mismatch (-want +got):\n%s", tt.give, tt.lang, diff)
+			}
+		})
+	}
+}
+
 func BenchmarkPhone_Chat256(b *testing.B) { benchDetector(b, Phone(), chatWithDigits(256)) }
 func BenchmarkPhone_Chat4K(b *testing.B)  { benchDetector(b, Phone(), chatWithDigits(4<<10)) }
 func BenchmarkPhone_Chat64K(b *testing.B) { benchDetector(b, Phone(), chatWithDigits(64<<10)) }

@@ -24,7 +24,8 @@ var PostalCode = Detector{
 }
 
 var postalFillers = newWordList(`code is my the es el mi ist meine est mon è il mio é o meu mijn de postal c'est cest lautet die der le la mijn mi uh um eh äh euh it's
-bien alors donc voilà well so pues bueno entonces also ja genau allora então entao dus eh ehm`)
+bien alors donc voilà well so pues bueno entonces also ja genau allora então entao dus eh ehm
+changed now new cambió cambio ahora nuevo geändert jetzt neu neue changé maintenant nouveau cambiato ora nuovo mudou agora novo veranderd nu nieuw`)
 
 func findPostalCode(dst []Finding, in Input, tok Token) ([]Finding, int) {
 	text := in.Text
@@ -32,7 +33,8 @@ func findPostalCode(dst []Finding, in Input, tok Token) ([]Finding, int) {
 		return postalNearPlace(dst, text, tok), tok.End
 	}
 	i := tok.End
-	for k := 0; k < 4; k++ {
+	// Up to six words: "código postal mudou, agora é 4050-262".
+	for k := 0; k < 6; k++ {
 		s, e := nextToken(text, i)
 		ws, we, stop := trimWord(text, s, e)
 		if s == e {

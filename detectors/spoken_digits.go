@@ -78,6 +78,11 @@ func findSpokenDigits(dst []Finding, in Input, tok Token) ([]Finding, int) {
 	}
 	num, next := gatherSpoken(in.Text, tok.Start)
 	spokenLead(in, &num)
+	if in.Spoken && num.words > 0 {
+		if f, ok := spelledID(in, num.start); ok {
+			return append(dst, f), max(tok.End, f.End)
+		}
+	}
 	if num.words == 0 || num.n < 7 {
 		if s, e := nextToken(in.Text, num.end); e-s == 1 && in.Spoken && num.n == 4 && (in.Lang == "nl" || in.Lang == "") {
 			if f, ok := spokenPostcode(in.Text, num.start, false); ok {
@@ -645,9 +650,21 @@ func classifySpoken(in Input, num *spokenNumber) (Finding, bool) {
 	}
 	if num.n >= 7 && num.n <= 15 {
 		cue := spokenCueBefore(in.Text, num.start)
-		e164, ok := validatePhoneDigits(ds, num.plus, in.Lang)
+		scope := scopeAll
+		if cue != cuePhone && !num.plus && missingTrunk(ds, in.Lang) {
+			// "ja dat is vier vier zeven een nul …": without its country's
+			// trunk prefix or a phone cue, a number is no phone of another
+			// country; it is still some customer's or member's number.
+			scope = scopeGrouping
+		}
+		e164, ok := validatePhoneDigits(ds, num.plus, in.Lang, scope)
 		if !ok {
-			e164, ok = restartedPhone(ds, num.plus, in.Lang)
+			e164, ok = restartedPhone(ds, num.plus, in.Lang, scope)
+		}
+		if !ok && scope != scopeAll {
+			if _, foreign := validatePhoneDigits(ds, num.plus, in.Lang, scopeAll); foreign {
+				return spokenIDFinding(f, ds), true
+			}
 		}
 		if ok {
 			f.Kind, f.Validated, f.Confidence = KindPhone, true, 0.9
@@ -683,10 +700,10 @@ func classifySpoken(in Input, num *spokenNumber) (Finding, bool) {
 
 // restartedPhone validates a number whose speaker started over after its
 // first group: "seis uno dos, seis uno dos treinta y cuatro …".
-func restartedPhone(ds []byte, plus bool, lang string) ([]byte, bool) {
+func restartedPhone(ds []byte, plus bool, lang string, scope regionScope) ([]byte, bool) {
 	for k := 2; k <= 4 && len(ds)-k >= 7; k++ {
 		if bytes.Equal(ds[:k], ds[k:2*k]) {
-			if e164, ok := validatePhoneDigits(ds[k:], plus, lang); ok {
+			if e164, ok := validatePhoneDigits(ds[k:], plus, lang, scope); ok {
 				return e164, true
 			}
 		}

@@ -225,3 +225,35 @@ func TestWrittenOnly(t *testing.T) {
 		})
 	}
 }
+
+// TestSpokenAnswerNotForeignPhone checks spoken numbers given as an answer
+// with no cue: one that is no valid phone of its language's country
+// (lacking the trunk prefix that country always says) stays redacted as an
+// OPERATIONAL id, not a phone of some other country; a valid one of the
+// language's country, or one after a phone cue, is a PHONE.
+func TestSpokenAnswerNotForeignPhone(t *testing.T) {
+	tests := []struct {
+		name, lang, give string
+		want             Kind
+	}{
+		{"nl answer", "nl", "ja dat is vier vier zeven een nul negen twee acht een drie", KindOperational},
+		{"de answer", "de", "ja das ist vier vier sieben eins null neun zwei acht eins drei", KindOperational},
+		{"es short answer", "es", "sí es el cuatro siete uno dos dos ocho nueve", KindOperational},
+		{"en short answer", "en", "yes it's four seven one two two eight nine", KindOperational},
+		{"es valid mobile", "es", "sí es el seis uno dos tres cuatro cinco seis siete ocho", KindPhone},
+		{"nl with trunk", "nl", "ja dat is nul zes een twee drie vier vijf zes zeven acht", KindPhone},
+		{"nl after phone cue", "nl", "mijn telefoon is vier een vijf vijf vijf vijf nul een negen twee", KindPhone},
+	}
+	e, err := New([]Detector{SpokenDigits})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := e.ScanInput(nil, Input{Text: []byte(tt.give), Lang: tt.lang, Spoken: true})
+			if len(got) != 1 || got[0].Kind != tt.want {
+				t.Errorf("ScanInput(%q, %s) = %v, want one %v", tt.give, tt.lang, got, tt.want)
+			}
+		})
+	}
+}

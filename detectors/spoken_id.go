@@ -1,6 +1,9 @@
 package detectors
 
-import "bytes"
+import (
+	"bytes"
+	"slices"
+)
 
 // Identifiers read aloud: order, ticket, policy, tax, passport and member
 // numbers spelled out in a call ("b as in boy four four eight two nine", "l
@@ -201,7 +204,7 @@ var idCueWords = func() wordList {
 // phoneCueWords announce a phone number; walking back from a spoken number,
 // they end the search for an identifier cue.
 var phoneCueWords = newWordList(`phone telephone cell mobile call handy telefon telefonnummer handynummer festnetz
-teléfono telefono móvil movil celular téléphone portable telefone telemóvel cellulare telefoonnummer mobiel whatsapp`)
+teléfono telefono móvil movil celular téléphone portable telefone telemóvel cellulare telefoon telefoonnummer mobiel gsm mobil whatsapp`)
 
 // spokenCue is what the words before a spoken number say it is.
 type spokenCue uint8
@@ -299,4 +302,67 @@ func cueKey(c string) string {
 		}
 	}
 	return c
+}
+
+// spelledIDRules are the identifiers whose shape and check character
+// together are specific enough to report when read aloud with no cue,
+// spelled letters first: a codice fiscale ("s p s g p p sette otto a …",
+// one candidate in 26 passes its check letter, and few things said have its
+// letter-digit pattern), and in German a Krankenversichertennummer ("t zwei
+// acht vier …", a letter and nine digits with a check digit). lang, when
+// set, is the only language whose transcripts the rule reads.
+var spelledIDRules = func() []struct {
+	rule idRule
+	lang string
+} {
+	want := map[string]string{"it-fiscal-code": "", "de-kvnr": "de"}
+	var out []struct {
+		rule idRule
+		lang string
+	}
+	for _, r := range slices.Concat(govIDRules, medicalRules) {
+		if lang, ok := want[r.id]; ok {
+			out = append(out, struct {
+				rule idRule
+				lang string
+			}{r, lang})
+		}
+	}
+	return out
+}()
+
+// spelledLettersBefore returns where a run of up to six letters said one by
+// one ("s p s g p p", "t") ends before i, or i when none does.
+func spelledLettersBefore(text []byte, i int) int {
+	start := i
+	for k := 0; k < 6; k++ {
+		s, e := prevToken(text, start)
+		if e-s != 1 || byteClass[text[s]]&(ClassLower|ClassUpper) == 0 {
+			break
+		}
+		start = s
+	}
+	return start
+}
+
+// spelledID reads, in a transcript, an identifier of spelledIDRules whose
+// spelled letters stand just before the number words at start.
+func spelledID(in Input, start int) (Finding, bool) {
+	s := spelledLettersBefore(in.Text, start)
+	if s == start {
+		return Finding{}, false
+	}
+	sp := readSpokenID(in.Text, s)
+	c := sp.value()
+	for i := range spelledIDRules {
+		r := &spelledIDRules[i]
+		if r.lang != "" && r.lang != in.Lang || len(r.rule.shape) != len(c) || !r.rule.fits(c) || !r.rule.check.valid(c) {
+			continue
+		}
+		return Finding{
+			Kind: r.rule.kind, Start: sp.num.start, End: sp.num.end, Confidence: 0.9, Validated: true,
+			Rule: r.rule.id + "-spelled", Value: append([]byte(nil), c...),
+		}, true
+	}
+	return Finding{}, false
 }

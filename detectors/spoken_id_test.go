@@ -140,3 +140,45 @@ func TestSpokenIdentifiersNearMisses(t *testing.T) {
 		})
 	}
 }
+
+// TestSpelledIDWithoutCue checks identifiers read aloud letters first with
+// no cue in the line, an answer to the previous turn's question: accepted
+// only with their shape and check character, and a German health-insurance
+// number only in German.
+func TestSpelledIDWithoutCue(t *testing.T) {
+	tests := []struct {
+		name, lang, give string
+		want             []Finding
+	}{
+		{"it codice fiscale", "it", "s p s g p p sette otto a zero uno f otto tre nove h",
+			[]Finding{{Kind: KindGovID, Start: 0, End: 51, Value: []byte("SPSGPP78A01F839H")}}},
+		{"codice fiscale in english", "en", "it's s p s g p p seven eight a zero one f eight three nine h",
+			[]Finding{{Kind: KindGovID, Start: 5, End: 60, Value: []byte("SPSGPP78A01F839H")}}},
+		{"de kvnr", "de", "t zwei acht vier sieben fünf neun eins null fünf",
+			[]Finding{{Kind: KindMedical, Start: 0, End: 50, Value: []byte("T284759105")}}},
+		{"de kvnr after filler", "de", "äh t zwei acht vier sieben fünf neun eins null fünf",
+			[]Finding{{Kind: KindMedical, Start: 4, End: 54, Value: []byte("T284759105")}}},
+		// Near misses: a wrong check character or digit, another language.
+		{"codice fiscale bad check", "it", "s p s g p p sette otto a zero uno f otto tre nove k", nil},
+		{"kvnr bad check", "de", "t zwei acht vier sieben fünf neun eins null vier", nil},
+		{"kvnr shape in italian", "it", "t due otto quattro sette cinque nove uno zero cinque", nil},
+		{"letters in prose", "en", "plan a b then call one two three", nil},
+	}
+	e, err := New([]Detector{SpokenDigits})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []Finding
+			for _, f := range e.ScanInput(nil, Input{Text: []byte(tt.give), Lang: tt.lang, Spoken: true}) {
+				if f.Kind == KindGovID || f.Kind == KindMedical {
+					got = append(got, Finding{Kind: f.Kind, Start: f.Start, End: f.End, Value: f.Value})
+				}
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("ScanInput(%q, %s) mismatch (-want +got):\n%s", tt.give, tt.lang, diff)
+			}
+		})
+	}
+}
