@@ -501,8 +501,20 @@ func (p *personFinder) relativeName(in Input, c *cue, ent Entry, s, e int) bool 
 		return true
 	}
 	w := text[s:e]
-	return ent&EntryName == 0 && nameShaped(ent, in.Lang) && !verbLike(w) && !participle(w) && !accentedEnd(w)
+	return ent&EntryName == 0 && nameShaped(ent, in.Lang) && !verbLike(w) && !participle(w) && !accentedEnd(w) &&
+		!relativeVerbs.has(w) && !(in.Lang == "en" && w[len(w)-1] == 's')
 }
+
+// relativeVerbs are the verbs that most often follow "my dad", "mijn zus",
+// "mia madre": the lexicon holds names and places, not everyday words, so
+// an unknown word after a relative needs this to be told from a name. In
+// English a verb after a relative ends in "s" ("my dad lives in Leeds").
+var relativeVerbs = newWordList(`woont werkt zegt belt heeft komt gaat wil kan moet
+wohnt arbeitet sagt lebt ruft hat kommt geht will kann muss
+vive trabaja dice llama tiene viene va quiere puede está
+abita lavora dice chiama viene vuole può sta
+mora trabalha diz liga tem vem vai quer pode está
+habite travaille dit appelle vient veut peut vit`)
 
 // accentedEnd reports whether w ends in an accented vowel, as verb forms of
 // the Romance languages do ("nació", "pagò", "está"); names that do are in

@@ -385,6 +385,11 @@ func TestPersonFrames(t *testing.T) {
 		{"es relative then verb", "mi abuela nació el 4 de octubre", "es", false, []string{}},
 		{"en relative then ambiguous", "my son will call you", "en", false, []string{}},
 		{"nl relative then participle", "mijn vriendin gebeld heeft", "nl", false, []string{}},
+		{"en relative then living verb", "my dad lives in Leeds now", "en", false, []string{"LOCATION:Leeds"}},
+		{"nl relative then living verb", "mijn zus woont in Utrecht", "nl", false, []string{"LOCATION:Utrecht"}},
+		{"it relative then living verb", "mia madre abita a Torino", "it", false, []string{"LOCATION:Torino"}},
+		{"de relative then living verb", "meine mutter wohnt in Köln", "de", false, []string{"LOCATION:Köln"}},
+		{"fr relative then living verb", "ma sœur habite à Lyon", "fr", false, []string{"LOCATION:Lyon"}},
 		// Household and booking cues.
 		{"fr au nom de", "interphone au nom de Ndiaye", "fr", false, []string{"PERSON:Ndiaye"}},
 		{"nl bel bij particle", "Oudegracht 112bis 🏡 bel bij de Vries", "nl", false, []string{"PERSON:de Vries"}},
