@@ -277,6 +277,8 @@ func PersonAccented(lex *Lexicon) Detector {
 	}
 }
 
+// findAccented is find for tokens whose leading word starts with a
+// non-ASCII capital.
 func (p *personFinder) findAccented(dst []Finding, in Input, tok Token) ([]Finding, int) {
 	if tok.WordStart >= tok.WordEnd || in.Text[tok.WordStart] < utf8.RuneSelf || !isUpperAt(in.Text, tok.WordStart) {
 		return dst, tok.End // Person has the words starting with A-Z
@@ -612,17 +614,14 @@ func (p *personFinder) lookupName(w []byte) Entry {
 		return 0 // "Saint-Valentin", "Sankt-Johann": a holiday or a place
 	}
 	shared, places := EntryName, true
-	for len(w) > 0 && (shared != 0 || places) {
-		part := w
-		if i := bytes.IndexByte(w, '-'); i >= 0 {
-			part, w = w[:i], w[i+1:]
-		} else {
-			w = nil
-		}
+	for part := range bytes.SplitSeq(w, []byte{'-'}) {
 		ent := p.lex.Lookup(part)
 		shared &= ent
 		// "Anna-Lena" is no route though Anna is a town too.
 		places = places && ent&EntryPlace != 0 && ent&EntryPopular == 0
+		if shared == 0 && !places {
+			break
+		}
 	}
 	if places {
 		return 0 // "Milano-Roma", "Paris-Lyon": a route between places

@@ -368,13 +368,7 @@ func (p *personFinder) initialName(in Input, ws, we int) (int, bool) {
 func surnameLike(p *personFinder, w []byte, lang string, strict bool) bool {
 	if hasHyphen(w) {
 		parts := 0
-		for len(w) > 0 {
-			part := w
-			if i := bytes.IndexByte(w, '-'); i >= 0 {
-				part, w = w[:i], w[i+1:]
-			} else {
-				w = nil
-			}
+		for part := range bytes.SplitSeq(w, []byte{'-'}) {
 			ent := p.lex.Lookup(part)
 			if len(part) < 2 || ent.StopAny() || ent&EntryBrand != 0 || ent&EntryLast == 0 && !nameShaped(ent, lang) {
 				return false
